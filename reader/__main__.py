@@ -1,0 +1,5 @@
+import sys
+
+from reader.cli import main
+
+sys.exit(main())

@@ -1,0 +1,239 @@
+"""Typed, validated settings read from config.yaml.
+
+The file is parsed with `yaml.safe_load`; every key is checked against the fields below and
+any mistake becomes a `ReaderError` naming the file, the line and the key. Nothing here
+imports the UI: the command line and the review screen receive a ready `Config`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader import paths
+from reader.errors import ReaderError
+
+CONFIG_ENV = "READER_CONFIG"
+
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_NAMED_COLOUR = re.compile(r"[a-z][a-z0-9_ ]*")
+
+
+@dataclass(frozen=True)
+class Category:
+    """One source type a reviewer can tag a statement with."""
+
+    name: str
+    key: str
+    colour: str
+    description: str
+    priority: int
+    words: tuple[str, ...]
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    categories: tuple[Category, ...]
+    cues: tuple[str, ...]
+    database: Path | None = None
+    reviewer: str | None = None
+    keys: Mapping[str, str] = field(default_factory=dict, hash=False)  # action id -> key(s)
+    source: Path | None = None  # the file these settings came from
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.categories)
+
+    def category(self, name: str) -> Category | None:
+        return next((c for c in self.categories if c.name == name), None)
+
+
+# --- locating the file -----------------------------------------------------------------
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The settings file to use: --config, then READER_CONFIG, then the checkout's
+    config.yaml, then the user's config folder, then the copy shipped with reader."""
+    chosen = explicit or os.environ.get(CONFIG_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    root = paths.checkout_root()
+    if root is not None:
+        return root / "config.yaml"
+    user = paths.user_config_file()
+    return user if user.is_file() else paths.default_config_file()
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
+    path = config_path(explicit)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: config file not found.") from None
+    except IsADirectoryError:
+        raise ReaderError(f"{path}: is a folder, expected a config file.") from None
+    except UnicodeDecodeError:
+        raise ReaderError(f"{path}: config file is not UTF-8 text.") from None
+    except OSError as e:
+        raise ReaderError(f"{path}: cannot read config file ({e.strerror}).") from None
+    return parse_config(text, path)
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+class _Where:
+    """Maps a key path such as ("categories", 0, "key") to its line in the file."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.path = path
+        self.lines: dict[tuple[Any, ...], int] = {}
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            root = None
+        if root is not None:
+            self._walk(root, ())
+
+    def _walk(self, node: yaml.Node, at: tuple[Any, ...]) -> None:
+        self.lines[at] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self._walk(value, at + (key.value,))
+                self.lines[at + (key.value,)] = key.start_mark.line + 1  # the key's line, not its value's
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self._walk(item, at + (i,))
+
+    def error(self, at: tuple[Any, ...], problem: str) -> ReaderError:
+        line = next((self.lines[at[:n]] for n in range(len(at), -1, -1) if at[:n] in self.lines), None)
+        where = f"{self.path}, line {line}" if line else str(self.path)
+        return ReaderError(f"{where}: {_dotted(at)} {problem}")
+
+
+def _dotted(at: tuple[Any, ...]) -> str:
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return f"'{out}'" if out else "the file"
+
+
+def parse_config(text: str, path: Path) -> Config:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or "not valid YAML"
+        raise ReaderError(f"{path}{line}: not valid YAML ({problem}).") from None
+    where = _Where(text, path)
+    if data is None:
+        data = {}
+    top = _mapping(data, (), where, required={"categories", "cues"},
+                   optional={"storage", "reviewer", "keys"})
+    categories = _categories(top["categories"], where)
+    cues = tuple(_words(top["cues"], ("cues",), where))
+    storage = _mapping(top.get("storage") or {}, ("storage",), where, required=set(), optional={"database"})
+    database = _optional_str(storage.get("database"), ("storage", "database"), where)
+    reviewer = _optional_str(top.get("reviewer"), ("reviewer",), where)
+    keys_raw = top.get("keys") or {}
+    if not isinstance(keys_raw, dict):
+        raise where.error(("keys",), "must be a mapping of action id to key, e.g. 'tag_official: \"1\"'.")
+    keys = {}
+    for action, key in keys_raw.items():
+        if not isinstance(key, str) or not key.strip():
+            raise where.error(("keys", action), "must be a key name such as \"j\" or \"ctrl+s\".")
+        keys[str(action)] = key.strip()
+    db_path = None
+    if database:
+        db_path = Path(database).expanduser()
+        if not db_path.is_absolute():
+            db_path = path.parent / db_path
+    return Config(categories=categories, cues=cues, database=db_path, reviewer=reviewer,
+                  keys=keys, source=path)
+
+
+def _mapping(value: Any, at: tuple[Any, ...], where: _Where, *, required: set[str],
+             optional: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise where.error(at, "must be a mapping of keys to values.")
+    allowed = required | optional
+    for key in value:
+        if key not in allowed:
+            raise where.error(at + (key,), f"is not a known key; expected one of: {', '.join(sorted(allowed))}.")
+    for key in sorted(required):
+        if key not in value:
+            raise where.error(at, f"is missing the key '{key}'.")
+    return value
+
+
+def _optional_str(value: Any, at: tuple[Any, ...], where: _Where) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(at, "must be a non-empty string or null.")
+    return value.strip()
+
+
+def _words(value: Any, at: tuple[Any, ...], where: _Where) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise where.error(at, "must be a non-empty list of words.")
+    words: list[str] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise where.error(at + (i,), f"must be a word, got {item!r}.")
+        words.append(" ".join(item.lower().split()))
+    return words
+
+
+def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
+    at = ("categories",)
+    if not isinstance(value, list) or not value:
+        raise where.error(at, "must be a non-empty list of source categories.")
+    fields = {"name", "key", "colour", "description", "priority", "words"}
+    out: list[Category] = []
+    for i, raw in enumerate(value):
+        here = at + (i,)
+        item = _mapping(raw, here, where, required=fields, optional={"context"})
+        name = _optional_str(item["name"], here + ("name",), where)
+        key = item["key"]
+        if isinstance(key, int) and 0 <= key <= 9:
+            key = str(key)
+        if not isinstance(key, str) or len(key) != 1 or key.isspace():
+            raise where.error(here + ("key",), f"must be a single character such as \"1\", got {key!r}.")
+        colour = item["colour"]
+        if not isinstance(colour, str) or not _valid_colour(colour.strip()):
+            raise where.error(here + ("colour",), f"must be a colour name or #rrggbb, got {colour!r}.")
+        description = _optional_str(item["description"], here + ("description",), where)
+        priority = item["priority"]
+        if not isinstance(priority, int) or isinstance(priority, bool):
+            raise where.error(here + ("priority",), f"must be a whole number, got {priority!r}.")
+        words = _words(item["words"], here + ("words",), where)
+        context = _words(item["context"], here + ("context",), where) if "context" in item else []
+        for other in out:
+            if other.name == name:
+                raise where.error(here + ("name",), f"repeats the category name {name!r}.")
+            if other.key == key:
+                raise where.error(here + ("key",), f"repeats the key {key!r} of category {other.name!r}.")
+        assert name is not None and description is not None
+        out.append(Category(name=name, key=key, colour=colour.strip(), description=description,
+                            priority=priority, words=tuple(words), context=tuple(context)))
+    return tuple(out)
+
+
+def _valid_colour(colour: str) -> bool:
+    if _HEX_COLOUR.fullmatch(colour):
+        return True
+    if not _NAMED_COLOUR.fullmatch(colour):
+        return False
+    from rich.color import Color, ColorParseError  # only when a named colour needs checking
+
+    try:
+        Color.parse(colour)
+    except ColorParseError:
+        return False
+    return True

@@ -1,0 +1,94 @@
+from pathlib import Path
+
+import pytest
+
+from reader.config import load_config
+from reader.errors import ReaderError
+
+from tests.conftest import ROOT
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def default_text() -> str:
+    return (ROOT / "config.yaml").read_text(encoding="utf-8")
+
+
+def test_default_config_has_the_four_categories_in_order(config):
+    assert config.category_names == ("official", "intelligence", "eyewitness", "social media")
+    assert [c.key for c in config.categories] == ["1", "2", "3", "4"]
+    assert all(c.description and c.words for c in config.categories)
+    assert "said" not in config.cues and "say" in config.cues  # base forms
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path):
+    path = write(tmp_path, "categories:\n  - name: official\n    key: [unclosed\n")
+    with pytest.raises(ReaderError) as e:
+        load_config(path)
+    assert str(path) in str(e.value) and "line" in str(e.value) and "YAML" in str(e.value)
+
+
+def test_unknown_key_is_rejected_with_its_line(tmp_path):
+    path = write(tmp_path, default_text().replace("reviewer: null", "reviewer: null\ncolours: blue"))
+    line = path.read_text().splitlines().index("colours: blue") + 1
+    with pytest.raises(ReaderError) as e:
+        load_config(path)
+    message = str(e.value)
+    assert f"line {line}" in message and "'colours'" in message and "not a known key" in message
+
+
+def test_wrong_type_names_the_nested_key(tmp_path):
+    path = write(tmp_path, default_text().replace('key: "2"', 'key: "22"', 1))
+    with pytest.raises(ReaderError) as e:
+        load_config(path)
+    assert "'categories[1].key'" in str(e.value) and "single character" in str(e.value)
+
+
+def test_repeated_category_key_is_rejected(tmp_path):
+    path = write(tmp_path, default_text().replace('key: "2"', 'key: "1"', 1))
+    with pytest.raises(ReaderError, match="repeats the key '1'"):
+        load_config(path)
+
+
+def test_bad_colour_is_rejected(tmp_path):
+    path = write(tmp_path, default_text().replace('colour: "#c678dd"', "colour: not-a-colour", 1))
+    with pytest.raises(ReaderError, match="colour"):
+        load_config(path)
+
+
+def test_missing_config_file(tmp_path):
+    with pytest.raises(ReaderError, match="config file not found"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_more_categories_are_allowed(tmp_path):
+    extra = ("\n  - name: expert\n    key: \"5\"\n    colour: green\n    description: Academics.\n"
+             "    priority: 0\n    words: [professor, analyst]\n")
+    text = default_text().replace("\n# Attribution cues", extra + "\n# Attribution cues", 1)
+    cfg = load_config(write(tmp_path, text))
+    assert cfg.category_names[-1] == "expert" and cfg.category("expert").words == ("professor", "analyst")
+
+
+def test_relative_database_is_relative_to_the_config_file(tmp_path):
+    cfg = load_config(write(tmp_path, default_text().replace("database: null", "database: tags")))
+    assert cfg.database == tmp_path / "tags"
+
+
+def test_cli_reports_broken_config_in_one_line_without_traceback(tmp_path, cli_process):
+    path = write(tmp_path, "categories: 5\ncues: [say]\n")
+    result = cli_process("--config", path, "extract", ROOT / "seeds" / "000_39b749fad2cbee79.txt")
+    assert result.code != 0
+    assert "Traceback" not in result.err
+    assert result.err.strip().count("\n") == 0
+    assert str(path) in result.err and "'categories'" in result.err
+
+
+def test_environment_variable_chooses_the_config(tmp_path, monkeypatch, cli):
+    path = write(tmp_path, "cues: [say]\n")
+    monkeypatch.setenv("READER_CONFIG", str(path))
+    result = cli("extract", ROOT / "seeds" / "000_39b749fad2cbee79.txt")
+    assert result.code == 1 and "missing the key 'categories'" in result.err
