@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from reader.cli.commands import extract, open_
+from reader.cli.commands import export, extract, import_, open_, report
 
-COMMANDS: tuple[ModuleType, ...] = (open_, extract)
+COMMANDS: tuple[ModuleType, ...] = (open_, extract, export, import_, report)
 DEFAULT_COMMAND = open_.NAME

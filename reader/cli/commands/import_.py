@@ -1,0 +1,31 @@
+"""`reader import FILE [--keep-mine]`: merge tags from a json export or a W3C annotation
+collection into the tag database, listing what was added, updated, identical and in conflict."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli.context import Context
+from reader.exports import import_file
+
+NAME = "import"
+HELP = "merge tags from a reader json export or a W3C annotation collection (checked whole first)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a `reader export --format json` or `--format w3c` file")
+    parser.add_argument("--keep-mine", action="store_true",
+                        help="on a conflict (same statement, another category) keep the database's tag "
+                             "(default: the newer one wins)")
+    parser.add_argument("--add-articles", action="store_true",
+                        help="take articles this database has never seen from the json file's text "
+                             "(default: refuse the file)")
+    parser.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    result = import_file(ctx.store, ctx.config, Path(args.file), keep_mine=args.keep_mine,
+                         add_articles=args.add_articles, dry_run=args.dry_run)
+    for line in result.lines():
+        print(line)
+    return 0

@@ -1,0 +1,18 @@
+"""Exports and imports of tags: one module per format, one registry, no UI imports.
+
+    export_article(store, article_id, "md", config) -> str        # the review screen's `e`
+    write_export(text, path)                                     # atomic, clear errors
+    export_to_file(store, config, ids_or_None, "json", path)     # streams into the file
+    export(store, config, ids_or_None, "csv", out)               # any text stream
+    import_file(store, config, path, keep_mine=False)            # json or w3c, validated first
+"""
+from reader.exports.api import export, export_article, export_text, export_to_file, suggested_filename
+from reader.exports.collector import collect
+from reader.exports.importer import ImportResult, import_file, import_text
+from reader.exports.model import ArticleData, ExportOptions, Item
+from reader.exports.output import write_export
+from reader.exports.registry import FORMATS, Format, get_format
+
+__all__ = ["FORMATS", "ArticleData", "ExportOptions", "Format", "ImportResult", "Item", "collect",
+           "export", "export_article", "export_text", "export_to_file", "get_format", "import_file",
+           "import_text", "suggested_filename", "write_export"]

@@ -1,0 +1,62 @@
+"""Assembling what to export: for one article or all, the record, the stored text, the
+statements (the engine's, merged with the reviewer's edits) and the tags, orphans included."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from reader.attribution import Statement, extract
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.exports.model import ArticleData, Item
+
+if TYPE_CHECKING:
+    from reader.store import ArticleRecord, TagStore
+
+
+def article_records(store: TagStore, article_ids: Iterable[str] | None = None) -> list[ArticleRecord]:
+    """The articles to export: the ones named, in that order, or every article in the store,
+    oldest first. An id the store does not know is an error naming it."""
+    if article_ids is None:
+        return sorted(store.articles(), key=lambda r: (r.first_seen, r.path, r.id))
+    records = []
+    for article_id in article_ids:
+        record = store.article(article_id)
+        if record is None:
+            raise ReaderError(f"{article_id}: no such article in the tag database.")
+        records.append(record)
+    return records
+
+
+def collect_one(store: TagStore, config: Config, record: ArticleRecord,
+                statements: Sequence[Statement] | None = None) -> ArticleData:
+    """One article as the exports see it. `statements` are the engine's statements for the
+    stored text when the caller already has them; otherwise the engine runs on the stored text."""
+    from reader.store import apply_edits
+
+    text = store.text(record.id)
+    tags = dict(store.tags(record.id))
+    orphans = list(store.orphans(record.id))
+    if text is None:  # no copy of the text: every tag is kept, as an orphan
+        return ArticleData(record, "", (), tuple(orphans) + tuple(tags.values()), config.category_names)
+    engine = list(statements) if statements is not None else extract(text, config)
+    edits = store.edits(record.id)
+    added = {s.id for s in edits.added}
+    items = []
+    for statement in apply_edits(engine, edits):
+        items.append(Item(statement, tags.pop(statement.id, None),
+                          dismissed=statement.id in edits.dismissed, added=statement.id in added,
+                          speaker_corrected=statement.id in edits.speakers))
+    # A tag whose statement this text no longer has is never dropped: it is listed with the orphans.
+    orphans.extend(tags.values())
+    return ArticleData(record, text, tuple(items), tuple(orphans), config.category_names)
+
+
+def collect(store: TagStore, config: Config, article_ids: Iterable[str] | None = None, *,
+            statements: Mapping[str, Sequence[Statement]] | None = None) -> Iterator[ArticleData]:
+    """The articles to export, one at a time (so an export of the whole store never holds
+    every article in memory at once). `statements`: the engine's statements of some articles,
+    by article id, when the caller already has them."""
+    known = statements or {}
+    for record in article_records(store, article_ids):
+        yield collect_one(store, config, record, known.get(record.id))

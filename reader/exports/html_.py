@@ -1,0 +1,230 @@
+"""html: a self-contained single-file report. Inline CSS, no scripts, no external URLs (a
+Content-Security-Policy forbids loading anything); the article is shown with each statement
+highlighted in its category's colour, next to the summary table and the statements grouped
+by category. Every character of article text is escaped (html.escape) and control characters
+are shown as Unicode control pictures; colours come from the settings and are validated.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from reader.config import Config
+from reader.exports.model import ArticleData, ExportOptions, Item
+from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grades, grouped, summarise
+from reader.safe_text import printable
+
+FALLBACK_COLOUR = "#9e9e9e"
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+# The terminal's standard colour names a setting may use, as the Tango palette draws them.
+_NAMED = {
+    "black": "#000000", "red": "#cc0000", "green": "#4e9a06", "yellow": "#c4a000",
+    "blue": "#3465a4", "magenta": "#75507b", "cyan": "#06989a", "white": "#d3d7cf",
+    "bright_black": "#555753", "bright_red": "#ef2929", "bright_green": "#8ae234",
+    "bright_yellow": "#fce94f", "bright_blue": "#729fcf", "bright_magenta": "#ad7fa8",
+    "bright_cyan": "#34e2e2", "bright_white": "#eeeeec", "grey": "#808080", "gray": "#808080",
+}
+
+_CSS = """\
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:62rem;margin:2rem auto;\
+padding:0 1rem;line-height:1.55;color:#1d1d1f;background:#fff}
+h1,h2,h3{line-height:1.25}
+section.article{border-top:1px solid #ccc;margin-top:2.5rem}
+.meta{color:#555;font-size:.9rem}
+table{border-collapse:collapse;margin:1rem 0}
+th,td{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+tr.total td{font-weight:bold}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #ddd;border-radius:4px;\
+padding:1rem;background:#fcfcfc}
+mark{color:inherit;border-radius:2px}
+mark.untagged{background:transparent;border-bottom:2px dashed #888}
+.swatch{display:inline-block;padding:0 .4rem;margin-right:.5rem;border-radius:2px}
+ol.statements li{margin:.4rem 0}
+.speaker{font-weight:bold}
+.note,.grades{color:#444}
+"""
+
+
+def css_colour(colour: str | None) -> str:
+    """A setting's colour as CSS #rrggbb: hex as given, a standard terminal colour name by
+    its usual value, anything else the neutral fallback (never copied into the CSS as is)."""
+    value = (colour or "").strip()
+    if _HEX.fullmatch(value):
+        digits = value[1:]
+        if len(digits) == 3:
+            digits = "".join(ch * 2 for ch in digits)
+        return "#" + digits.lower()
+    return _NAMED.get(value.lower(), FALLBACK_COLOUR)
+
+
+def esc(text: str | None) -> str:
+    return html.escape(printable(text or ""), quote=True)
+
+
+class _Palette:
+    """CSS classes for categories: c0, c1, … in the settings' order; a category the settings
+    no longer have (an older tag) is drawn in the neutral fallback colour."""
+
+    OTHER = "other"
+
+    def __init__(self, config: Config) -> None:
+        self.colours = {c.name: css_colour(c.colour) for c in config.categories}
+        self.classes = {name: f"c{i}" for i, name in enumerate(self.colours)}
+
+    def css(self) -> str:
+        rules = [f".{self.classes[name]}{{background:{colour}40;border-bottom:2px solid {colour}}}\n"
+                 for name, colour in self.colours.items()]
+        rules.append(f".{self.OTHER}{{background:{FALLBACK_COLOUR}40;border-bottom:2px solid {FALLBACK_COLOUR}}}\n")
+        return "".join(rules)
+
+    def cls(self, category: str | None) -> str:
+        return "untagged" if category is None else self.classes.get(category, self.OTHER)
+
+    def legend(self) -> str:
+        spans = "".join(f'<span class="swatch {self.classes[name]}">{esc(name)}</span>' for name in self.colours)
+        return f'<p class="legend">{spans}</p>\n'
+
+
+def _anchor(data: ArticleData, item: Item) -> str:
+    return f"s-{data.record.id[:12]}-{item.statement.id}"
+
+
+def _segments(length: int, items: Sequence[Item]) -> list[tuple[int, int, Item | None]]:
+    """The text cut where statements start and end; each piece carries the innermost statement
+    that covers it (the one starting last), so overlapping statements all stay visible."""
+    cuts = {0, length}
+    for item in items:
+        cuts.add(max(0, min(length, item.statement.start)))
+        cuts.add(max(0, min(length, item.statement.end)))
+    bounds = sorted(cuts)
+    by_start = sorted(items, key=lambda i: (i.statement.start, -i.statement.end))
+    active: list[Item] = []
+    out: list[tuple[int, int, Item | None]] = []
+    nxt = 0
+    for a, b in zip(bounds, bounds[1:]):
+        while nxt < len(by_start) and by_start[nxt].statement.start <= a:
+            active.append(by_start[nxt])
+            nxt += 1
+        active = [i for i in active if i.statement.end > a]
+        covering = [i for i in active if i.statement.start <= a and i.statement.end >= b]
+        inner = max(covering, key=lambda i: (i.statement.start, -i.statement.end)) if covering else None
+        out.append((a, b, inner))
+    return out
+
+
+def _article_text(data: ArticleData, items: Sequence[Item], palette: _Palette) -> str:
+    parts: list[str] = []
+    opened: set[str] = set()
+    text = data.text
+    for a, b, item in _segments(len(text), items):
+        piece = esc(text[a:b])
+        if item is None:
+            parts.append(piece)
+            continue
+        s = item.statement
+        title = item.category or UNTAGGED_LABEL
+        if s.speaker:
+            title += f" · {s.speaker}"
+        ident = ""
+        if s.id not in opened:
+            opened.add(s.id)
+            ident = f' id="{esc(_anchor(data, item))}"'
+        parts.append(f'<mark class="{palette.cls(item.category)}"{ident} title="{esc(title)}">{piece}</mark>')
+    return "".join(parts)
+
+
+def _summary_table(summary: Summary, palette: _Palette) -> str:
+    rows = []
+    for label, n, pct in summary.rows():
+        if label == "total":
+            rows.append(f'<tr class="total"><td>total</td><td class="n">{n:,}</td><td class="n">{pct}</td></tr>')
+        else:
+            cls = "untagged" if label == UNTAGGED_LABEL else palette.cls(label)
+            rows.append(f'<tr><td><span class="swatch {cls}">{esc(label)}</span></td>'
+                        f'<td class="n">{n:,}</td><td class="n">{pct}</td></tr>')
+    head = '<tr><th>source</th><th class="n">statements</th><th class="n">share</th></tr>'
+    return f'<table class="summary">\n<thead>{head}</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
+
+
+def _statement(data: ArticleData, item: Item) -> str:
+    s = item.statement
+    speaker = f'<span class="speaker">{esc(s.speaker)}</span>' if s.speaker else "<em>unnamed</em>"
+    out = f'<li>{speaker}: <a href="#{esc(_anchor(data, item))}">“{esc(" ".join(s.text.split()))}”</a>'
+    tag = item.tag
+    if tag is not None:
+        graded = grades(tag.reliability, tag.credibility)
+        if graded:
+            out += f' <span class="grades">— grades {esc(graded)}</span>'
+        if tag.note:
+            out += f' <span class="note">— note: {esc(tag.note)}</span>'
+    return out + "</li>"
+
+
+def article_section(data: ArticleData, options: ExportOptions, palette: _Palette) -> str:
+    r = data.record
+    listed = [item for _, items in grouped(data, options) for item in items]
+    parts = [f'<section class="article" id="a-{esc(r.id[:12])}">\n',
+             f"<h2>{esc(r.title) or '(untitled)'}</h2>\n",
+             f'<p class="meta">Source: {esc(r.path)} · {r.chars:,} characters · id {esc(r.id[:12])}</p>\n',
+             _summary_table(summarise(data), palette)]
+    if data.dismissed_count:
+        parts.append(f'<p class="meta">Dismissed as not statements: {data.dismissed_count:,} (not counted).</p>\n')
+    parts.append(f'<div class="text">{_article_text(data, listed, palette)}</div>\n')
+    for category, items in grouped(data, options):
+        label = esc(category) if category is not None else UNTAGGED_LABEL
+        parts.append(f'<h3><span class="swatch {palette.cls(category)}">{label}</span> ({len(items):,})</h3>\n')
+        parts.append('<ol class="statements">\n' + "\n".join(_statement(data, i) for i in items) + "\n</ol>\n")
+    orphans = data.selected_orphans(options)
+    if orphans:
+        parts.append(f"<h3>orphaned tags ({len(orphans):,})</h3>\n"
+                     "<p>Tags whose statement this text no longer has (kept, never dropped):</p>\n<ul>\n")
+        for tag in orphans:
+            note = f' <span class="note">— note: {esc(tag.note)}</span>' if tag.note else ""
+            parts.append(f"<li>{esc(tag.category)}: “{esc(tag.anchor.exact)}”{note}</li>\n")
+        parts.append("</ul>\n")
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _overview(titles: Sequence[str], summaries: Sequence[Summary], order: Sequence[str],
+              palette: _Palette) -> str:
+    total = combine(summaries, order)
+    categories = list(total.by_category)
+    head = "".join(f'<th class="n">{esc(n)}</th>' for n in [*categories, UNTAGGED_LABEL, "total"])
+    rows = []
+    for title, s in zip(titles, summaries):
+        cells = [s.by_category.get(n, 0) for n in categories] + [s.untagged, s.total]
+        rows.append(f"<tr><td>{esc(title) or '(untitled)'}</td>" + "".join(f'<td class="n">{n:,}</td>' for n in cells) + "</tr>")
+    cells = [total.by_category[n] for n in categories] + [total.untagged, total.total]
+    rows.append('<tr class="total"><td>total</td>' + "".join(f'<td class="n">{n:,}</td>' for n in cells) + "</tr>")
+    return ("<h2>Totals</h2>\n" + _summary_table(total, palette)
+            + f"<h2>Per article</h2>\n<table>\n<thead><tr><th>article</th>{head}</tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody>\n</table>\n")
+
+
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions, config: Config) -> None:
+    palette = _Palette(config)
+    sections: list[str] = []
+    titles: list[str] = []
+    summaries: list[Summary] = []
+    for data in articles:  # keep each article's finished section, not the article itself
+        sections.append(article_section(data, options, palette))
+        titles.append(data.record.title)
+        summaries.append(summarise(data))
+    out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+              '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
+              '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+              "<title>Source report</title>\n<style>\n" + _CSS + palette.css() + "</style>\n</head>\n<body>\n"
+              "<h1>Source report</h1>\n" + palette.legend())
+    if options.category is not None:
+        out.write(f'<p class="meta">Listing statements tagged {esc(options.category)} only.</p>\n')
+    if not sections:
+        out.write("<p>No articles.</p>\n")
+    elif len(sections) > 1:
+        out.write(_overview(titles, summaries, config.category_names, palette))
+    for section in sections:
+        out.write(section)
+    out.write("</body>\n</html>\n")

@@ -1,0 +1,438 @@
+"""`reader import`: merging tags from a json export or a W3C annotation collection into the store.
+
+The whole file is read and checked, and every change planned, before the first write: a file
+that is not JSON, of an unknown shape, naming an article the store has never seen, or holding
+a bad record is refused with one sentence and the store is left exactly as it was.
+
+Matching: by article id, then by statement id, then by the anchors (the exact words, the text
+before and after them, their position). A tag whose words are in the article but on no
+statement the engine finds comes in with its statement, as one the reviewer added.
+
+Merging each tag with the store's tag on the same statement:
+- none in the store: added;
+- same category, note and grades: skipped as identical;
+- a different category: a conflict; the newer `updated` wins (ties keep yours), or yours with
+  `keep_mine`; every conflict is listed;
+- same category, other details different: the newer wins (updated), else yours is kept.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from reader.article import Article
+from reader.article.model import article_id as hash_text
+from reader.attribution import Statement, extract, statement_id
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.safe_text import printable
+from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingTag, parse, source_path
+
+if TYPE_CHECKING:
+    from reader.store import ArticleRecord, Tag, TagStore
+
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+QUOTES = "\"'“”‘’«»„"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    title: str
+    words: str
+    mine: Tag
+    theirs: Tag
+    took: Literal["file", "store"]
+
+
+@dataclass
+class ImportResult:
+    name: str
+    kind: str
+    added: int = 0
+    updated: int = 0
+    identical: int = 0
+    kept: int = 0  # same category, yours newer (or --keep-mine): yours kept
+    conflicts: list[Conflict] = field(default_factory=list)
+    unplaced: list[tuple[str, IncomingTag]] = field(default_factory=list)  # (article title, tag)
+    orphans: int = 0  # orphaned tags of the file kept as orphans here
+    statements_added: int = 0
+    dismissed: int = 0
+    speakers: int = 0
+    articles_added: list[str] = field(default_factory=list)
+    skipped_annotations: int = 0
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.orphans or self.statements_added or self.dismissed
+                    or self.speakers or self.articles_added
+                    or any(c.took == "file" for c in self.conflicts))
+
+    def lines(self) -> list[str]:
+        """What the import did (or, dry run, would do), for people: a summary line, then every
+        conflict and every tag that could not be placed."""
+        verb = "would import" if self.dry_run else "imported"
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.identical} skipped as identical",
+                 f"{len(self.conflicts)} in conflict"]
+        extra = [(self.kept, "kept yours (newer or --keep-mine)"), (len(self.unplaced), "not placed"),
+                 (self.orphans, "kept as orphaned tags"),
+                 (self.statements_added, "statements added"), (self.dismissed, "statements dismissed"),
+                 (self.speakers, "speakers corrected"), (len(self.articles_added), "articles added"),
+                 (self.skipped_annotations, "annotations without a tag skipped")]
+        parts += [f"{n} {label}" for n, label in extra if n]
+        out = [f"{self.name}: {verb} {self.kind}: " + ", ".join(parts) + "."]
+        for c in self.conflicts:
+            winner = "took the file's" if c.took == "file" else "kept yours"
+            out.append(f"conflict: {_title(c.title)} {c.mine.statement_id} “{_excerpt(c.words)}”: "
+                       f"yours {c.mine.category} ({_who(c.mine)}), file {c.theirs.category} "
+                       f"({_who(c.theirs)}) → {winner}")
+        for title, tag in self.unplaced:
+            out.append(f"not placed: {_title(title)} {tag.where}: {tag.category} "
+                       f"“{_excerpt(tag.exact or '')}” is not in the article's text")
+        return [printable(line) for line in out]  # names and notes come from the file: data
+
+
+def _title(title: str) -> str:
+    return f"“{_excerpt(title, 60)}”" if title else "(untitled)"
+
+
+def _who(tag: Tag) -> str:
+    return ", ".join(x for x in (tag.reviewer, tag.updated) if x) or "no date"
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def read_import_file(path: Path) -> str:
+    path = Path(path).expanduser()
+    try:
+        if path.is_dir():
+            raise ReaderError(f"{path}: is a folder, not an import file.")
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ReaderError(f"{path}: is larger than reader imports ({MAX_IMPORT_BYTES // 2**20} MB).")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: no such file.") from None
+    except PermissionError:
+        raise ReaderError(f"{path}: permission denied.") from None
+    except OSError as e:
+        raise ReaderError(f"{path}: cannot read ({e.strerror or e}).") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReaderError(f"{path}: not a JSON file (not UTF-8 text); reader imports its own json "
+                          "exports and W3C annotation collections; nothing was imported.") from None
+
+
+def import_file(store: TagStore, config: Config, path: Path, *, keep_mine: bool = False,
+                add_articles: bool = False, dry_run: bool = False) -> ImportResult:
+    """Merge the tags of a json export or a W3C collection at `path` into the store."""
+    return import_text(store, config, read_import_file(path), str(path), keep_mine=keep_mine,
+                       add_articles=add_articles, dry_run=dry_run)
+
+
+def import_text(store: TagStore, config: Config, text: str, name: str, *, keep_mine: bool = False,
+                add_articles: bool = False, dry_run: bool = False) -> ImportResult:
+    incoming = parse(text, name, config)
+    plan = _Planner(store, config, name, incoming, keep_mine=keep_mine, add_articles=add_articles)
+    result = plan.run()
+    result.dry_run = dry_run
+    if not dry_run:
+        for step in plan.steps:
+            step()
+    return result
+
+
+# --- planning -------------------------------------------------------------------------------
+
+def _context_score(prefix: str, suffix: str, text: str, start: int, end: int) -> int:
+    before, after = text[max(0, start - len(prefix)):start], text[end:end + len(suffix)]
+    score = 0
+    for x, y in zip(reversed(prefix), reversed(before)):
+        if x != y:
+            break
+        score += 1
+    for x, y in zip(suffix, after):
+        if x != y:
+            break
+        score += 1
+    return score
+
+
+def _same_content(a: Tag, b: Tag) -> bool:
+    return (a.category, a.note, a.reliability, a.credibility) == (b.category, b.note, b.reliability, b.credibility)
+
+
+def _same_record(a: Tag, b: Tag) -> bool:
+    return _same_content(a, b) and (a.statement_id, a.reviewer, a.created, a.updated, a.anchor.exact) == (
+        b.statement_id, b.reviewer, b.created, b.updated, b.anchor.exact)
+
+
+class _ArticleState:
+    """An article as the import will leave it: statements and tags, updated as steps are planned."""
+
+    def __init__(self, record_id: str, title: str, text: str, statements: list[Statement],
+                 tags: dict[str, Tag], orphans: list[Tag], dismissed: frozenset[str],
+                 speakers: set[str]) -> None:
+        self.id, self.title, self.text = record_id, title, text
+        self.statements = statements
+        self.by_id = {s.id: s for s in statements}
+        self.tags = tags
+        self.orphans = orphans
+        self.dismissed = set(dismissed)
+        self.speakers = speakers
+
+    def add(self, statement: Statement) -> None:
+        self.statements.append(statement)
+        self.by_id[statement.id] = statement
+
+    def find_statement(self, tag: IncomingTag) -> Statement | None:
+        """By statement id (with the same words), then by the exact words and their context."""
+        s = self.by_id.get(tag.statement_id or "")
+        if s is not None and (tag.exact is None or s.text == tag.exact):
+            return s
+        if tag.exact is None:
+            return None
+        same = [s for s in self.statements if s.text == tag.exact]
+        if not same:
+            return None
+        return max(same, key=lambda s: (_context_score(tag.prefix, tag.suffix, self.text, s.start, s.end),
+                                        -abs(s.start - (tag.start or 0))))
+
+    def find_span(self, tag: IncomingTag) -> tuple[int, int] | None:
+        """Where the tag's words are in the text when no statement holds them."""
+        text = self.text
+        if tag.exact is None:
+            if tag.start is not None and tag.end is not None and tag.end <= len(text) and tag.end > tag.start:
+                return tag.start, tag.end
+            return None
+        if tag.start is not None and text[tag.start:tag.start + len(tag.exact)] == tag.exact:
+            return tag.start, tag.start + len(tag.exact)
+        found: list[int] = []
+        at = text.find(tag.exact)
+        while at != -1 and len(found) < 200:
+            found.append(at)
+            at = text.find(tag.exact, at + 1)
+        if not found:
+            return None
+        size = len(tag.exact)
+        best = max(found, key=lambda s: (_context_score(tag.prefix, tag.suffix, text, s, s + size),
+                                         -abs(s - (tag.start or 0))))
+        return best, best + size
+
+    def new_statement(self, tag: IncomingTag, start: int, end: int) -> Statement:
+        words = self.text[start:end]
+        base = tag.statement
+        if base is not None and base.id not in self.by_id:
+            if (base.start, base.end) == (start, end):
+                return base
+            return replace(base, start=start, end=end, speaker_start=None, speaker_end=None,
+                           cue_start=None, cue_end=None)
+        sid = tag.statement_id if tag.statement_id and tag.statement_id not in self.by_id else None
+        n = 1
+        while sid is None or sid in self.by_id:
+            sid = statement_id(words, n)
+            n += 1
+        quoted = start > 0 and end < len(self.text) and self.text[start - 1] in QUOTES and self.text[end] in QUOTES
+        return Statement(sid, start, end, words, None, None, None, None,
+                         "direct" if quoted else "indirect", None, None)
+
+
+class _Planner:
+    def __init__(self, store: TagStore, config: Config, name: str, incoming: IncomingFile, *,
+                 keep_mine: bool, add_articles: bool) -> None:
+        self.store, self.config, self.name, self.incoming = store, config, name, incoming
+        self.keep_mine, self.add_articles = keep_mine, add_articles
+        self.steps: list[Callable[[], None]] = []
+        self.result = ImportResult(name, incoming.kind, skipped_annotations=incoming.skipped)
+        self._records: list[ArticleRecord] | None = None
+        self._states: dict[str, _ArticleState] = {}
+
+    def refuse(self, where: str, problem: str) -> ReaderError:
+        return ReaderError(printable(f"{self.name}: {where}: {problem}; nothing was imported."))
+
+    def run(self) -> ImportResult:
+        resolved = [(article, self.state_for(article)) for article in self.incoming.articles]
+        for article, state in resolved:
+            self.plan_edits(article, state)
+            for tag in article.tags:
+                self.plan_tag(tag, state)
+        return self.result
+
+    # --- articles ---
+
+    def records(self) -> list[ArticleRecord]:
+        if self._records is None:
+            self._records = self.store.articles()
+        return self._records
+
+    def state_for(self, article: IncomingArticle) -> _ArticleState:
+        record = self.store.article(article.id) if article.id else self.record_for_source(article)
+        if record is None and article.id:
+            record = self.register_from_file(article)
+        if record is None:
+            hint = " or import with --add-articles to take its text from this file" if article.text else ""
+            raise self.refuse(article.where, f"this tag database has never seen the article "
+                                             f"{self.describe(article)}; open it first (reader PATH){hint}")
+        if record.id in self._states:
+            return self._states[record.id]
+        text = self.store.text(record.id)
+        if text is None:
+            raise self.refuse(article.where, f"the tag database has no copy of the text of article "
+                                             f"{record.id[:12]}… ({record.path})")
+        from reader.store import apply_edits
+
+        edits = self.store.edits(record.id)
+        statements = apply_edits(extract(text, self.config), edits)
+        state = _ArticleState(record.id, record.title, text, statements, dict(self.store.tags(record.id)),
+                              list(self.store.orphans(record.id)), edits.dismissed, set(edits.speakers))
+        self._states[record.id] = state
+        return state
+
+    def describe(self, article: IncomingArticle) -> str:
+        if article.id:
+            return f"{article.id[:12]}…" + (f" ({article.path})" if article.path else "")
+        return article.source or "(no source)"
+
+    def record_for_source(self, article: IncomingArticle) -> ArticleRecord | None:
+        if not article.source:
+            return None
+        path = source_path(article.source)
+        matches = [r for r in self.records() if path in (r.path, r.meta.get("url")) or article.source == r.path]
+        matches.sort(key=lambda r: (getattr(r, "replaced_by", None) is None, r.last_opened), reverse=True)
+        words = [t.exact for t in article.tags if t.exact]
+        for record in matches:  # the newest version whose text holds the tagged words
+            text = self.store.text(record.id) or ""
+            if all(w in text for w in words):
+                return record
+        return matches[0] if matches else None
+
+    def register_from_file(self, article: IncomingArticle) -> ArticleRecord | None:
+        """With add_articles, an article the store has not seen is taken from the file's text."""
+        if not self.add_articles or article.text is None or article.id is None:
+            return None
+        if hash_text(article.text) != article.id:
+            raise self.refuse(article.where, "the article text does not match its id (it was changed "
+                                             "after the export)")
+        from reader.store import ArticleRecord as Record
+
+        path = article.path or "-"
+        if any(r.path == path for r in self.records()):
+            # a different text at the same path here: never let the import replace the reviewer's
+            # own version of the article, so the imported one is recorded without a path
+            path = "-"
+        statements = extract(article.text, self.config)
+        item = Article(text=article.text, path=path, title=article.title, meta=dict(article.meta))
+        self.steps.append(lambda: self.store.register(item, statements) and None)
+        self.result.articles_added.append(article.title or article.id)
+        record = Record(id=article.id, path=path, title=article.title, chars=len(article.text),
+                        first_seen="", last_opened="", meta=dict(article.meta))
+        state = _ArticleState(record.id, record.title, article.text, list(statements), {}, [],
+                              frozenset(), set())
+        self._states[record.id] = state
+        return record
+
+    # --- edits ---
+
+    def plan_edits(self, article: IncomingArticle, state: _ArticleState) -> None:
+        aid = state.id
+        for s in article.added:
+            if s.id in state.by_id:
+                continue
+            if state.text[s.start:s.end] != s.text:
+                raise self.refuse(article.where, f"statement {s.id} is not at {s.start}..{s.end} of the "
+                                                 "article's text")
+            self.add_statement(state, s)
+        for sid in article.dismissed:
+            if sid in state.by_id and sid not in state.dismissed:
+                state.dismissed.add(sid)
+                self.steps.append(lambda sid=sid: self.store.set_dismissed(aid, sid, True))
+                self.result.dismissed += 1
+        for sid, speaker in article.speakers.items():
+            s = state.by_id.get(sid)
+            # the reviewer's own correction is never overwritten
+            if s is not None and sid not in state.speakers and s.speaker != speaker and speaker is not None:
+                state.speakers.add(sid)
+                self.steps.append(lambda sid=sid, speaker=speaker: self.store.set_speaker(aid, sid, speaker))
+                self.result.speakers += 1
+
+    def add_statement(self, state: _ArticleState, statement: Statement) -> None:
+        state.add(statement)
+        aid = state.id
+        self.steps.append(lambda: self.store.add_statement(aid, statement))
+        self.result.statements_added += 1
+
+    # --- tags ---
+
+    def plan_tag(self, incoming: IncomingTag, state: _ArticleState) -> None:
+        from reader.store import Tag, make_anchor
+
+        if incoming.exact is None and incoming.start is not None and incoming.end is not None:
+            if incoming.start < incoming.end <= len(state.text):  # a position without a quote
+                incoming.exact = state.text[incoming.start:incoming.end]
+        statement = state.find_statement(incoming)
+        if statement is None and incoming.orphan:
+            self.plan_orphan(incoming, state)
+            return
+        if statement is None:
+            span = state.find_span(incoming)
+            if span is None:
+                self.result.unplaced.append((state.title, incoming))
+                return
+            statement = state.new_statement(incoming, *span)
+            self.add_statement(state, statement)
+        theirs = Tag(article_id=state.id, statement_id=statement.id, category=incoming.category,
+                     anchor=make_anchor(state.text, statement.start, statement.end), note=incoming.note,
+                     reliability=incoming.reliability, credibility=incoming.credibility,
+                     reviewer=incoming.reviewer, created=incoming.created,
+                     updated=incoming.updated or incoming.created)
+        mine = state.tags.get(statement.id)
+        if mine is None:
+            self.result.added += 1
+            self.put(state, theirs)
+            return
+        if _same_content(mine, theirs):
+            self.result.identical += 1
+            return
+        newer = theirs.updated > mine.updated and not self.keep_mine
+        if mine.category != theirs.category:
+            self.result.conflicts.append(Conflict(state.title, statement.text, mine, theirs,
+                                                  "file" if newer else "store"))
+            if newer:
+                self.put(state, theirs)
+        elif newer:
+            self.result.updated += 1
+            self.put(state, theirs)
+        else:
+            self.result.kept += 1
+
+    def put(self, state: _ArticleState, tag: Tag) -> None:
+        state.tags[tag.statement_id] = tag
+        self.steps.append(lambda: self.store.put_tag(tag))
+
+    def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:
+        """An orphaned tag of the file that fits no statement here either: kept as an orphan
+        (saved as it is; it fits no statement, so every export lists it with the orphans)."""
+        from reader.store import Anchor, Tag
+
+        tag = Tag(article_id=state.id, statement_id=incoming.statement_id or "", category=incoming.category,
+                  anchor=Anchor(incoming.exact or "", incoming.prefix, incoming.suffix, incoming.start or 0,
+                                incoming.end or 0),
+                  note=incoming.note, reliability=incoming.reliability, credibility=incoming.credibility,
+                  reviewer=incoming.reviewer, created=incoming.created, updated=incoming.updated)
+        known = [*state.orphans, *state.tags.values()]
+        if any(_same_record(tag, other) for other in known):
+            self.result.identical += 1
+            return
+        if not tag.statement_id or tag.statement_id in state.tags:
+            self.result.unplaced.append((state.title, incoming))
+            return
+        state.orphans.append(tag)
+        self.result.orphans += 1
+        self.put(state, tag)

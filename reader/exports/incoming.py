@@ -1,0 +1,444 @@
+"""Reading an import file: a reader json export or a W3C Web Annotation collection, detected
+from its content, checked whole and turned into plain records before anything is written.
+
+Every problem is a ReaderError naming the file and the place in it ("articles[0].statements[3]",
+"annotation 4") and saying what is wrong.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
+
+from reader.attribution import KINDS, Statement
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.exports import w3c
+from reader.exports.records import FORMAT_NAME, FORMAT_VERSION
+
+Kind = Literal["json", "w3c"]
+RELIABILITY = "ABCDEF"
+CREDIBILITY = "123456"
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_GRADES = re.compile(r"([A-Fa-f])?([1-6])?")
+_ANNOTATION_TYPES = {"Annotation", "AnnotationPage", "AnnotationCollection"}
+
+
+@dataclass
+class IncomingTag:
+    where: str  # the place in the file, for messages
+    statement_id: str | None
+    exact: str | None  # the statement's words, when the file gives them
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    category: str
+    note: str | None
+    reliability: str | None
+    credibility: str | None
+    reviewer: str
+    created: str
+    updated: str
+    statement: Statement | None = None  # the file's whole statement (json), to add if missing
+    orphan: bool = False  # listed as orphaned in the file
+
+
+@dataclass
+class IncomingArticle:
+    where: str
+    id: str | None  # None: a w3c source to look up in the store
+    source: str | None = None  # w3c target source
+    text: str | None = None  # json exports carry the text
+    path: str = ""
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    tags: list[IncomingTag] = field(default_factory=list)
+    added: list[Statement] = field(default_factory=list)  # statements the reviewer added
+    dismissed: list[str] = field(default_factory=list)
+    speakers: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class IncomingFile:
+    kind: Kind
+    articles: list[IncomingArticle]
+    skipped: int = 0  # annotations that carry no tag (highlights, other tools' comments)
+
+
+class _Problem(Exception):
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+# --- detection ------------------------------------------------------------------------------
+
+def parse(text: str, name: str, config: Config) -> IncomingFile:
+    """The import file's content, validated whole; raises ReaderError naming `name`."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ReaderError(f"{name}: not a JSON file ({e.msg} at line {e.lineno}, column {e.colno}); "
+                          "reader imports its own json exports and W3C annotation collections.") from None
+    try:
+        kind = detect(doc)
+        return _json_file(doc, config) if kind == "json" else _w3c_file(doc, config)
+    except _Problem as e:
+        raise ReaderError(f"{name}: {e}; nothing was imported.") from None
+
+
+def _types(value: Any) -> set[str]:
+    t = value.get("type", value.get("@type")) if isinstance(value, dict) else None
+    if isinstance(t, str):
+        return {t}
+    return {x for x in t if isinstance(x, str)} if isinstance(t, list) else set()
+
+
+def detect(doc: Any) -> Kind:
+    if isinstance(doc, dict) and "articles" in doc and ("format" in doc or isinstance(doc["articles"], list)):
+        return "json"
+    if isinstance(doc, dict) and _types(doc) & _ANNOTATION_TYPES:
+        return "w3c"
+    if isinstance(doc, list) and doc and all("Annotation" in _types(a) for a in doc):
+        return "w3c"
+    raise _Problem("", "unknown shape: expected a reader json export (an object with \"articles\") "
+                       "or a W3C Web Annotation collection")
+
+
+# --- field checks ---------------------------------------------------------------------------
+
+def _str(value: Any, where: str, what: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _Problem(where, f"{what} must be text, got {_shown(value)}")
+    return value
+
+
+def _int(value: Any, where: str, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _Problem(where, f"{what} must be a whole number ≥ 0, got {_shown(value)}")
+    return value
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _category(value: Any, where: str, config: Config) -> str:
+    name = _str(value, where, "the category")
+    assert name is not None
+    if name not in config.category_names:
+        raise _Problem(where, f"the category {name!r} is not in the settings "
+                              f"({', '.join(config.category_names)})")
+    return name
+
+
+def _reliability(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.strip().upper() not in RELIABILITY or not value.strip():
+        raise _Problem(where, f"reliability must be one of A–F or null, got {_shown(value)}")
+    return value.strip().upper()
+
+
+def _credibility(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or value.strip() not in CREDIBILITY or not value.strip():
+        raise _Problem(where, f"credibility must be one of 1–6 or null, got {_shown(value)}")
+    return value.strip()
+
+
+def _time(value: Any, where: str, what: str) -> str:
+    """An ISO 8601 time as the store writes it (UTC, "Z"); "" when absent."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        raise _Problem(where, f"{what} must be an ISO 8601 time, got {_shown(value)}")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _Problem(where, f"{what} must be an ISO 8601 time such as 2026-01-31T09:30:00Z, "
+                              f"got {_shown(value)}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    fraction = f".{moment.microsecond:06d}".rstrip("0") if moment.microsecond else ""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+
+
+def _note(value: Any, where: str) -> str | None:
+    note = _str(value, where, "the note", optional=True)
+    return note if note and note.strip() else None
+
+
+# --- reader json ----------------------------------------------------------------------------
+
+def _json_file(doc: dict[str, Any], config: Config) -> IncomingFile:
+    fmt = doc.get("format", FORMAT_NAME)
+    if fmt != FORMAT_NAME:
+        raise _Problem("", f"unknown shape: \"format\" is {_shown(fmt)}, not {FORMAT_NAME!r}")
+    version = doc.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _Problem("", f"\"version\" must be a whole number, got {_shown(version)}")
+    if version > FORMAT_VERSION:
+        raise _Problem("", f"written by a newer reader (export version {version}; this one reads up to "
+                           f"{FORMAT_VERSION}); upgrade reader to import it")
+    if not isinstance(doc["articles"], list):
+        raise _Problem("articles", "must be a list of articles")
+    return IncomingFile("json", [_json_article(a, f"articles[{i}]", config)
+                                 for i, a in enumerate(doc["articles"])])
+
+
+def _json_article(raw: Any, where: str, config: Config) -> IncomingArticle:
+    if not isinstance(raw, dict):
+        raise _Problem(where, "must be an object")
+    aid = _str(raw.get("id"), where, "the article id")
+    assert aid is not None
+    if not _HEX64.fullmatch(aid):
+        raise _Problem(where, f"the article id must be 64 hexadecimal digits, got {_shown(aid)}")
+    meta = raw.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise _Problem(where, "meta must be an object")
+    article = IncomingArticle(where, aid, text=_str(raw.get("text"), where, "the text", optional=True),
+                              path=_str(raw.get("path", ""), where, "the path") or "",
+                              title=_str(raw.get("title", ""), where, "the title") or "",
+                              meta={str(k): str(v) for k, v in meta.items()})
+    statements = raw.get("statements", [])
+    if not isinstance(statements, list):
+        raise _Problem(where, "statements must be a list")
+    for i, record in enumerate(statements):
+        _json_statement(article, record, f"{where}.statements[{i}]", config)
+    orphans = raw.get("orphaned_tags", [])
+    if not isinstance(orphans, list):
+        raise _Problem(where, "orphaned_tags must be a list")
+    for i, record in enumerate(orphans):
+        article.tags.append(_json_orphan(record, f"{where}.orphaned_tags[{i}]", config))
+    return article
+
+
+def _statement(record: dict[str, Any], where: str) -> Statement:
+    sid = _str(record.get("id"), where, "the statement id")
+    words = _str(record.get("text"), where, "the statement text")
+    start, end = _int(record.get("start"), where, "start"), _int(record.get("end"), where, "end")
+    if end < start or (words is not None and end - start != len(words)):
+        raise _Problem(where, f"offsets {start}..{end} do not fit the statement's {len(words or '')} characters")
+    kind = record.get("kind", "direct")
+    if kind not in KINDS:
+        raise _Problem(where, f"kind must be one of {', '.join(KINDS)}, got {_shown(kind)}")
+    optional_ints = {}
+    for key in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        value = record.get(key)
+        optional_ints[key] = None if value is None else _int(value, where, key)
+    texts = {key: _str(record.get(key), where, key, optional=True)
+             for key in ("speaker", "cue", "suggested_source", "reason")}
+    assert sid is not None and words is not None
+    return Statement(sid, start, end, words, texts["speaker"], optional_ints["speaker_start"],
+                     optional_ints["speaker_end"], texts["cue"], kind, texts["suggested_source"],
+                     texts["reason"], optional_ints["cue_start"], optional_ints["cue_end"])
+
+
+def _json_statement(article: IncomingArticle, record: Any, where: str, config: Config) -> None:
+    if not isinstance(record, dict):
+        raise _Problem(where, "must be an object")
+    statement = _statement(record, where)
+    flags = {key: record.get(key, False) for key in ("dismissed", "added_by_reviewer", "speaker_corrected")}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise _Problem(where, f"{key} must be true or false, got {_shown(value)}")
+    if flags["added_by_reviewer"]:
+        article.added.append(statement)
+    if flags["dismissed"]:
+        article.dismissed.append(statement.id)
+    if flags["speaker_corrected"]:
+        article.speakers[statement.id] = statement.speaker
+    tag = record.get("tag")
+    if tag is None:
+        return
+    if not isinstance(tag, dict):
+        raise _Problem(where, "tag must be an object or null")
+    article.tags.append(IncomingTag(
+        where, statement.id, statement.text, "", "", statement.start, statement.end,
+        _category(tag.get("category"), where, config), _note(tag.get("note"), where),
+        _reliability(tag.get("reliability"), where), _credibility(tag.get("credibility"), where),
+        _str(tag.get("reviewer", ""), where, "the reviewer") or "",
+        _time(tag.get("created"), where, "created"), _time(tag.get("updated"), where, "updated"),
+        statement=statement))
+
+
+def _json_orphan(record: Any, where: str, config: Config) -> IncomingTag:
+    if not isinstance(record, dict):
+        raise _Problem(where, "must be an object")
+    anchor = record.get("anchor")
+    if not isinstance(anchor, dict):
+        raise _Problem(where, "anchor must be an object")
+    return IncomingTag(
+        where, _str(record.get("statement_id"), where, "the statement id"),
+        _str(anchor.get("exact"), where, "anchor.exact"), _str(anchor.get("prefix", ""), where, "anchor.prefix") or "",
+        _str(anchor.get("suffix", ""), where, "anchor.suffix") or "",
+        _int(anchor.get("start"), where, "anchor.start"), _int(anchor.get("end"), where, "anchor.end"),
+        _category(record.get("category"), where, config), _note(record.get("note"), where),
+        _reliability(record.get("reliability"), where), _credibility(record.get("credibility"), where),
+        _str(record.get("reviewer", ""), where, "the reviewer") or "",
+        _time(record.get("created"), where, "created"), _time(record.get("updated"), where, "updated"),
+        orphan=True)
+
+
+# --- W3C Web Annotation -----------------------------------------------------------------------
+
+def _annotations(doc: Any) -> list[Any]:
+    if isinstance(doc, list):
+        return doc
+    types = _types(doc)
+    if "Annotation" in types:
+        return [doc]
+    if "AnnotationPage" in types:
+        return _page_items(doc, "the annotation page")
+    out: list[Any] = []
+    if isinstance(doc.get("items"), list):
+        out += doc["items"]
+    page = doc.get("first")
+    seen = 0
+    while page is not None:
+        if isinstance(page, str):
+            raise _Problem("", "the collection's pages are given by address only; reader imports "
+                               "collections whose pages are included in the file")
+        if not isinstance(page, dict):
+            raise _Problem("", "the collection's \"first\" page must be an object")
+        seen += 1
+        out += _page_items(page, f"page {seen}")
+        page = page.get("next")
+    return out
+
+
+def _page_items(page: dict[str, Any], where: str) -> list[Any]:
+    items = page.get("items", [])
+    if not isinstance(items, list):
+        raise _Problem(where, "items must be a list of annotations")
+    return items
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _purposes(body: dict[str, Any]) -> set[str]:
+    return {p for p in _as_list(body.get("purpose")) if isinstance(p, str)}
+
+
+def _creator(value: Any, where: str) -> str:
+    for agent in _as_list(value):
+        if isinstance(agent, str):
+            return agent
+        if isinstance(agent, dict):
+            for key in ("name", "nickname", "id"):
+                if isinstance(agent.get(key), str):
+                    return agent[key]
+    if value is not None and not isinstance(value, (str, dict, list)):
+        raise _Problem(where, f"creator must be an agent, got {_shown(value)}")
+    return ""
+
+
+def _w3c_file(doc: Any, config: Config) -> IncomingFile:
+    articles: dict[tuple[str | None, str | None], IncomingArticle] = {}
+    skipped = 0
+    for n, raw in enumerate(_annotations(doc), 1):
+        where = f"annotation {n}"
+        if not isinstance(raw, dict) or "Annotation" not in _types(raw):
+            raise _Problem(where, "is not an Annotation (its \"type\" must be \"Annotation\")")
+        parsed = _w3c_annotation(raw, where, config)
+        if parsed is None:
+            skipped += 1
+            continue
+        key, tag = parsed
+        if key not in articles:
+            articles[key] = IncomingArticle(where, key[0], source=key[1])
+        articles[key].tags.append(tag)
+    return IncomingFile("w3c", list(articles.values()), skipped)
+
+
+def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
+                    ) -> tuple[tuple[str | None, str | None], IncomingTag] | None:
+    bodies = [b for b in _as_list(raw.get("body")) if isinstance(b, dict)]
+    motivations = {m for m in _as_list(raw.get("motivation")) if isinstance(m, str)}
+    categories: list[str] = []
+    notes: list[str] = []
+    reliability = credibility = None
+    for body in bodies:
+        value = body.get("value")
+        purposes = _purposes(body) or motivations
+        if "tagging" in purposes:
+            categories.append(_category(value, where, config))
+        elif "commenting" in purposes and isinstance(value, str) and value.strip():
+            notes.append(value)
+        elif "assessing" in purposes and isinstance(value, str):
+            m = _GRADES.fullmatch(value.strip())
+            if not m or not value.strip():
+                raise _Problem(where, f"the assessing body must hold Admiralty grades such as \"B2\", "
+                                      f"got {_shown(value)}")
+            reliability = m.group(1).upper() if m.group(1) else None
+            credibility = m.group(2)
+    if isinstance(raw.get("bodyValue"), str) and raw["bodyValue"].strip():
+        notes.append(raw["bodyValue"])
+    if not categories:
+        return None  # a highlight or another tool's comment: not a tag
+    if len(set(categories)) > 1:
+        raise _Problem(where, f"has more than one category ({', '.join(sorted(set(categories)))})")
+    ids = w3c.parse_annotation_id(raw.get("id"))
+    source, exact, prefix, suffix, start, end = _target(raw.get("target"), where)
+    article_id = ids[0] if ids else None
+    if article_id is None and source and source.startswith(w3c.SHA_PREFIX):
+        article_id = source[len(w3c.SHA_PREFIX):].lower()
+        if not _HEX64.fullmatch(article_id):
+            raise _Problem(where, f"the target source {_shown(source)} is not a sha256 article id")
+    created = _time(raw.get("created"), where, "created")
+    tag = IncomingTag(where, ids[1] if ids else None, exact, prefix, suffix, start, end, categories[0],
+                      "\n\n".join(notes) or None, reliability, credibility, _creator(raw.get("creator"), where),
+                      created, _time(raw.get("modified"), where, "modified") or created)
+    return (article_id, None if article_id else source), tag
+
+
+def _target(value: Any, where: str) -> tuple[str | None, str | None, str, str, int | None, int | None]:
+    targets = [t for t in _as_list(value) if isinstance(t, dict)]
+    if not targets:
+        raise _Problem(where, "has no target with selectors, so it cannot be placed in an article")
+    target = targets[0]
+    source = _str(target.get("source"), where, "the target source", optional=True)
+    exact: str | None = None
+    prefix = suffix = ""
+    start = end = None
+    for selector in _as_list(target.get("selector")):
+        if not isinstance(selector, dict):
+            continue
+        types = _types(selector)
+        if "TextQuoteSelector" in types:
+            exact = _str(selector.get("exact"), where, "TextQuoteSelector.exact")
+            prefix = _str(selector.get("prefix", ""), where, "TextQuoteSelector.prefix") or ""
+            suffix = _str(selector.get("suffix", ""), where, "TextQuoteSelector.suffix") or ""
+        elif "TextPositionSelector" in types:
+            start = _int(selector.get("start"), where, "TextPositionSelector.start")
+            end = _int(selector.get("end"), where, "TextPositionSelector.end")
+            if end < start:
+                raise _Problem(where, f"TextPositionSelector ends ({end}) before it starts ({start})")
+    if exact is None and start is None:
+        raise _Problem(where, "has neither a TextQuoteSelector nor a TextPositionSelector")
+    if exact == "":
+        raise _Problem(where, "TextQuoteSelector.exact is empty")
+    return source, exact, prefix, suffix, start, end
+
+
+def source_path(source: str) -> str:
+    """A target source as the store records an article's path: a file: URI as its path."""
+    if source.lower().startswith("file://"):
+        return unquote(urlsplit(source).path)
+    return source
+

@@ -1,0 +1,123 @@
+"""md: a Markdown report. Per article: a summary table of statements by source category
+(counts and share, untagged counted), then the statements grouped by category with speaker,
+quote and note. Over several articles, totals per category and per article come first.
+
+Article text is data: it is flattened to one line and every Markdown-significant character
+is backslash-escaped, so a quote can neither break a table nor become a link, an image,
+emphasis or raw HTML; control characters are shown as Unicode control pictures.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from reader.exports.model import ArticleData, ExportOptions, Item
+from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grades, grouped, summarise
+from reader.safe_text import printable
+
+if TYPE_CHECKING:
+    from reader.store import Tag
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&$])")
+
+
+def escape(text: str | None) -> str:
+    """Text shown literally by any CommonMark/GFM renderer, on one line."""
+    return _SPECIAL.sub(r"\\\1", printable(" ".join((text or "").split())))
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric_from: int) -> list[str]:
+    align = [":--" if i < numeric_from else "--:" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _summary_table(summary: Summary) -> list[str]:
+    rows = [[escape(label), f"{n:,}", pct] for label, n, pct in summary.rows()]
+    rows[-1] = [f"**{cell}**" for cell in rows[-1]]
+    return _table(["source", "statements", "share"], rows, 1)
+
+
+def _statement(item: Item) -> str:
+    s = item.statement
+    speaker = f"**{escape(s.speaker)}**" if s.speaker else "*unnamed*"
+    line = f"- {speaker}: “{escape(s.text)}”"
+    tag = item.tag
+    if tag is not None:
+        graded = grades(tag.reliability, tag.credibility)
+        if graded:
+            line += f" — grades {escape(graded)}"
+        if tag.note:
+            line += f" — note: {escape(tag.note)}"
+    return line
+
+
+def _orphan(tag: Tag) -> str:
+    line = f"- {escape(tag.category)}: “{escape(tag.anchor.exact)}”"
+    if tag.note:
+        line += f" — note: {escape(tag.note)}"
+    return line
+
+
+def article_section(data: ArticleData, options: ExportOptions, level: int = 2) -> list[str]:
+    r = data.record
+    h = "#" * level
+    lines = [f"{h} {escape(r.title) or '(untitled)'}", "",
+             f"Source: {escape(r.path)} · {r.chars:,} characters · id {r.id[:12]}", ""]
+    lines += _summary_table(summarise(data))
+    lines.append("")
+    if data.dismissed_count:
+        lines += [f"Dismissed as not statements: {data.dismissed_count:,} (not counted).", ""]
+    for category, items in grouped(data, options):
+        label = escape(category) if category is not None else UNTAGGED_LABEL
+        lines += [f"{h}# {label} ({len(items):,})", ""]
+        lines += [_statement(item) for item in items]
+        lines.append("")
+    orphans = data.selected_orphans(options)
+    if orphans:
+        lines += [f"{h}# orphaned tags ({len(orphans):,})", "",
+                  "Tags whose statement this text no longer has (kept, never dropped):", ""]
+        lines += [_orphan(tag) for tag in orphans]
+        lines.append("")
+    return lines
+
+
+def _overview(articles: Sequence[ArticleData], summaries: Sequence[Summary]) -> list[str]:
+    order = articles[0].category_order
+    total = combine(summaries, order)
+    lines = ["## Totals", ""] + _summary_table(total) + ["", "## Per article", ""]
+    categories = list(total.by_category)
+    rows = []
+    for data, s in zip(articles, summaries):
+        counts = [s.by_category.get(name, 0) for name in categories]
+        rows.append([escape(data.record.title) or "(untitled)", *(f"{n:,}" for n in counts),
+                     f"{s.untagged:,}", f"{s.total:,}"])
+    rows.append(["**total**", *(f"**{total.by_category[n]:,}**" for n in categories),
+                 f"**{total.untagged:,}**", f"**{total.total:,}**"])
+    lines += _table(["article", *map(escape, categories), UNTAGGED_LABEL, "total"], rows, 1)
+    return lines + [""]
+
+
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
+    sections: list[list[str]] = []
+    kept: list[ArticleData] = []
+    summaries: list[Summary] = []
+    for data in articles:
+        sections.append(article_section(data, options))
+        # keep only what the totals need, not every article's text and statements
+        summaries.append(summarise(data))
+        kept.append(ArticleData(data.record, "", (), (), data.category_order))
+    lines = ["# Source report", ""]
+    if options.category is not None:
+        lines += [f"Listing statements tagged {escape(options.category)} only.", ""]
+    if not sections:
+        lines += ["No articles.", ""]
+    elif len(sections) > 1:
+        lines += _overview(kept, summaries)
+    for section in sections:
+        lines += section
+    while lines and not lines[-1]:
+        lines.pop()
+    out.write("\n".join(lines) + "\n")

@@ -1,0 +1,88 @@
+"""Writing an export to a file: all of it or nothing. The text goes to a temporary file in the
+same folder, is flushed to disk, and then replaces the target in one step, so an interrupted
+or failed export never leaves a half-written file (nor touches an existing one)."""
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from reader.errors import ReaderError
+
+
+def check_target(path: Path) -> Path:
+    """The file an export will replace (a symlink's target), or a clear error before any work."""
+    path = Path(path).expanduser()
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise ReaderError(f"{path}: is a folder; give a file name for the export.")
+    parent = path.parent
+    if not parent.exists():
+        raise ReaderError(f"{path}: the folder {parent} does not exist.")
+    if not parent.is_dir():
+        raise ReaderError(f"{path}: {parent} is not a folder.")
+    return path
+
+
+@contextmanager
+def atomic_text_file(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream (no newline translation) that becomes `path` only when the block
+    ends without an error."""
+    target = check_target(path)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as e:
+        raise ReaderError(f"{target}: cannot write ({e.strerror or e}).") from None
+    out = open(fd, "w", encoding="utf-8", newline="")
+    try:
+        with out:
+            try:
+                existing = target.stat()
+            except OSError:
+                existing = None
+            if existing is not None:  # keep the permissions of the file being replaced
+                os.chmod(tmp, stat.S_IMODE(existing.st_mode))
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except OSError as e:
+        _remove(tmp)
+        raise ReaderError(f"{target}: cannot write ({e.strerror or e}); nothing was changed.") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    _fsync_folder(target.parent)
+
+
+def write_export(text: str, path: Path) -> Path:
+    """Write an export's text to `path` atomically; returns the file written."""
+    with atomic_text_file(path) as out:
+        out.write(text)
+    return check_target(path)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

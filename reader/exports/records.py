@@ -1,0 +1,59 @@
+"""The lossless record of an article, shared by the json and yaml exports.
+
+The shape extends the contract in CONTRACT.md (`{"articles": [{id, path, title, chars,
+statements: [...]}]}`) with everything else the store holds: the article's times and metadata,
+its text (so every statement's offsets can be checked: `text[start:end] == statement text`), the
+reviewer's edits on each statement, and the orphaned tags, whose statements this text no longer
+has (kept, never dropped).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reader.exports.model import ArticleData, ExportOptions, Item
+
+if TYPE_CHECKING:
+    from reader.store import Tag
+
+FORMAT_NAME = "reader-export"
+FORMAT_VERSION = 1
+
+
+def header() -> dict[str, Any]:
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+
+
+def statement_json(item: Item) -> dict[str, Any]:
+    from reader.store import statement_record
+
+    base = statement_record(item.statement, item.tag, dismissed=item.dismissed, added=item.added)
+    record: dict[str, Any] = {}
+    for key, value in base.items():
+        if key == "tag":  # complete records: the cue's own offsets too, with the other fields
+            record["cue_start"] = item.statement.cue_start
+            record["cue_end"] = item.statement.cue_end
+        record[key] = value
+    record["speaker_corrected"] = item.speaker_corrected
+    return record
+
+
+def orphan_json(tag: Tag) -> dict[str, Any]:
+    a = tag.anchor
+    return {
+        "statement_id": tag.statement_id, "category": tag.category, "note": tag.note,
+        "reliability": tag.reliability, "credibility": tag.credibility, "reviewer": tag.reviewer,
+        "created": tag.created, "updated": tag.updated,
+        # where the tag was made: offsets into the text it was made on, not this article's text
+        "anchor": {"exact": a.exact, "prefix": a.prefix, "suffix": a.suffix, "start": a.start, "end": a.end},
+    }
+
+
+def article_json(data: ArticleData, options: ExportOptions) -> dict[str, Any]:
+    r = data.record
+    return {
+        "id": r.id, "path": r.path, "title": r.title, "chars": r.chars,
+        "first_seen": r.first_seen, "last_opened": r.last_opened, "meta": dict(r.meta),
+        "text": data.text,
+        "statements": [statement_json(item) for item in data.selected(options, untagged_default=True)],
+        "orphaned_tags": [orphan_json(tag) for tag in data.selected_orphans(options)],
+    }

@@ -1,0 +1,254 @@
+"""Imports: the round trips, merging (added, updated, identical, conflicts), matching by anchors,
+and refused files that leave the tag database exactly as it was."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.exports import export_text, import_file, import_text
+from tests.exports.conftest import (ADDED, ENGINE, SAMPLE_TEXT, make_tag, register_sample, snapshot)
+
+
+def records_of(store, config, fmt: str = "json") -> dict:
+    """An export with what registration sets (first seen, last opened) left out."""
+    doc = json.loads(export_text(store, config, None, fmt))
+    for article in doc.get("articles", []):
+        article.pop("first_seen")
+        article.pop("last_opened")
+    return doc
+
+
+# --- round trips -----------------------------------------------------------------------------
+
+def test_json_round_trip_into_an_empty_database_gives_the_same_records(sample, empty_store, tmp_path):
+    exported = tmp_path / "tags.json"
+    exported.write_text(export_text(sample.store, sample.config, None, "json"), encoding="utf-8")
+    result = import_file(empty_store, sample.config, exported, add_articles=True)
+    assert result.added == 4 and result.orphans == 1 and result.articles_added == [sample.article.title]
+    assert result.statements_added == 1 and result.dismissed == 1 and result.speakers == 1
+    assert records_of(empty_store, sample.config) == records_of(sample.store, sample.config)
+    # and importing the same file again changes nothing
+    before = snapshot(empty_store.root)
+    again = import_file(empty_store, sample.config, exported)
+    assert (again.added, again.updated, again.identical, again.conflicts) == (0, 0, 5, [])
+    assert snapshot(empty_store.root) == before
+
+
+def test_w3c_round_trip_gives_the_same_annotations(sample, empty_store, tmp_path):
+    exported = tmp_path / "tags.jsonld"
+    exported.write_text(export_text(sample.store, sample.config, None, "w3c"), encoding="utf-8")
+    register_sample(empty_store)  # w3c carries no article text: the article must be known
+    result = import_file(empty_store, sample.config, exported)
+    assert result.added == 4 and result.statements_added == 0
+    assert export_text(empty_store, sample.config, None, "w3c") == export_text(sample.store, sample.config, None, "w3c")
+
+
+def test_w3c_round_trip_by_quote_alone(sample, empty_store):
+    """Annotations from another tool: no reader id, source by file URI, quote selector only."""
+    doc = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    for a in doc["first"]["items"]:
+        del a["id"]
+        a["target"]["selector"] = [a["target"]["selector"][0]]
+    register_sample(empty_store)
+    result = import_text(empty_store, sample.config, json.dumps(doc), "other-tool.jsonld")
+    assert result.added == 4 and not result.unplaced
+    assert {s: t.category for s, t in empty_store.tags(sample.id).items()} == {
+        ENGINE[0].id: "official", ENGINE[1].id: "intelligence", ENGINE[2].id: "eyewitness",
+        ENGINE[4].id: "social media"}
+
+
+def test_annotation_on_words_no_statement_holds_adds_the_statement(sample, empty_store):
+    register_sample(empty_store)
+    words = "Engineers finished work on the Kestrel Bay bridge on Tuesday"
+    start = SAMPLE_TEXT.index(words)
+    doc = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+           "body": {"type": "TextualBody", "purpose": "tagging", "value": "official"},
+           "target": {"source": f"urn:sha256:{sample.id}",
+                      "selector": {"type": "TextPositionSelector", "start": start, "end": start + len(words)}}}
+    result = import_text(empty_store, sample.config, json.dumps(doc), "one.jsonld")
+    assert result.added == 1 and result.statements_added == 1
+    [added] = empty_store.edits(sample.id).added
+    assert added.text == words and empty_store.tags(sample.id)[added.id].category == "official"
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+def file_with(sample, tags) -> str:
+    """The sample's json export with these tags (statement index -> tag fields) instead."""
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    statements = {s["id"]: s for s in doc["articles"][0]["statements"]}
+    for s in statements.values():
+        s["tag"] = None
+    for sid, tag in tags.items():
+        statements[sid]["tag"] = tag
+    doc["articles"][0]["orphaned_tags"] = []
+    return json.dumps(doc)
+
+
+def tag_fields(category: str, updated: str, **extra) -> dict:
+    return {"category": category, "note": extra.get("note"), "reliability": extra.get("reliability"),
+            "credibility": extra.get("credibility"), "reviewer": extra.get("reviewer", "sam"),
+            "created": "2026-01-05T08:00:00Z", "updated": updated}
+
+
+def test_merge_counts_added_updated_identical_and_lists_every_conflict(sample):
+    store = sample.store
+    text = file_with(sample, {
+        ENGINE[0].id: tag_fields("official", "2026-01-05T09:01:30Z", note="Confirmed with the ministry's press office.",
+                                 reliability="B", credibility="2"),  # identical
+        ENGINE[1].id: tag_fields("intelligence", "2026-02-01T00:00:00Z", note="second source found",
+                                 reliability="C", credibility="3"),  # same category, newer: updated
+        ENGINE[2].id: tag_fields("official", "2026-02-01T00:00:00Z"),  # conflict, file newer: file wins
+        ENGINE[4].id: tag_fields("eyewitness", "2025-12-01T00:00:00Z"),  # conflict, file older: kept
+        ADDED.id: tag_fields("official", "2026-02-01T00:00:00Z"),  # untagged here: added
+    })
+    result = import_text(store, sample.config, text, "theirs.json")
+    assert (result.added, result.updated, result.identical) == (1, 1, 1)
+    assert [(c.mine.category, c.theirs.category, c.took) for c in result.conflicts] == [
+        ("eyewitness", "official", "file"), ("social media", "eyewitness", "store")]
+    tags = store.tags(sample.id)
+    assert tags[ENGINE[1].id].note == "second source found" and tags[ENGINE[1].id].reviewer == "sam"
+    assert tags[ENGINE[2].id].category == "official"
+    assert tags[ENGINE[4].id].category == "social media"
+    assert tags[ADDED.id].category == "official"
+    lines = result.lines()
+    assert lines[0] == ("theirs.json: imported json: 1 added, 1 updated, 1 skipped as identical, 2 in conflict.")
+    assert lines[1].startswith("conflict: “Harbour bridge to reopen after storm repairs” " + ENGINE[2].id)
+    assert "yours eyewitness (alex, 2026-01-05T09:03:30Z), file official (sam, 2026-02-01T00:00:00Z)" in lines[1]
+    assert lines[1].endswith("→ took the file's") and lines[2].endswith("→ kept yours")
+
+
+def test_keep_mine_keeps_every_tag_of_the_store(sample):
+    text = file_with(sample, {ENGINE[2].id: tag_fields("official", "2030-01-01T00:00:00Z"),
+                              ENGINE[1].id: tag_fields("intelligence", "2030-01-01T00:00:00Z", note="theirs")})
+    before = snapshot(sample.root)
+    result = import_text(sample.store, sample.config, text, "theirs.json", keep_mine=True)
+    assert [c.took for c in result.conflicts] == ["store"] and result.kept == 1 and result.updated == 0
+    assert snapshot(sample.root) == before
+
+
+def test_dry_run_reports_and_changes_nothing(sample):
+    text = file_with(sample, {ADDED.id: tag_fields("official", "2026-02-01T00:00:00Z")})
+    before = snapshot(sample.root)
+    result = import_text(sample.store, sample.config, text, "theirs.json", dry_run=True)
+    assert result.added == 1 and result.lines()[0].startswith("theirs.json: would import json: 1 added")
+    assert snapshot(sample.root) == before
+
+
+def test_tags_follow_their_words_when_the_statement_id_changed(sample, empty_store):
+    """An export made by another engine version: ids differ, the words and context match."""
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    for s in doc["articles"][0]["statements"]:
+        s["id"] = "x-" + s["id"]
+        s["added_by_reviewer"] = False
+    register_sample(empty_store)
+    result = import_text(empty_store, sample.config, json.dumps(doc), "old-engine.json")
+    assert result.added == 4 and result.statements_added == 0
+    assert empty_store.tags(sample.id)[ENGINE[0].id].category == "official"
+
+
+# --- refused files ---------------------------------------------------------------------------
+
+def refused(store, config, root: Path, text: str, match: str) -> None:
+    before = snapshot(root)
+    with pytest.raises(ReaderError, match=match):
+        import_text(store, config, text, "in.json")
+    assert snapshot(root) == before
+
+
+def test_not_json_is_refused(sample):
+    refused(sample.store, sample.config, sample.root, "category,note\nofficial,x\n",
+            r"^in\.json: not a JSON file \(Expecting value at line 1, column 1\)")
+
+
+@pytest.mark.parametrize("doc", [{"tags": []}, [], [1, 2], {"type": "Book"}, "text", 42, {"format": "other", "articles": []}])
+def test_unknown_shape_is_refused(sample, doc):
+    refused(sample.store, sample.config, sample.root, json.dumps(doc), r"^in\.json: unknown shape")
+
+
+def test_an_article_the_store_has_never_seen_is_refused(sample, empty_store):
+    text = export_text(sample.store, sample.config, None, "json")
+    refused(empty_store, sample.config, empty_store.root, text,
+            r"this tag database has never seen the article 0acde735f556… \(/news/harbour-bridge\.txt\); "
+            r"open it first .* or import with --add-articles")
+    w3c_text = export_text(sample.store, sample.config, None, "w3c")
+    refused(empty_store, sample.config, empty_store.root, w3c_text, "has never seen the article")
+
+
+def test_a_bad_record_anywhere_refuses_the_whole_file(sample):
+    """The first tags are fine, a later one is broken: nothing at all is written."""
+    doc = json.loads(file_with(sample, {
+        ENGINE[0].id: tag_fields("intelligence", "2030-01-01T00:00:00Z"),
+        ADDED.id: tag_fields("rumour", "2030-01-01T00:00:00Z")}))
+    refused(sample.store, sample.config, sample.root, json.dumps(doc),
+            r"articles\[0\]\.statements\[5\]: the category 'rumour' is not in the settings")
+    doc = json.loads(file_with(sample, {ADDED.id: tag_fields("official", "2030-01-01T00:00:00Z", reliability="Z")}))
+    refused(sample.store, sample.config, sample.root, json.dumps(doc), "reliability must be one of A–F")
+    doc = json.loads(file_with(sample, {ADDED.id: tag_fields("official", "last tuesday")}))
+    refused(sample.store, sample.config, sample.root, json.dumps(doc), "updated must be an ISO 8601 time")
+    doc = json.loads(file_with(sample, {}))
+    doc["articles"][0]["statements"][0]["start"] = "ten"
+    refused(sample.store, sample.config, sample.root, json.dumps(doc), "start must be a whole number")
+
+
+def test_a_newer_export_version_is_refused(sample):
+    refused(sample.store, sample.config, sample.root, json.dumps({"format": "reader-export", "version": 99,
+                                                                   "articles": []}), "written by a newer reader")
+
+
+def test_a_changed_article_text_is_refused_with_add_articles(sample, empty_store):
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    doc["articles"][0]["text"] = doc["articles"][0]["text"].replace("Friday", "Monday")
+    before = snapshot(empty_store.root)
+    with pytest.raises(ReaderError, match="the article text does not match its id"):
+        import_text(empty_store, sample.config, json.dumps(doc), "in.json", add_articles=True)
+    assert snapshot(empty_store.root) == before
+
+
+def test_w3c_annotation_problems_are_refused(sample):
+    base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    base["first"]["items"][1]["body"][0]["value"] = "rumour"
+    refused(sample.store, sample.config, sample.root, json.dumps(base),
+            r"annotation 2: the category 'rumour' is not in the settings")
+    base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    del base["first"]["items"][0]["target"]
+    refused(sample.store, sample.config, sample.root, json.dumps(base), "annotation 1: has no target")
+    base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    base["first"] = "https://annotations.example/page1"
+    refused(sample.store, sample.config, sample.root, json.dumps(base), "pages are given by address only")
+
+
+def test_words_that_are_not_in_the_article_are_reported_not_placed(sample):
+    doc = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    item = doc["first"]["items"][0]
+    del item["id"]
+    item["target"]["selector"] = [{"type": "TextQuoteSelector", "exact": "words nowhere in the text"}]
+    item["target"]["source"] = f"urn:sha256:{sample.id}"
+    result = import_text(sample.store, sample.config, json.dumps(doc), "in.jsonld")
+    assert len(result.unplaced) == 1
+    assert any(line.startswith("not placed: “Harbour bridge") and "words nowhere in the text" in line
+               for line in result.lines())
+
+
+def test_a_folder_or_a_missing_file_is_a_clear_error(sample, tmp_path):
+    with pytest.raises(ReaderError, match="no such file"):
+        import_file(sample.store, sample.config, tmp_path / "missing.json")
+    with pytest.raises(ReaderError, match="is a folder"):
+        import_file(sample.store, sample.config, tmp_path)
+    binary = tmp_path / "x.json"
+    binary.write_bytes(b"\xff\xfe\x00\x01garbage")
+    with pytest.raises(ReaderError, match="not a JSON file"):
+        import_file(sample.store, sample.config, binary)
+
+
+def test_an_older_export_of_the_same_tag_is_identical_not_a_conflict(sample):
+    """A colleague's export made before a note was added: same category, older: kept, not a conflict."""
+    tag = make_tag(sample.id, ENGINE[0], "official", minute=1)
+    text = file_with(sample, {ENGINE[0].id: {"category": tag.category, "note": None, "reliability": None,
+                                             "credibility": None, "reviewer": "sam", "created": tag.created,
+                                             "updated": "2026-01-01T00:00:00Z"}})
+    result = import_text(sample.store, sample.config, text, "old.json")
+    assert result.kept == 1 and result.conflicts == [] and result.updated == 0
