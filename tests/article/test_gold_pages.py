@@ -1,0 +1,37 @@
+"""The engine's scores hold on web pages: each hand-labelled dev article, wrapped in a news
+site's page (bench/newspage.py), reads back as exactly the text of its .txt file, so the
+engine sees the same characters and every gold span sits at the same offset.
+`python -m bench html_scores` runs the engine and scores both forms."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.newspage import wrap_article
+from reader.article.load import from_bytes
+from tests.conftest import ROOT, SAMPLE
+
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def gold_articles() -> list[Path]:
+    return sorted(EVAL.glob("*.txt"))
+
+
+def test_the_gold_articles_are_there():
+    assert gold_articles(), f"{EVAL}: no dev articles (*.txt); the shared eval folder must sit beside the checkout"
+
+
+@pytest.mark.parametrize("path", [*gold_articles(), SAMPLE], ids=lambda p: p.name)
+def test_a_wrapped_article_reads_back_as_its_text(path: Path):
+    text = path.read_text(encoding="utf-8")
+    page = wrap_article(text)
+    assert all(part in page for part in ("<nav", 'id="comments"', "related-stories", "newsletter"))
+    article = from_bytes(page.encode("utf-8"), name=path.name, path=path.name, kind="html")
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    lines = article.text.split("\n")
+    missing = [p for p in paragraphs if p not in lines]
+    assert not missing, f"paragraphs changed or lost in the page: {missing}"
+    assert article.title == paragraphs[0]
+    assert article.text.rstrip("\n") == text.rstrip("\n")  # same characters, same offsets
