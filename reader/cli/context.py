@@ -1,15 +1,20 @@
 """What every command needs, resolved once and only when asked for: settings, database, article."""
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.article import Article, load_article
 from reader.config import Config, load_config
+
+if TYPE_CHECKING:
+    from reader.store import TagStore
 
 DB_ENV = "READER_DB"
 
@@ -30,6 +35,17 @@ class Context:
         if chosen:
             return Path(chosen).expanduser()
         return self.config.database or paths.user_data_dir()
+
+    @cached_property
+    def store(self) -> TagStore:
+        """The tag store at db_path; tags are saved under config.reviewer or the login name."""
+        from reader.store import TagStore
+
+        try:
+            reviewer = self.config.reviewer or getpass.getuser()
+        except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
+            reviewer = ""
+        return TagStore(self.db_path, reviewer)
 
     def article(self, source: str | None) -> Article:
         """The article named on the command line, or the bundled sample when none is."""

@@ -1,0 +1,57 @@
+"""`reader articles [--format table|json]`: every article in the tag database."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.context import Context
+
+NAME = "articles"
+HELP = "list the articles in the tag database: title, path, tagged/total, last opened"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="output format (default: table)")
+    parser.add_argument("--all", action="store_true",
+                        help="also list older texts of articles that changed since (their tags moved on)")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    store = ctx.store
+    rows = []
+    for record in store.articles():
+        if record.replaced_by and not args.all:
+            continue
+        rows.append({"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
+                     "tagged": len(store.tags(record.id)), "statements": record.statements,
+                     "orphaned": len(store.orphans(record.id)), "first_seen": record.first_seen,
+                     "last_opened": record.last_opened, "replaced_by": record.replaced_by})
+    if args.format == "json":
+        json.dump({"database": str(ctx.db_path), "articles": rows}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.cli.render import console, excerpt, literal
+
+    if not rows:
+        print(f"No articles in {ctx.db_path} yet: `reader tag`, `reader tags` or the review screen add them.")
+        return 0
+    table = Table(title=literal(f"Articles in {ctx.db_path}", "bold"), expand=True)
+    table.add_column("title", ratio=4)
+    table.add_column("path", ratio=4)
+    table.add_column("tagged", justify="right", no_wrap=True)
+    table.add_column("last opened", no_wrap=True)
+    for row in rows:
+        tagged = Text(f"{row['tagged']}/{row['statements']}")
+        if row["orphaned"]:
+            tagged.append(f" +{row['orphaned']} orphaned", style="yellow")
+        title = literal(excerpt(row["title"], 80))
+        if row["replaced_by"]:
+            title.append(" (older text)", style="dim")
+        table.add_row(title, literal(row["path"]), tagged, row["last_opened"].replace("T", " ").rstrip("Z"))
+    console().print(table)
+    return 0

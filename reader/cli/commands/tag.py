@@ -1,0 +1,111 @@
+"""`reader tag PATH STATEMENT_ID CATEGORY [--note TEXT]`: save a tag, as the review screen would.
+
+Also home to what the tag commands share: opening an article for review (extract, register,
+apply the reviewer's edits) and resolving what the user typed to a statement or a category."""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+
+from reader.article import Article
+from reader.attribution import Statement, extract
+from reader.cli.context import Context
+from reader.config import Category, Config
+from reader.errors import ReaderError
+from reader.safe_text import printable
+from reader.store import UNSET, Edits, Reanchored, apply_edits
+
+NAME = "tag"
+HELP = "tag a statement with a source category (saved at once)"
+SHOWN = 5  # statements listed when an id is not found
+
+
+@dataclass(frozen=True)
+class Review:
+    article: Article
+    statements: list[Statement]  # the engine's, with the reviewer's edits applied
+    edits: Edits
+    reanchored: Reanchored
+
+
+def open_for_review(ctx: Context, path: str, *, warn_orphans: bool = True) -> Review:
+    """Load the article, extract its statements, register it (re-anchoring saved tags)."""
+    article = ctx.article(path)
+    engine = extract(article.text, ctx.config)
+    _, reanchored = ctx.store.register(article, engine)
+    edits = ctx.store.edits(article.id)
+    moved = sum(1 for old, new in reanchored.moved.items() if old != new)
+    if moved:
+        print(f"reader: {printable(path)}: the text changed; {_count(moved, 'tag')} moved to the "
+              "edited statement.", file=sys.stderr)
+    if warn_orphans and reanchored.orphaned:
+        print(f"reader: warning: {printable(path)}: {_count(len(reanchored.orphaned), 'tag')} no longer "
+              "match a statement; they are kept (`reader tags PATH` lists them).", file=sys.stderr)
+    return Review(article, apply_edits(engine, edits), edits, reanchored)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def excerpt(text: str, width: int = 40) -> str:
+    flat = printable(" ".join(text.split()))
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def find_statement(review: Review, wanted: str, path: str) -> Statement:
+    """The statement with this id (or the one statement whose id starts with it)."""
+    statements = review.statements
+    for s in statements:
+        if s.id == wanted:
+            return s
+    matches = [s for s in statements if len(wanted) >= 3 and s.id.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    name = printable(path)
+    if not statements:
+        raise ReaderError(f"{name}: the article has no statements, so there is no {printable(wanted)!r} to tag.")
+    pool = matches or statements
+    listed = "; ".join(f'{s.id} "{excerpt(s.text)}"' for s in pool[:SHOWN])
+    more = f" and {len(pool) - SHOWN} more" if len(pool) > SHOWN else ""
+    what = "matches several statements" if matches else "is not a statement of this article"
+    raise ReaderError(f"{name}: {printable(wanted)!r} {what}; valid ids: {listed}{more} "
+                  f"(`reader tags {name}` lists them all).")
+
+
+def find_category(config: Config, wanted: str) -> Category:
+    """A category by name (any case) or by its key."""
+    for c in config.categories:
+        if wanted == c.name:
+            return c
+    for c in config.categories:
+        if wanted.casefold() == c.name.casefold() or wanted == c.key:
+            return c
+    valid = ", ".join(f"{c.name} ({c.key})" for c in config.categories)
+    source = f" in {config.source}" if config.source else ""
+    raise ReaderError(f"{printable(wanted)!r} is not a category{source}; choose one of: {valid}.")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="article file")
+    parser.add_argument("statement", metavar="STATEMENT_ID",
+                        help="the statement's id, as `reader tags PATH` shows it (a unique prefix will do)")
+    parser.add_argument("category", metavar="CATEGORY", help="a category name from the config, or its key")
+    parser.add_argument("--note", metavar="TEXT", help="a note to keep with the tag (\"\" removes it)")
+    parser.add_argument("--reliability", metavar="A-F", help="Admiralty source reliability, A to F")
+    parser.add_argument("--credibility", metavar="1-6", help="Admiralty information credibility, 1 to 6")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    category = find_category(ctx.config, args.category)
+    review = open_for_review(ctx, args.path)
+    statement = find_statement(review, args.statement, args.path)
+    tag = ctx.store.set_tag(
+        review.article.id, statement, category.name,
+        note=UNSET if args.note is None else args.note,
+        reliability=UNSET if args.reliability is None else (args.reliability or None),
+        credibility=UNSET if args.credibility is None else (args.credibility or None))
+    grades = f" {tag.reliability or '-'}{tag.credibility or '-'}" if tag.reliability or tag.credibility else ""
+    print(f'tagged {statement.id} as {category.name}{grades}: "{excerpt(statement.text, 60)}"')
+    return 0

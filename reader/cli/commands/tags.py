@@ -1,0 +1,99 @@
+"""`reader tags PATH [--format table|json]`: the article's statements with their tags and
+suggestions, and the orphaned tags kept from older versions of the text."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from reader.cli.commands.tag import open_for_review
+from reader.cli.context import Context
+from reader.store import Tag, statement_record
+from reader.store.model import anchor_to_json
+from reader.store.records import tag_json
+
+NAME = "tags"
+HELP = "show the article's statements with their saved tags and suggestions"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="article file")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="output format (default: table)")
+
+
+def orphan_json(tag: Tag) -> dict[str, Any]:
+    return {"statement_id": tag.statement_id, **(tag_json(tag) or {}), "anchor": anchor_to_json(tag.anchor)}
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    review = open_for_review(ctx, args.path, warn_orphans=False)
+    article = review.article
+    tags = ctx.store.tags(article.id)
+    orphans = review.reanchored.orphaned
+    if args.format == "json":
+        doc = {
+            "article": {"id": article.id, "path": article.path, "title": article.title, "chars": article.chars},
+            "statements": [statement_record(s, tags.get(s.id), dismissed=s.id in review.edits.dismissed)
+                           for s in review.statements],
+            "orphans": [orphan_json(t) for t in orphans],
+        }
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.cli.render import console, excerpt, literal
+
+    def tag_cell(tag: Tag | None) -> Text:
+        cell = Text()
+        if tag is None:
+            return cell
+        category = ctx.config.category(tag.category)
+        cell.append(tag.category, style=category.colour if category else "")
+        if tag.reliability or tag.credibility:
+            cell.append(f" {tag.reliability or '-'}{tag.credibility or '-'}", style="bold")
+        if tag.note:
+            cell.append("\n")
+            cell.append(literal(tag.note, "dim"))
+        return cell
+
+    table = Table(title=literal(article.title, "bold"), expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("speaker", ratio=2)
+    table.add_column("statement", ratio=5)
+    table.add_column("suggested", ratio=2)
+    table.add_column("tag", ratio=2)
+    for n, s in enumerate(review.statements, 1):
+        dismissed = s.id in review.edits.dismissed
+        suggestion = Text()
+        category = ctx.config.category(s.suggested_source) if s.suggested_source else None
+        if category is not None:
+            suggestion.append(category.name, style=category.colour)
+            if s.reason:
+                suggestion.append("\n")
+                suggestion.append(literal(s.reason, "dim"))
+        words = literal(excerpt(s.text))
+        if dismissed:
+            words.append(" (dismissed)", style="italic")
+        table.add_row(str(n), s.id, literal(s.speaker or "—"), words, suggestion, tag_cell(tags.get(s.id)),
+                      style="dim" if dismissed else "")
+    out = console()
+    out.print(table)
+    tagged = sum(1 for s in review.statements if s.id in tags)
+    out.print(Text(f"{tagged} of {len(review.statements)} statements tagged."))
+    if orphans:
+        kept = Table(title=Text("Orphaned tags: kept, but their statements are no longer in the text",
+                                style="bold yellow"), expand=True)
+        kept.add_column("old id", no_wrap=True)
+        kept.add_column("words when tagged", ratio=5)
+        kept.add_column("tag", ratio=2)
+        for t in orphans:
+            kept.add_row(t.statement_id, literal(excerpt(t.anchor.exact)), tag_cell(t))
+        out.print(kept)
+        out.print(Text(f"`reader untag {args.path} OLD_ID` removes one.", style="dim"))
+    return 0

@@ -1,0 +1,50 @@
+"""The tag store: every tag saved at once, never lost, as fast at 100,000 tags as at 100.
+
+Plain Python on TinyDB; no UI imports. The public API is what this module exports.
+
+Layout of a database folder (`--db`, `READER_DB`, `storage.database` in config.yaml, or the
+user data folder; created on the first write):
+
+    index.json                 one record per article: path or URL, title, size, first seen,
+                               last opened, statement count (small: rewritten on register only)
+    articles/<article-id>.json that article's tags, orphaned tags and the reviewer's edits
+                               (added statements, corrected speakers, dismissals)
+    texts/<article-id>.json    the article's text, written once (the id is its sha256)
+    .lock                      the lock every writer holds across its read-modify-write
+
+Naming a file instead (`--db cases/tags.json`, an existing file or a new name ending in
+.json) makes that file the index, with the rest beside it in `cases/tags.json.d/`.
+
+Why this layout: TinyDB rewrites its whole file on every write, so one file for everything
+makes each tag cost as much as the whole history. Here a tag write reads and rewrites only its
+own article's file (a few hundred tags at most), never the index or the text, so it costs the
+same with 100 or 100,000 tags stored.
+
+Guarantees:
+- Atomic and durable: each file is written to a temporary file in the same folder, flushed,
+  fsynced, renamed over the old one with `os.replace`, and the folder fsynced, before the call
+  returns. A crash or SIGKILL leaves the old or the new file, whole.
+- Locked: writers hold a `filelock` lock on `.lock` across read-modify-write, so two windows
+  or scripts never lose each other's updates. Documents are keyed by statement and article id
+  (never TinyDB's counter) and each write builds a fresh TinyDB, so no cache outlives the lock.
+- Versioned: every file carries `_meta.reader.schema`; older versions are migrated
+  (`reader.store.schema.MIGRATIONS`, the original kept as `<file>.schema-vN.bak`), newer ones
+  refused.
+- Never overwritten when bad: a file that is not JSON, not a reader file, or of an unknown
+  schema version raises ReaderError naming it, and is left exactly as it was.
+- Never dropped: when an article's text changes (same path or URL, new id) or the engine's
+  statements change, tags are re-found by statement id, then by their exact words with the
+  text before and after, then by near-identical words; the rest are kept as orphans and
+  reported by `register()` and `orphans()`.
+"""
+from reader.store.anchoring import reanchor
+from reader.store.model import (
+    UNSET, Anchor, ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, make_anchor,
+)
+from reader.store.records import apply_edits, statement_record
+from reader.store.store import TagStore
+
+__all__ = [
+    "UNSET", "Anchor", "ArticleRecord", "Edits", "Reanchored", "ReviewerStatement", "Tag", "TagStore",
+    "apply_edits", "make_anchor", "reanchor", "statement_record",
+]

@@ -1,0 +1,194 @@
+"""The store's records: plain frozen dataclasses and their JSON form. No I/O here."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
+from typing import Any, Final
+
+from reader.attribution.model import KINDS, Statement
+
+CONTEXT_CHARS = 32  # how much text before and after a statement its anchor keeps
+RELIABILITY: Final = ("A", "B", "C", "D", "E", "F")  # Admiralty source reliability
+CREDIBILITY: Final = ("1", "2", "3", "4", "5", "6")  # Admiralty information credibility
+
+
+class _Unset:
+    """The type of UNSET: "leave this field as it is"."""
+
+    _instance: _Unset | None = None
+
+    def __new__(cls) -> _Unset:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNSET: Final = _Unset()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Re-finds a statement if the article text changes: its words and what surrounds them."""
+
+    exact: str  # the statement's words, == text[start:end]
+    prefix: str  # up to CONTEXT_CHARS characters before
+    suffix: str  # up to CONTEXT_CHARS characters after
+    start: int
+    end: int
+
+
+def make_anchor(text: str, start: int, end: int) -> Anchor:
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"offsets {start}..{end} are outside a text of {len(text)} characters")
+    return Anchor(exact=text[start:end], prefix=text[max(0, start - CONTEXT_CHARS):start],
+                  suffix=text[end:end + CONTEXT_CHARS], start=start, end=end)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """The reviewer's judgement on one statement."""
+
+    article_id: str
+    statement_id: str
+    category: str  # a category name from the active config
+    anchor: Anchor
+    note: str | None = None
+    reliability: str | None = None  # Admiralty source reliability "A".."F"
+    credibility: str | None = None  # Admiralty information credibility "1".."6"
+    reviewer: str = ""
+    created: str = ""  # ISO 8601 UTC, e.g. "2026-11-26T16:05:03Z"
+    updated: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article the reviewer has opened: identity, where it came from, when."""
+
+    id: str  # sha256 of the normalised text (reader.article.Article.id)
+    path: str  # file path (absolute), URL, or "-"
+    title: str
+    chars: int
+    first_seen: str  # ISO 8601 UTC
+    last_opened: str
+    meta: dict[str, str] = field(default_factory=dict)  # url, byline, date, encoding (may be empty)
+    statements: int = 0  # statements not dismissed, as of the last registration
+    replaced_by: str | None = None  # the id of the newer text at the same path, once re-anchored
+
+
+@dataclass(frozen=True)
+class Edits:
+    """The reviewer's corrections to the engine's statement list."""
+
+    added: tuple[Statement, ...] = ()  # statements the reviewer added
+    speakers: Mapping[str, str | None] = field(default_factory=dict)  # statement id -> corrected speaker
+    dismissed: frozenset[str] = frozenset()  # ids marked "not a statement" (kept, not deleted)
+
+
+@dataclass(frozen=True)
+class Reanchored:
+    """What registering an article did to its saved tags."""
+
+    moved: Mapping[str, str] = field(default_factory=dict)  # old statement id -> new, for re-found tags
+    orphaned: tuple[Tag, ...] = ()  # tags that match nothing any more: kept, reported, never dropped
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerStatement(Statement):
+    """A statement the reviewer added by hand (the engine missed it). Behaves as a Statement;
+    the type is how `statement_record` knows to say "added_by_reviewer": true."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- JSON form ---------------------------------------------------------------------------
+# Loading raises KeyError/TypeError/ValueError on a malformed record; the storage layer turns
+# that into a ReaderError naming the file.
+
+def anchor_to_json(anchor: Anchor) -> dict[str, Any]:
+    return asdict(anchor)
+
+
+def anchor_from_json(data: Mapping[str, Any]) -> Anchor:
+    start, end = data["start"], data["end"]
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise TypeError("anchor offsets must be whole numbers")
+    return Anchor(exact=_str(data["exact"]), prefix=_str(data["prefix"]),
+                  suffix=_str(data["suffix"]), start=start, end=end)
+
+
+def tag_to_json(tag: Tag) -> dict[str, Any]:
+    """The stored form: the article id is the file's, so it is not repeated in every tag."""
+    data = asdict(tag)
+    del data["article_id"]
+    data["anchor"] = anchor_to_json(tag.anchor)
+    return data
+
+
+def tag_from_json(data: Mapping[str, Any], article_id: str) -> Tag:
+    return Tag(article_id=article_id, statement_id=_str(data["statement_id"]),
+               category=_str(data["category"]), anchor=anchor_from_json(data["anchor"]),
+               note=_opt_str(data.get("note")), reliability=_opt_str(data.get("reliability")),
+               credibility=_opt_str(data.get("credibility")), reviewer=_str(data.get("reviewer", "")),
+               created=_str(data.get("created", "")), updated=_str(data.get("updated", "")))
+
+
+def record_to_json(record: ArticleRecord) -> dict[str, Any]:
+    return asdict(record)
+
+
+def record_from_json(data: Mapping[str, Any]) -> ArticleRecord:
+    meta = data.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise TypeError("meta must be a mapping")
+    chars, count = data["chars"], data.get("statements", 0)
+    if not isinstance(chars, int) or not isinstance(count, int):
+        raise TypeError("counts must be whole numbers")
+    return ArticleRecord(id=_str(data["id"]), path=_str(data["path"]), title=_str(data["title"]),
+                         chars=chars, first_seen=_str(data["first_seen"]),
+                         last_opened=_str(data["last_opened"]),
+                         meta={str(k): str(v) for k, v in meta.items()}, statements=count,
+                         replaced_by=_opt_str(data.get("replaced_by")))
+
+
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
+
+
+def statement_to_json(statement: Statement) -> dict[str, Any]:
+    return {name: getattr(statement, name) for name in _STATEMENT_FIELDS}
+
+
+def reviewer_statement(statement: Statement) -> ReviewerStatement:
+    if isinstance(statement, ReviewerStatement):
+        return statement
+    return ReviewerStatement(**statement_to_json(statement))
+
+
+def statement_from_json(data: Mapping[str, Any]) -> ReviewerStatement:
+    values = {name: data.get(name) for name in _STATEMENT_FIELDS}
+    for name in ("start", "end"):
+        if not isinstance(values[name], int):
+            raise TypeError(f"{name} must be a whole number")
+    if values["kind"] not in KINDS:
+        raise ValueError(f"unknown statement kind {values['kind']!r}")
+    _str(values["id"])
+    _str(values["text"])
+    return ReviewerStatement(**values)
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else _str(value)

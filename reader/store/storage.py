@@ -1,0 +1,365 @@
+"""TinyDB made safe: atomic, durable writes of one small file, checked reads, one lock.
+
+`SafeStorage` is a TinyDB `Storage`. It reads its file once per use (checking it parses, has
+the expected kind and a schema version this reader knows, migrating older ones) and keeps
+TinyDB's writes in memory until `commit()`, which replaces the file atomically:
+
+    write <dir>/.<name>.tmp, flush, fsync  ->  os.replace over <name>  ->  fsync <dir>
+
+so the file on disk is always either the old complete version or the new complete one, and
+it is on disk before `commit()` returns. A file that cannot be read as a reader database
+raises `ReaderError` naming it, and nothing is ever written over it.
+
+Writers hold `DatabaseLock` (a `filelock` lock on `<folder>/.lock`) across the whole
+read-modify-write, so two processes never lose each other's updates. Readers take no lock:
+`os.replace` means they always see a whole file. Documents are keyed by their natural ids
+(statement id, article id), never by TinyDB's counter, and every transaction builds a fresh
+TinyDB, so no cached id or query result outlives the lock.
+
+`WriteCache` keeps the files this process wrote last, parsed and encoded per document: under
+the lock, a file whose bytes are exactly what we wrote is not parsed again, and only the
+documents that changed are encoded again. It is what keeps a write to an article with a few
+hundred tags close to the cost of one with none.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from reader.errors import ReaderError
+from reader.store import schema
+
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT = 30.0  # seconds to wait for another reader process before giving up
+
+
+class KeyedTable(Table):
+    """A TinyDB table whose document ids are strings we choose (statement or article ids).
+
+    `update` (and so `upsert`) replaces a changed document with a new dict instead of changing
+    it in place, so a document that did not change keeps its identity: SafeStorage uses that
+    to re-use its JSON encoding from the previous write."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _get_next_id(self) -> Any:
+        raise RuntimeError("reader's tables are keyed: insert with Document(value, doc_id=...)")
+
+    def update(self, fields: Any, cond: Any = None, doc_ids: Any = None) -> list[Any]:
+        def changed(doc: Mapping[str, Any]) -> dict[str, Any]:
+            new = copy.deepcopy(dict(doc))
+            if callable(fields):
+                fields(new)
+            else:
+                new.update(fields)
+            return new
+
+        wanted = None if doc_ids is None else [str(i) for i in doc_ids]
+        done: list[Any] = []
+
+        def updater(table: dict[Any, Any]) -> None:
+            for doc_id in wanted if wanted is not None else list(table):
+                if doc_id in table and (wanted is not None or cond is None or cond(table[doc_id])):
+                    table[doc_id] = changed(table[doc_id])
+                    done.append(doc_id)
+
+        self._update_table(updater)
+        return done
+
+    def update_multiple(self, updates: Any) -> list[Any]:
+        raise NotImplementedError("use update() on a reader table")
+
+
+class StoreDB(TinyDB):
+    table_class = KeyedTable
+
+
+# --- files -------------------------------------------------------------------------------
+
+def read_raw(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise ReaderError(f"{path}: is a folder where a reader database file was expected.") from None
+    except PermissionError:
+        raise ReaderError(f"{path}: permission denied.") from None
+    except OSError as e:
+        raise ReaderError(f"{path}: cannot read ({e.strerror or e}).") from None
+
+
+def parse_document(raw: bytes, path: Path, kind: str) -> tuple[schema.Document, int]:
+    """The file's tables at the current schema and the version it was read at; ReaderError
+    naming the file for anything that is not a reader database file this reader can read."""
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReaderError(f"{path}: is not a reader database file (not UTF-8 text); "
+                          "it was left as it is.") from None
+    except json.JSONDecodeError as e:
+        raise ReaderError(f"{path}: is damaged (not valid JSON: {e.msg} at line {e.lineno}, "
+                          f"column {e.colno}); it was left as it is for you to inspect.") from None
+    if not isinstance(document, dict) or not all(
+            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in document.values()):
+        raise ReaderError(f"{path}: is not a reader database file (not a JSON object of tables); "
+                          "it was left as it is.")
+    try:
+        return schema.upgrade(document, kind)
+    except schema.SchemaError as e:
+        raise ReaderError(f"{path}: {e}; it was left as it is.") from None
+
+
+def load_document(path: Path, kind: str) -> schema.Document | None:
+    """The file's tables at the current schema, or None when it does not exist."""
+    raw = read_raw(path)
+    return None if raw is None else parse_document(raw, path, kind)[0]
+
+
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old file or the new one.
+    The temporary file's name is fixed: writers hold the database lock, so a leftover one can
+    only come from a writer that died, and is simply written over."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        if durable:
+            fsync_folder(path.parent)
+    except OSError as e:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new entry in `folder` durable (a no-op where folders cannot be
+    opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def make_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) durably, or say clearly why it cannot be."""
+    if folder.is_dir():
+        return
+    missing = []
+    at = folder
+    while not at.exists():
+        missing.append(at)
+        if at.parent == at:
+            break
+        at = at.parent
+    if not at.is_dir():
+        raise ReaderError(f"{at}: is a file, so the tag database folder {folder} cannot be created.")
+    for new in reversed(missing):
+        try:
+            new.mkdir()
+        except FileExistsError:
+            if not new.is_dir():
+                raise ReaderError(f"{new}: is a file where the tag database folder should be.") from None
+        except OSError as e:
+            raise ReaderError(f"{new}: cannot create the tag database folder ({e.strerror or e}).") from None
+        fsync_folder(new.parent)
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)  # ASCII: safe for any str
+_dumps = _ENCODER.encode
+
+
+def encode(document: schema.Document) -> bytes:
+    return _dumps(document).encode("ascii")
+
+
+Encoded = dict[tuple[str, str], tuple[Any, str]]  # (table, doc id) -> (the document object, '"id":{json}')
+
+
+def encode_reusing(document: schema.Document, previous: Encoded) -> tuple[bytes, Encoded]:
+    """`encode(document)`, re-using the JSON of every document that is the very object encoded
+    last time (KeyedTable replaces changed documents, so an unchanged identity means unchanged
+    content): one tag write encodes one tag, not the whole article's."""
+    now: Encoded = {}
+    tables = []
+    for name, table in document.items():
+        docs = []
+        for doc_id, doc in table.items():
+            key = (name, doc_id)
+            seen = previous.get(key)
+            text = seen[1] if seen is not None and seen[0] is doc else f"{_dumps(doc_id)}:{_dumps(doc)}"
+            now[key] = (doc, text)
+            docs.append(text)
+        tables.append(f"{_dumps(name)}:{{{','.join(docs)}}}")
+    return ("{" + ",".join(tables) + "}").encode("ascii"), now
+
+
+@dataclass
+class _Written:
+    raw: bytes  # the file's bytes as this process last wrote them
+    data: schema.Document  # those bytes, parsed
+    encoded: Encoded = field(default_factory=dict)
+    version: int = schema.CURRENT
+
+
+class WriteCache:
+    """The last few files this process wrote, so the next write to one of them skips parsing
+    and re-encoding it. An entry is used only if the file's bytes on disk are exactly the
+    bytes we wrote (so another process's change is always seen), only by writers holding the
+    lock, and is taken out while in use (a failed write leaves nothing stale behind)."""
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._items: OrderedDict[Path, _Written] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, path: Path) -> _Written | None:
+        with self._lock:
+            return self._items.pop(path, None)
+
+    def put(self, path: Path, entry: _Written) -> None:
+        with self._lock:
+            self._items[path] = entry
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+# --- the TinyDB storage ------------------------------------------------------------------
+
+class SafeStorage(Storage):
+    """One reader database file as TinyDB storage: checked read, buffered write, atomic commit.
+
+    Read once per use; TinyDB's writes stay in memory until `commit()`, so a transaction's
+    changes to the file land together or not at all. One commit per storage."""
+
+    def __init__(self, path: Path, kind: str, cache: WriteCache | None = None, **meta: Any) -> None:
+        self.path = path
+        self.kind = kind
+        self.meta = meta
+        self._cache = cache
+        self._data: schema.Document | None = None
+        self._loaded = False
+        self._dirty = False
+        self._committed = False
+        self._read_version: int | None = None
+        self._raw: bytes | None = None
+        self._encoded: Encoded = {}
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self._loaded:
+            raw = read_raw(self.path)
+            hit = self._cache.take(self.path) if self._cache is not None else None
+            if raw is None:
+                self._data = None
+            elif hit is not None and hit.raw == raw and hit.version == schema.CURRENT:
+                self._data, self._read_version, self._encoded = hit.data, schema.CURRENT, hit.encoded
+            else:
+                self._data, self._read_version = parse_document(raw, self.path, self.kind)
+            self._raw = raw
+            self._loaded = True
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self._committed:
+            raise RuntimeError(f"{self.path}: this storage was already committed")
+        self._data = data
+        self._dirty = True
+
+    @property
+    def exists(self) -> bool:
+        return self.read() is not None
+
+    def commit(self, *, durable: bool = True) -> None:
+        """Write what TinyDB changed, atomically; nothing happens when nothing changed."""
+        if not self._dirty or self._data is None:
+            return
+        data = self._data
+        data[schema.META] = schema.meta(self.kind, **self.meta)
+        if self._read_version is not None and self._read_version < schema.CURRENT and self._raw is not None:
+            backup = self.path.with_name(f"{self.path.name}.schema-v{self._read_version}.bak")
+            if not backup.exists():
+                atomic_write(backup, self._raw, durable=durable)
+        raw, encoded = encode_reusing(data, self._encoded)
+        atomic_write(self.path, raw, durable=durable)
+        self._committed = True
+        self._dirty = False
+        self._read_version = schema.CURRENT
+        if self._cache is not None:
+            self._cache.put(self.path, _Written(raw, data, encoded, schema.CURRENT))
+
+
+def open_db(path: Path, kind: str, cache: WriteCache | None = None, **meta: Any) -> tuple[StoreDB, SafeStorage]:
+    """A fresh TinyDB on one file. Pass `cache` only while holding the lock."""
+    storage = SafeStorage(path, kind, cache, **meta)
+    db = StoreDB(storage=lambda: storage)
+    return db, storage
+
+
+def write_document(path: Path, kind: str, tables: dict[str, dict[str, Any]], *,
+                   durable: bool = True, **meta: Any) -> None:
+    """Write a whole file at once (new files, bulk loads); callers hold the lock."""
+    data = dict(tables)
+    data[schema.META] = schema.meta(kind, **meta)
+    atomic_write(path, encode(data), durable=durable)
+
+
+# --- the lock ----------------------------------------------------------------------------
+
+class DatabaseLock:
+    """Held across every read-modify-write: one writer at a time, across threads and processes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._thread_lock = threading.RLock()
+        self._file_lock: FileLock | None = None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        with self._thread_lock:
+            if self._file_lock is None:
+                make_folder(self.folder)
+                self._file_lock = FileLock(self.folder / LOCK_NAME, timeout=LOCK_TIMEOUT,
+                                           thread_local=False, poll_interval=0.002,
+                                           preserve_lock_file=True)
+            try:
+                self._file_lock.acquire()
+            except Timeout:
+                raise ReaderError(f"{self.folder / LOCK_NAME}: another reader process has held the tag "
+                                  f"database lock for {LOCK_TIMEOUT:.0f} seconds; try again.") from None
+            except OSError as e:
+                raise ReaderError(f"{self.folder / LOCK_NAME}: cannot lock the tag database "
+                                  f"({e.strerror or e}).") from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()

@@ -1,0 +1,459 @@
+"""TagStore: the reviewer's tags and edits, one small TinyDB file per article (see the
+package docstring for the layout and its guarantees)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb.table import Document, Table
+
+from reader.article.model import Article, article_id as hash_text
+from reader.attribution.model import Statement
+from reader.errors import ReaderError
+from reader.store import schema
+from reader.store.anchoring import reanchor, relocate_statement
+from reader.store.layout import Layout
+from reader.store.model import (
+    CREDIBILITY, RELIABILITY, UNSET, ArticleRecord, Edits, Reanchored, Tag,
+    _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement,
+    statement_from_json, statement_to_json, tag_from_json, tag_to_json,
+)
+from reader.store.records import apply_edits
+from reader.store.storage import (
+    DatabaseLock, SafeStorage, StoreDB, WriteCache, load_document, make_folder, open_db,
+)
+
+T = TypeVar("T")
+
+# Tables of an article file.
+TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED = (
+    "tags", "orphans", "added", "lost_added", "speakers", "dismissed")
+EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED)
+ARTICLES = "articles"  # the index's one table
+TEXT = "text"  # the text file's one table, one document
+
+
+def identity(path: str) -> str:
+    """What makes two versions of an article the same article: the absolute file path (or
+    the URL, or "-" for standard input, which never matches anything)."""
+    if path == "-" or "://" in path:
+        return path
+    return str(Path(path).expanduser().resolve())
+
+
+def orphan_key(tag: Tag) -> str:
+    """Orphans are keyed by their whole content, so two different orphaned tags of one old
+    statement never overwrite each other and the same one saved twice is stored once."""
+    digest = hashlib.sha1(json.dumps(tag_to_json(tag), sort_keys=True)
+                          .encode("utf-8")).hexdigest()[:12]
+    return f"{tag.statement_id}~{digest}"
+
+
+def same_judgement(a: Tag, b: Tag) -> bool:
+    return (a.category, a.note, a.reliability, a.credibility, a.reviewer, a.created, a.updated) == (
+        b.category, b.note, b.reliability, b.credibility, b.reviewer, b.created, b.updated)
+
+
+class TagStore:
+    """Every tag saved at once, atomically, under a lock shared with other reader processes.
+
+    `root` is the database folder (or a `.json` file standing for it, see `Layout.at`).
+    Raises ReaderError naming the file for an unusable folder, a damaged index or an index
+    with an unknown schema version. Safe to share between threads."""
+
+    def __init__(self, root: Path, reviewer: str) -> None:
+        self.root = Path(root)
+        self.layout = Layout.at(self.root)
+        self.reviewer = reviewer
+        self._lock = DatabaseLock(self.layout.folder)
+        self._texts: dict[str, str] = {}
+        self._texts_lock = threading.Lock()
+        self._folders_made = False
+        self._cache = WriteCache()  # used only under the lock
+        self._check_location()
+        load_document(self.layout.index, "index")
+
+    # --- location ----------------------------------------------------------------------
+
+    def _check_location(self) -> None:
+        for folder in {self.layout.folder, self.layout.index.parent}:
+            at = folder
+            while not at.exists() and at.parent != at:
+                at = at.parent
+            if not at.is_dir():
+                raise ReaderError(f"{at}: is a file, so the tag database folder {folder} cannot be created.")
+            if not os.access(at, os.W_OK | os.X_OK):
+                raise ReaderError(f"{at}: permission denied; the tag database cannot be written there.")
+        if self.layout.index.is_dir():
+            raise ReaderError(f"{self.layout.index}: is a folder where the tag database index was expected.")
+
+    def _make_folders(self) -> None:
+        if not self._folders_made:
+            for folder in (self.layout.index.parent, self.layout.articles, self.layout.texts):
+                make_folder(folder)
+            self._folders_made = True
+
+    # --- reading files -------------------------------------------------------------------
+
+    def _open_article(self, article_id: str, *, writing: bool = False) -> tuple[StoreDB, SafeStorage]:
+        """A fresh TinyDB on the article's file; `writing` only while holding the lock."""
+        path = self.layout.article(article_id)
+        db, storage = open_db(path, "article", self._cache if writing else None, article=article_id)
+        data = storage.read()
+        if data is not None:
+            stored = data.get(schema.META, {}).get(schema.META_ID, {}).get("article")
+            if stored != article_id:
+                raise ReaderError(f"{path}: holds the tags of article {stored!r}, not of {article_id}; "
+                                  "it was left as it is.")
+        return db, storage
+
+    @staticmethod
+    def _parse(table: Table, path: Path, what: str, parse: Callable[[Mapping[str, Any]], T]) -> dict[str, T]:
+        out: dict[str, T] = {}
+        for doc in table:
+            try:
+                out[str(doc.doc_id)] = parse(doc)
+            except (KeyError, TypeError, ValueError) as e:
+                raise ReaderError(f"{path}: {what} {doc.doc_id!r} is damaged ({e}); "
+                                  "the file was left as it is.") from None
+        return out
+
+    def _tags_in(self, db: StoreDB, storage: SafeStorage, table: str = TAGS) -> dict[str, Tag]:
+        article_id = storage.meta["article"]
+        return self._parse(db.table(table), storage.path, "tag record", lambda d: tag_from_json(d, article_id))
+
+    def _edits_in(self, db: StoreDB, path: Path) -> Edits:
+        added = self._parse(db.table(ADDED), path, "added statement", statement_from_json)
+        speakers = self._parse(db.table(SPEAKERS), path, "speaker correction", lambda d: d["speaker"])
+        dismissed = self._parse(db.table(DISMISSED), path, "dismissal", lambda d: True)
+        ordered = tuple(sorted(added.values(), key=lambda s: (s.start, s.end)))
+        return Edits(added=ordered, speakers=speakers, dismissed=frozenset(dismissed))
+
+    def _records(self, index: StoreDB) -> dict[str, ArticleRecord]:
+        return self._parse(index.table(ARTICLES), self.layout.index, "article record", record_from_json)
+
+    # --- public reads (no lock: files are replaced atomically, a reader sees a whole one) ---
+
+    def article(self, article_id: str) -> ArticleRecord | None:
+        return self._records(open_db(self.layout.index, "index")[0]).get(article_id)
+
+    def articles(self) -> list[ArticleRecord]:
+        """Every article ever registered, the most recently opened first."""
+        records = self._records(open_db(self.layout.index, "index")[0]).values()
+        return sorted(records, key=lambda r: (r.last_opened, r.first_seen), reverse=True)
+
+    def text(self, article_id: str) -> str | None:
+        with self._texts_lock:
+            if article_id in self._texts:
+                return self._texts[article_id]
+        path = self.layout.text(article_id)
+        data = open_db(path, "text", article=article_id)[1].read()
+        if data is None:
+            return None
+        doc = data.get(TEXT, {}).get(TEXT)
+        text = doc.get("text") if isinstance(doc, dict) else None
+        if not isinstance(text, str) or hash_text(text) != article_id:
+            raise ReaderError(f"{path}: is damaged (the stored text does not match its article id); "
+                              "it was left as it is.")
+        with self._texts_lock:
+            self._texts[article_id] = text
+        return text
+
+    def tags(self, article_id: str) -> dict[str, Tag]:
+        """statement id -> tag, for the tags that sit on a statement."""
+        db, storage = self._open_article(article_id)
+        return self._tags_in(db, storage)
+
+    def orphans(self, article_id: str) -> tuple[Tag, ...]:
+        """Tags kept although no statement of the article matches them any more."""
+        db, storage = self._open_article(article_id)
+        found = self._tags_in(db, storage, ORPHANS).values()
+        return tuple(sorted(found, key=lambda t: (t.anchor.start, t.created)))
+
+    def edits(self, article_id: str) -> Edits:
+        db, storage = self._open_article(article_id)
+        return self._edits_in(db, storage.path)
+
+    def lost_statements(self, article_id: str) -> tuple[Statement, ...]:
+        """Statements the reviewer added to an older text of this article that could not be
+        found in this one (kept for the record, like orphaned tags)."""
+        db, storage = self._open_article(article_id)
+        lost = self._parse(db.table(LOST_ADDED), storage.path, "added statement", statement_from_json)
+        return tuple(lost.values())
+
+    # --- registering -------------------------------------------------------------------
+
+    def register(self, article: Article, statements: list[Statement]) -> tuple[ArticleRecord, Reanchored]:
+        """Record the article (first seen, last opened), keep its text, and re-anchor tags:
+        those of older texts at the same path or URL, and its own whose statements vanished.
+        `statements` is the engine's output for `article.text`."""
+        aid, text, where = article.id, article.text, identity(article.path)
+        with self._lock.held():
+            self._make_folders()
+            self._store_text(aid, text)
+            index, index_storage = open_db(self.layout.index, "index", self._cache)
+            records = self._records(index)
+            previous = sorted((r for r in records.values()
+                               if r.id != aid and where != "-" and r.path == where),
+                              key=lambda r: r.last_opened, reverse=True)
+            moved, orphaned, count, emptied = self._reanchor(aid, text, statements, previous)
+            stamp = now()
+            old = records.get(aid)
+            record = ArticleRecord(id=aid, path=where, title=article.title, chars=article.chars,
+                                   first_seen=old.first_seen if old else stamp, last_opened=stamp,
+                                   meta={**(old.meta if old else {}), **article.meta}, statements=count,
+                                   replaced_by=None)
+            table = index.table(ARTICLES)
+            table.upsert(Document(record_to_json(record), doc_id=aid))  # type: ignore[arg-type]
+            for prev in previous:
+                if prev.replaced_by != aid:
+                    table.upsert(Document(record_to_json(replace(prev, replaced_by=aid)), doc_id=prev.id))  # type: ignore[arg-type]
+            index_storage.commit()
+            for prev_storage in emptied:
+                prev_storage.commit()
+        return record, Reanchored(moved=moved, orphaned=orphaned)
+
+    def _store_text(self, aid: str, text: str) -> None:
+        """The article's text, written once: its file name is its hash."""
+        path = self.layout.text(aid)
+        if not path.exists():
+            db, storage = open_db(path, "text", article=aid)
+            db.table(TEXT).insert(Document({"text": text}, doc_id=TEXT))  # type: ignore[arg-type]
+            storage.commit()
+        with self._texts_lock:
+            self._texts[aid] = text
+
+    def _reanchor(self, aid: str, text: str, statements: list[Statement], previous: list[ArticleRecord]
+                  ) -> tuple[dict[str, str], tuple[Tag, ...], int, list[SafeStorage]]:
+        """Move tags and edits from older texts into this one and re-find this article's own
+        tags. Writes this article's file; returns the older files emptied but not yet written,
+        for the caller to commit after it (so a crash in between duplicates, never loses)."""
+        db, storage = self._open_article(aid, writing=True)
+        path = storage.path
+        own_tags = self._tags_in(db, storage)
+        own_orphans = self._tags_in(db, storage, ORPHANS)
+        edits = self._edits_in(db, path)
+        added = {s.id: s for s in edits.added}
+        carried_tags: list[Tag] = []
+        carried_orphans: list[Tag] = []
+        carried_speakers: dict[str, str | None] = {}
+        carried_dismissed: set[str] = set()
+        emptied: list[SafeStorage] = []
+        for prev in previous:
+            pdb, pstorage = self._open_article(prev.id, writing=True)
+            if not pstorage.exists:
+                continue
+            ppath = pstorage.path
+            carried_tags += self._tags_in(pdb, pstorage).values()
+            carried_orphans += self._tags_in(pdb, pstorage, ORPHANS).values()
+            pedits = self._edits_in(pdb, ppath)
+            old_text = self.text(prev.id)
+            lost = self._parse(pdb.table(LOST_ADDED), ppath, "added statement", statement_from_json)
+            for s in (*pedits.added, *lost.values()):
+                found = relocate_statement(s, old_text if s.id not in lost else None, text)
+                if found is not None and found.id not in added:
+                    added[found.id] = found
+                elif found is None:
+                    db.table(LOST_ADDED).upsert(Document(statement_to_json(s), doc_id=s.id))  # type: ignore[arg-type]
+            for sid, speaker in pedits.speakers.items():
+                carried_speakers.setdefault(sid, speaker)
+            carried_dismissed |= pedits.dismissed
+            if any(pdb.table(t) for t in (TAGS, ORPHANS, *EDIT_TABLES)):
+                pdb.drop_tables()
+                emptied.append(pstorage)
+        for s in added.values():
+            if s.id not in {x.id for x in edits.added}:
+                db.table(ADDED).upsert(Document(statement_to_json(s), doc_id=s.id))  # type: ignore[arg-type]
+        current = apply_edits(statements, Edits(added=tuple(added.values())))
+        valid = {s.id for s in current}
+
+        kept = {sid: t for sid, t in own_tags.items() if sid in valid}
+        known = list(kept.values()) + list(own_orphans.values())
+        # (tag, where it comes from, its key there); earlier entries win a contested statement
+        candidates: list[tuple[Tag, str, str]] = [
+            (t, TAGS, sid) for sid, t in own_tags.items() if sid not in kept]
+        for t in carried_tags + carried_orphans:
+            if not any(same_judgement(t, k) for k in known):  # else: a copy left by an interrupted move
+                candidates.append((t, "carried", ""))
+        candidates += [(t, ORPHANS, key) for key, t in own_orphans.items()]
+        placements, unplaced = reanchor([c[0] for c in candidates], current, text, aid, taken=kept)
+
+        moved: dict[str, str] = {}
+        tags_table, orphans_table = db.table(TAGS), db.table(ORPHANS)
+        for p in placements:
+            _, where_from, key = candidates[p.index]
+            if where_from != "carried":
+                db.table(where_from).remove(doc_ids=[key])  # type: ignore[list-item]
+            tags_table.upsert(Document(tag_to_json(p.tag), doc_id=p.tag.statement_id))  # type: ignore[arg-type]
+            if where_from != TAGS or p.old_id != p.tag.statement_id:
+                moved[p.old_id] = p.tag.statement_id
+        for i in unplaced:
+            tag, where_from, key = candidates[i]
+            if where_from == ORPHANS:
+                continue
+            if where_from == TAGS:
+                tags_table.remove(doc_ids=[key])  # type: ignore[list-item]
+            tag = replace(tag, article_id=aid)
+            orphans_table.upsert(Document(tag_to_json(tag), doc_id=orphan_key(tag)))  # type: ignore[arg-type]
+
+        speakers, dismissed = db.table(SPEAKERS), db.table(DISMISSED)
+        for sid, speaker in carried_speakers.items():
+            target = moved.get(sid, sid)
+            if not speakers.contains(doc_id=target):  # type: ignore[arg-type]
+                speakers.upsert(Document({"speaker": speaker}, doc_id=target))  # type: ignore[arg-type]
+        for sid in carried_dismissed:
+            dismissed.upsert(Document({"dismissed": True}, doc_id=moved.get(sid, sid)))  # type: ignore[arg-type]
+        for old, new in moved.items():  # this article's own corrections follow its moved tags
+            if old != new and old not in valid:
+                for table in (speakers, dismissed):
+                    doc = table.get(doc_id=old)  # type: ignore[arg-type]
+                    if doc is not None and not table.contains(doc_id=new):  # type: ignore[arg-type]
+                        table.upsert(Document(dict(doc), doc_id=new))  # type: ignore[arg-type]
+                        table.remove(doc_ids=[old])  # type: ignore[list-item]
+        storage.commit()
+        gone = set(self._edits_in(db, path).dismissed) if storage.exists else set()
+        count = sum(1 for s in current if s.id not in gone)
+        orphaned = tuple(sorted(self._tags_in(db, storage, ORPHANS).values(),
+                                key=lambda t: (t.anchor.start, t.created))) if storage.exists else ()
+        return moved, orphaned, count, emptied
+
+    # --- writing tags --------------------------------------------------------------------
+
+    def _anchor_for(self, article_id: str, statement: Statement) -> Any:
+        text = self.text(article_id)
+        if text is None:
+            raise ReaderError(f"{self.layout.article(article_id)}: article {article_id[:12]}… is not "
+                              "registered in the tag database; open or register it first.")
+        if text[statement.start:statement.end] != statement.text:
+            raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
+                              f"of article {article_id[:12]}…; it was not saved.")
+        return make_anchor(text, statement.start, statement.end)
+
+    def set_tag(self, article_id: str, statement: Statement, category: str, *,
+                note: str | None | _Unset = UNSET, reliability: str | None | _Unset = UNSET,
+                credibility: str | None | _Unset = UNSET) -> Tag:
+        """Create or update the tag on `statement`, on disk before returning. Keeps `created`,
+        sets `updated` and the reviewer; fields left UNSET keep their value (None when new)."""
+        if not category or not isinstance(category, str):
+            raise ReaderError("a tag needs a category name.")
+        anchor = self._anchor_for(article_id, statement)
+        with self._lock.held():
+            self._make_folders()
+            db, storage = self._open_article(article_id, writing=True)
+            table = db.table(TAGS)
+            found = table.get(doc_id=statement.id)  # type: ignore[arg-type]
+            old = tag_from_json(found, article_id) if isinstance(found, Mapping) else None
+
+            def keep(value: Any, current: str | None) -> str | None:
+                return current if isinstance(value, _Unset) else value
+
+            stamp = now()
+            tag = Tag(article_id=article_id, statement_id=statement.id, category=category, anchor=anchor,
+                      note=_note(keep(note, old.note if old else None)),
+                      reliability=_reliability(keep(reliability, old.reliability if old else None)),
+                      credibility=_credibility(keep(credibility, old.credibility if old else None)),
+                      reviewer=self.reviewer, created=old.created if old and old.created else stamp,
+                      updated=stamp)
+            table.upsert(Document(tag_to_json(tag), doc_id=statement.id))  # type: ignore[arg-type]
+            storage.commit()
+        return tag
+
+    def put_tag(self, tag: Tag) -> None:
+        """Write this exact record (imports, undo/redo)."""
+        tag = replace(tag, note=_note(tag.note), reliability=_reliability(tag.reliability),
+                      credibility=_credibility(tag.credibility))
+        with self._lock.held():
+            self._make_folders()
+            db, storage = self._open_article(tag.article_id, writing=True)
+            db.table(TAGS).upsert(Document(tag_to_json(tag), doc_id=tag.statement_id))  # type: ignore[arg-type]
+            storage.commit()
+
+    def remove_tag(self, article_id: str, statement_id: str) -> Tag | None:
+        """Remove the tag on this statement (or, when there is none, the orphaned tags that
+        had this statement id); returns what was removed."""
+        with self._lock.held():
+            db, storage = self._open_article(article_id, writing=True)
+            if not storage.exists:
+                return None
+            tags = self._tags_in(db, storage)
+            if statement_id in tags:
+                db.table(TAGS).remove(doc_ids=[statement_id])  # type: ignore[list-item]
+                storage.commit()
+                return tags[statement_id]
+            orphans = {k: t for k, t in self._tags_in(db, storage, ORPHANS).items()
+                       if t.statement_id == statement_id}
+            if not orphans:
+                return None
+            db.table(ORPHANS).remove(doc_ids=list(orphans))  # type: ignore[arg-type]
+            storage.commit()
+            return max(orphans.values(), key=lambda t: t.updated)
+
+    # --- writing edits -------------------------------------------------------------------
+
+    def _edit(self, article_id: str, change: Callable[[StoreDB], None]) -> None:
+        with self._lock.held():
+            self._make_folders()
+            db, storage = self._open_article(article_id, writing=True)
+            change(db)
+            storage.commit()
+
+    def add_statement(self, article_id: str, statement: Statement) -> None:
+        text = self.text(article_id)
+        if text is not None and text[statement.start:statement.end] != statement.text:
+            raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
+                              f"of article {article_id[:12]}…; it was not added.")
+        data = statement_to_json(reviewer_statement(statement))
+        self._edit(article_id, lambda db: db.table(ADDED).upsert(Document(data, doc_id=statement.id)))  # type: ignore[arg-type]
+
+    def remove_statement(self, article_id: str, statement_id: str) -> None:
+        self._edit(article_id, lambda db: db.table(ADDED).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+
+    def set_speaker(self, article_id: str, statement_id: str, speaker: str | None) -> None:
+        """Correct the speaker of a statement; None goes back to the engine's."""
+        if speaker is None:
+            self._edit(article_id, lambda db: db.table(SPEAKERS).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+        else:
+            self._edit(article_id, lambda db: db.table(SPEAKERS).upsert(
+                Document({"speaker": speaker}, doc_id=statement_id)))  # type: ignore[arg-type]
+
+    def set_dismissed(self, article_id: str, statement_id: str, dismissed: bool) -> None:
+        """Mark a statement "not a statement" (kept in the list, flagged) or undo that."""
+        if dismissed:
+            self._edit(article_id, lambda db: db.table(DISMISSED).upsert(
+                Document({"dismissed": True}, doc_id=statement_id)))  # type: ignore[arg-type]
+        else:
+            self._edit(article_id, lambda db: db.table(DISMISSED).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+
+
+def _note(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ReaderError(f"a note must be text, got {value!r}.")
+    return value if value.strip() else None
+
+
+def _reliability(value: str | None) -> str | None:
+    if value is None:
+        return None
+    grade = str(value).strip().upper()
+    if grade not in RELIABILITY:
+        raise ReaderError(f"source reliability must be one of {', '.join(RELIABILITY)} "
+                          f"(Admiralty grades), got {value!r}.")
+    return grade
+
+
+def _credibility(value: str | None) -> str | None:
+    if value is None:
+        return None
+    grade = str(value).strip()
+    if grade not in CREDIBILITY:
+        raise ReaderError(f"information credibility must be one of {', '.join(CREDIBILITY)} "
+                          f"(Admiralty grades), got {value!r}.")
+    return grade

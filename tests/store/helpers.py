@@ -1,0 +1,50 @@
+"""Test articles whose statements are built directly, independent of the engine's quality."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.article import Article, title_of
+from reader.attribution.model import Statement, statement_id
+
+QUOTES = (
+    "We will rebuild the bridge before the spring floods arrive",
+    "Nobody told us anything until the water was at the door",
+    "The treatment, the care and the food were all good",
+    "There is no evidence that anyone was hurt in the blast",
+)
+
+
+def text_with(quotes: Sequence[str], *, head: str = "Storm closes coastal road", lead: str = "") -> str:
+    lines = [head, ""]
+    if lead:
+        lines += [lead, ""]
+    lines += [f'Speaker {n} said "{q}" on Monday.' for n, q in enumerate(quotes, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def statements_in(text: str, quotes: Sequence[str] | None = None) -> list[Statement]:
+    """One direct statement per double-quoted span, with the engine's id scheme."""
+    out: list[Statement] = []
+    seen: dict[str, int] = {}
+    at = 0
+    while (start := text.find('"', at)) != -1:
+        end = text.find('"', start + 1)
+        if end == -1:
+            break
+        words = text[start + 1:end]
+        if quotes is None or words in quotes:
+            seen[words] = seen.get(words, 0) + 1
+            out.append(Statement(id=statement_id(words, seen[words]), start=start + 1, end=end, text=words,
+                                 speaker=None, speaker_start=None, speaker_end=None, cue="said",
+                                 kind="direct", suggested_source=None, reason=None))
+        at = end + 1
+    return out
+
+
+def article(text: str, path: str | Path = "/articles/storm.txt") -> Article:
+    return Article(text=text, path=str(path), title=title_of(text))
+
+
+def many_quotes(n: int) -> list[str]:
+    return [f"Statement number {i} was made about the flooding today" for i in range(n)]

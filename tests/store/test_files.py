@@ -1,0 +1,148 @@
+"""Damaged files, unknown and old schema versions: a clear sentence, and the file untouched."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.store import TagStore, schema
+from tests.store.helpers import QUOTES, article, statements_in, text_with
+
+
+def _article_file(db: Path, article_id: str) -> Path:
+    return db / "articles" / f"{article_id}.json"
+
+
+def _every_way_of_writing(store: TagStore, a, statements) -> None:
+    """Each write the store offers must stop with a ReaderError on a bad article file."""
+    calls = [
+        lambda: store.set_tag(a.id, statements[0], "official"),
+        lambda: store.remove_tag(a.id, statements[0].id),
+        lambda: store.set_dismissed(a.id, statements[0].id, True),
+        lambda: store.set_speaker(a.id, statements[0].id, "Someone"),
+        lambda: store.register(a, statements),
+        lambda: store.tags(a.id),
+    ]
+    for call in calls:
+        with pytest.raises(ReaderError) as caught:
+            call()
+        yield str(caught.value)
+
+
+def test_an_article_file_that_is_not_json_is_reported_and_never_overwritten(store, db, registered):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    path = _article_file(db, a.id)
+    damaged = path.read_bytes()[:-20]  # cut off, as a crash of a non-atomic writer would leave it
+    path.write_bytes(damaged)
+    for message in _every_way_of_writing(store, a, statements):
+        assert message.startswith(f"{path}: is damaged (not valid JSON")
+        assert "left as it is" in message
+    assert path.read_bytes() == damaged
+    assert not list(path.parent.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("content", [b"[1, 2, 3]", b'{"tags": {"s1": 5}}', b"\xff\xfe\x00garbage", b""])
+def test_files_that_are_not_reader_files_are_refused(store, db, registered, content):
+    a, statements = registered
+    path = _article_file(db, a.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    messages = list(_every_way_of_writing(store, a, statements))
+    assert all(m.startswith(f"{path}: ") for m in messages)
+    assert path.read_bytes() == content
+
+
+def test_a_newer_schema_version_is_refused_and_left_alone(store, db, registered):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    path = _article_file(db, a.id)
+    document = json.loads(path.read_text())
+    document["_meta"]["reader"]["schema"] = schema.CURRENT + 1
+    document["tags"]["snew"] = {"shape": "from the future"}
+    future = json.dumps(document).encode()
+    path.write_bytes(future)
+    for message in _every_way_of_writing(store, a, statements):
+        assert message == (f"{path}: was written by a newer reader (schema version {schema.CURRENT + 1}; "
+                           f"this one reads up to {schema.CURRENT}); upgrade reader to open it; "
+                           "it was left as it is.")
+    assert path.read_bytes() == future
+
+
+def test_a_damaged_index_stops_the_store_at_once(db, registered, store):
+    index = db / "index.json"
+    index.write_bytes(b'{"articles": {')
+    with pytest.raises(ReaderError, match=rf"^{index}: is damaged"):
+        TagStore(db, "tester")
+    assert index.read_bytes() == b'{"articles": {'
+
+
+def test_a_damaged_record_names_the_file_and_the_record(store, db, registered):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    path = _article_file(db, a.id)
+    document = json.loads(path.read_text())
+    del document["tags"][statements[0].id]["category"]
+    path.write_text(json.dumps(document))
+    with pytest.raises(ReaderError, match=rf"{path}: tag record '{statements[0].id}' is damaged"):
+        store.tags(a.id)
+
+
+def test_an_older_schema_is_migrated_and_the_original_kept(store, db, registered, monkeypatch):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official", note="old note")
+    path = _article_file(db, a.id)
+    version_1 = path.read_bytes()
+
+    def to_v2(document):  # pretend version 2 stores notes in capitals
+        for tag in document.get("tags", {}).values():
+            tag["note"] = tag["note"].upper() if tag.get("note") else tag.get("note")
+        return document
+
+    monkeypatch.setattr(schema, "CURRENT", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", {1: to_v2})
+    assert store.tags(a.id)[statements[0].id].note == "OLD NOTE"  # read: migrated in memory
+    assert path.read_bytes() == version_1  # reading alone changes nothing
+    store.set_tag(a.id, statements[1], "eyewitness")
+    saved = json.loads(path.read_text())
+    assert saved["_meta"]["reader"]["schema"] == 2
+    assert saved["tags"][statements[0].id]["note"] == "OLD NOTE"
+    assert (path.parent / f"{path.name}.schema-v1.bak").read_bytes() == version_1
+
+
+def test_a_version_without_a_migration_path_is_refused(store, db, registered, monkeypatch):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    path = _article_file(db, a.id)
+    before = path.read_bytes()
+    monkeypatch.setattr(schema, "CURRENT", 3)
+    monkeypatch.setattr(schema, "MIGRATIONS", {2: lambda d: d})
+    with pytest.raises(ReaderError, match="has schema version 1, which this reader cannot migrate"):
+        store.set_tag(a.id, statements[1], "official")
+    assert path.read_bytes() == before
+
+
+def test_every_file_carries_its_kind_and_schema(store, db, registered):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    kinds = {}
+    for path in db.rglob("*.json"):
+        meta = json.loads(path.read_text())["_meta"]["reader"]
+        assert meta["schema"] == schema.CURRENT
+        kinds[path.relative_to(db).parts[0]] = meta["kind"]
+    assert kinds == {"index.json": "index", "articles": "article", "texts": "text"}
+
+
+def test_a_text_file_that_does_not_match_its_id_is_reported(tmp_path):
+    db = tmp_path / "db"
+    store = TagStore(db, "tester")
+    a = article(text_with(QUOTES))
+    store.register(a, statements_in(a.text))
+    path = db / "texts" / f"{a.id}.json"
+    document = json.loads(path.read_text())
+    document["text"]["text"]["text"] += "tampered"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ReaderError, match=rf"{path}: is damaged \(the stored text does not match"):
+        TagStore(db, "fresh").text(a.id)

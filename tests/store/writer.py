@@ -1,0 +1,35 @@
+"""A writer process for the crash and concurrency tests: `python -m tests.store.writer DB
+ARTICLE_ID FIRST STEP COUNT [--wait]` tags statements FIRST, FIRST+STEP, ... of the
+`many_quotes` article (wrapping around), COUNT times (0: forever), printing "<statement id>
+<n>" after each write returns. With --wait it prints "ready" and waits for a line on stdin."""
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+from reader.store import TagStore
+from tests.store.helpers import many_quotes, statements_in, text_with
+
+QUOTES = 120
+CATEGORIES = ("official", "intelligence", "eyewitness", "social media")
+
+
+def main(argv: list[str]) -> int:
+    db, article_id, first, step, count = argv[0], argv[1], int(argv[2]), int(argv[3]), int(argv[4])
+    store = TagStore(Path(db), f"writer-{first}")
+    statements = statements_in(text_with(many_quotes(QUOTES)))
+    if "--wait" in argv:
+        print("ready", flush=True)
+        sys.stdin.readline()
+    numbers = itertools.count() if count == 0 else range(count)
+    for i in numbers:
+        n = first + i * step
+        s = statements[n % len(statements)]
+        store.set_tag(article_id, s, CATEGORIES[n % 4], note=str(n))
+        print(f"{s.id} {n}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
