@@ -1,29 +1,705 @@
-"""Placeholder engine: direct quotes only (replaced by the full engine)."""
+"""The extraction engine: from article text to attributed statements.
+
+One pass over paragraphs and sentences (see structure.py) finds candidate statements:
+  direct   quotations attributed by a cue before, after or around them (split quotes too);
+  indirect what follows a cue verb ("said (that) ...", "told reporters ...", "according to X");
+  mixed    indirect speech holding quoted fragments;
+  post     embedded social media posts (signature lines, captions, "wrote on X").
+Then speakers are resolved past pronouns and short references, and each statement gets a
+suggested source category with its reason.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.attribution.model import Statement, statement_id
+from reader.attribution import posts
+from reader.attribution.cues import CueForm, CueLexicon
+from reader.attribution.lexicon import AUDIENCES, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS
+from reader.attribution.model import Kind, Statement, statement_id
+from reader.attribution.phrases import Mention, build_mention, subject_after, subject_before, tokenize
+from reader.attribution.sources import Evidence, SourceClassifier
+from reader.attribution.speakers import Entity, Resolver
+from reader.attribution.structure import OPENERS, Paragraph, Quote, Sentence, analyse
 from reader.config import Config
 
-_QUOTE = re.compile(r'"([^"\n]{10,})"|\u201c([^\u201d\n]{10,})\u201d')
+_NOUN_BEFORE = DETERMINERS | {"of", "in", "on", "for", "with", "new", "latest", "recent", "first",
+                              "last", "previous", "earlier", "later", "whose", "such", "what"}
+_PASSIVE_BEFORE = frozenset("was were is are been being be get got".split())
+# Cue words that are as often nouns ("a post", "the state", "any comment"): as verbs they need
+# a clause or a quotation right after them.
+_NOUNISH = frozenset("comment state report post note claim counter brief reply estimate demand "
+                     "caution joke quip repeat tweet hint promise pledge remark respond mention".split())
+_AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
+                  r"may|might|must|do|does|did)\b", re.IGNORECASE)
+_CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
+_TELL_LIKE = frozenset("tell inform assure remind brief notify warn ask promise".split())
+_NP_CONTENT = frozenset("describe complain warn call accuse condemn speak".split())
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
+    r"must|do|does|did|'s|’s|\w+ed|came|went|saw|took|made|got|gave|knew|thought|found|left|ran|"
+    r"began|became|brought|felt|kept|held|stood|fell|rose|met|paid|sent|spent|won|lost|built|broke|"
+    r"chose|drove|flew|grew|led|meant|put|read|sat|shot|sold|spoke|struck|threw|told|said|wrote|"
+    r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?)\b",
+    re.IGNORECASE)
+_CONTENT_END = re.compile(
+    r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
+    r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
+    r",\s+while\b|,\s+whereas\b")
+_PARTICIPLES = re.compile(
+    r"(?:,|\band)\s+(saying|adding|describing|calling|noting|claiming|insisting|warning|arguing|"
+    r"accusing|urging|stressing|explaining|writing|branding|dubbing|labelling|labeling)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+_EVIDENCE_VERB = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|suggests?|suggested|"
+                            r"indicates?|indicated|reveals?|revealed|offered|provided|presented|"
+                            r"documented|detailed)\b")
+_CAPTION = re.compile(r"\b(?:caption(?:ed)?|captioned|headlined|reads|read)\s*:?\s*$", re.IGNORECASE)
+_WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
+_TRAILING_PUNCT = " \t\n.,;:"
+_NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'](?=[^\W\d_])")
+_NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'](?![^\W\d_])")
+
+
+@dataclass
+class Raw:
+    """A statement before its speaker is resolved and its source suggested."""
+
+    start: int
+    end: int
+    kind: Kind
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    mention: Mention | None
+    post_reason: str | None = None
+    inherit: bool = False  # speaker: the one who spoke just before
+    entity: Entity | None = None
+    context: str = ""
+    paragraph: int = 0
+    silent: bool = False  # no statement: only a mention for later "he" or "the official"
+    nested_in: "Raw | None" = None  # a quotation inside another speaker's quotation
+
+
+@dataclass
+class _SentenceState:
+    used_cues: set[int] = field(default_factory=set)
+    raws: list[Raw] = field(default_factory=list)
 
 
 class Extractor:
+    """Finds attributed statements; build once per configuration, call `extract` per article."""
+
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.cues = CueLexicon(config.cues)
+        self.classifier = SourceClassifier(config.categories)
 
+    # --- entry point -----------------------------------------------------------------------
     def extract(self, text: str) -> list[Statement]:
+        paras = analyse(text)
+        raws: list[Raw] = []
+        for n, para in enumerate(paras):
+            post = posts.signature(text, para)
+            if post is not None:
+                found = self._signature_post(text, paras, n, post, raws)
+                if found:
+                    raws.append(found)
+                continue
+            if not para.quotes and not self._has_cue(text, para.start, para.end) and \
+                    not _EVIDENCE_VERB.search(text, para.start, para.end):
+                continue
+            for sent in para.sentences:
+                for raw in self._sentence(text, paras, n, sent, raws):
+                    raw.paragraph = n
+                    raws.append(raw)
+        raws = _dedupe(raws)
+        return self._finish(text, raws)
+
+    def _has_cue(self, text: str, lo: int, hi: int) -> bool:
+        return self.cues.pattern.search(text, lo, hi) is not None or "ccording to" in text[lo:hi]
+
+    # --- one sentence --------------------------------------------------------------------------
+    def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence,
+                  earlier: list[Raw]) -> list[Raw]:
+        state = _SentenceState()
+        quotes = sent.quotes
+        cue_matches = [m for m in self.cues.pattern.finditer(text, sent.start, sent.end)
+                       if not any(q.open < m.start() < q.close for q in quotes)
+                       and self._verb_like(text, sent, m)]
+        full = [q for q in quotes if self._is_full(text, sent, q, cue_matches)]
+        self._direct(text, paras, n, sent, full, cue_matches, state, earlier)
+        self._according(text, sent, state)
+        for m in cue_matches:
+            if m.start() in state.used_cues:
+                continue
+            self._indirect(text, sent, m, state)
+        self._evidence(text, sent, state)
+        return state.raws
+
+    def _verb_like(self, text: str, sent: Sentence, m: re.Match[str]) -> bool:
+        """Is this cue word used as a verb here ("she posted"), not as a noun ("a post")?"""
+        form = self.cues.form(m.group())
+        if form is None:
+            return False
+        prev = _previous_word(text, sent.start, m.start())
+        if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
+            return False
+        if form.lemma in _NOUNISH and form.tense in ("base", "s"):
+            return re.match(r"\s*(?:that\b|[,:]\s*[“\"]|:)", text[m.end():m.end() + 40]) is not None
+        return True
+
+    # --- quotations ----------------------------------------------------------------------------
+    def _is_full(self, text: str, sent: Sentence, q: Quote, cues: list[re.Match[str]]) -> bool:
+        """A quotation that is a statement in itself, not a phrase inside someone's sentence."""
+        if q.continued:
+            return True
+        inner = text[q.start:q.end]
+        if len(inner.split()) < 2:
+            return False
+        before = text[sent.start:q.open].rstrip()
+        if not before or before[-1] in ",:—–-(\n":
+            return True
+        last = before.split()[-1].lower().strip("“”\"'")
+        form = self.cues.form(last)
+        if form is not None:
+            return True
+        if _CAPTION.search(before):
+            return True
+        # closed by ",” she said": a quotation with its attribution right after it
+        after = text[q.close + 1: min(sent.end, q.close + 60)]
+        if inner.rstrip()[-1:] in ",!?" and re.match(r"\s*\S", after):
+            return self._attribution_after(text, sent, q, q.close + 1, sent.end, cues) is not None \
+                and len(inner.split()) >= 4
+        return False
+
+    def _direct(self, text: str, paras: list[Paragraph], n: int, sent: Sentence, full: list[Quote],
+                cues: list[re.Match[str]], state: _SentenceState, earlier: list[Raw]) -> None:
+        prev: Raw | None = None
+        for i, q in enumerate(full):
+            region_end = full[i + 1].open if i + 1 < len(full) else sent.end
+            region_start = full[i - 1].close + 1 if i else sent.start
+            raw = self._attribution_after(text, sent, q, q.close + 1, region_end, cues)
+            if raw is None:
+                raw = self._attribution_before(text, paras[n], sent, q, region_start, q.open, cues)
+            if raw is None and prev is not None:
+                raw = Raw(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end,
+                          prev.mention, post_reason=prev.post_reason, inherit=prev.mention is None)
+            if raw is None:
+                raw = self._caption(text, paras[n], sent, q, region_start)
+            if raw is None:
+                if len(text[q.start:q.end].split()) < 3 and not q.continued:
+                    continue
+                raw = Raw(q.start, q.end, "direct", None, None, None, None, inherit=True)
+            raw.start, raw.end = q.start, _trim_space(text, q.start, q.end)
+            if raw.kind != "post":
+                raw.kind = "direct"
+            if raw.cue_start is not None:
+                state.used_cues.add(raw.cue_start)
+            state.raws.append(raw)
+            prev = raw
+            self._nested(text, raw, state)
+
+    def _nested(self, text: str, outer: Raw, state: _SentenceState) -> None:
+        """`“… my wife said, ‘Get the car, now.’ …”`: words quoted inside a quotation."""
+        for m in _NESTED_OPEN.finditer(text, outer.start, outer.end):
+            close = _NESTED_CLOSE.search(text, m.end(), outer.end)
+            if close is None:
+                return
+            lead_start = max(outer.start, text.rfind(".", outer.start, m.start()) + 1)
+            cue = None
+            for c in self.cues.pattern.finditer(text, lead_start, m.start()):
+                cue = c
+            if cue is None or len(text[cue.end():m.start()].split()) > 3 or \
+                    not re.search(r"[,:]\s*$", text[cue.end():m.start()]):
+                continue
+            mention = subject_before(text, lead_start, cue.start())
+            if mention is None:
+                continue
+            state.raws.append(Raw(m.end(), _trim_space(text, m.end(), close.start()), "direct", cue.group(),
+                                  cue.start(), cue.end(), mention, nested_in=outer,
+                                  context=text[cue.start():close.end()]))
+
+    def _attribution_after(self, text: str, sent: Sentence, q: Quote, lo: int, hi: int,
+                           cues: list[re.Match[str]]) -> Raw | None:
+        """`“…,” she said.` / `“…,” said X, 63, who …` / `“…,” one user wrote on X`."""
+        m = re.match(r"[\s,]*", text[lo:hi])
+        lo += m.end() if m else 0
+        for cue in cues:
+            if not lo <= cue.start() < hi:
+                continue
+            form = self.cues.form(cue.group())
+            if form is None or form.tense == "ing":
+                return None
+            if cue.start() == lo:  # inverted: said X
+                mention = subject_after(text, cue.end(), hi)
+            else:
+                gap = text[lo:cue.start()]
+                if len(gap.split()) > 9 or re.search(r"[.;:!?]", gap):
+                    return None
+                mention = subject_before(text, lo, cue.start())
+            if mention is None:
+                return None
+            post = posts.platform_reason(text[cue.start():min(hi, cue.end() + 60)], form.lemma)
+            return Raw(q.start, q.end, "post" if post else "direct", cue.group(), cue.start(), cue.end(),
+                       mention, post_reason=post, context=text[cue.start():hi])
+        return None
+
+    def _attribution_before(self, text: str, para: Paragraph, sent: Sentence, q: Quote, lo: int, hi: int,
+                            cues: list[re.Match[str]]) -> Raw | None:
+        """`X said: “…` / `X told reporters in Seoul, "…` / `, said X, 70, standing …, “and …`."""
+        candidates = [c for c in cues if lo <= c.start() < hi]
+        if not candidates:
+            return None
+        cue = candidates[-1]
+        form = self.cues.form(cue.group())
+        if form is None or _passive_before(text, sent.start, cue.start()):
+            return None
+        tail = text[cue.end():hi]
+        if _CAPTION.search(tail.rstrip()):
+            return None  # "posted … with the caption:": see _caption
+        inverted = not text[lo:cue.start()].strip(" ,\n\"”“")
+        if inverted:
+            mention = subject_after(text, cue.end(), hi)
+        else:
+            if len(tail.split()) > 12 or re.search(r"[.;!?]", tail) or _WHAT_CALLED.search(tail):
+                return None
+            if not re.search(r"[,:—–]\s*$|^\s*$", tail) and not tail.rstrip().endswith(("that", "as")):
+                if form.lemma not in ("say", "write", "tell", "post", "tweet", "add", "ask", "declare"):
+                    return None
+            if form.tense == "ing":
+                mention = self._main_subject(text, sent, lo, cue.start())
+            else:
+                mention = self._subject_for(text, sent, lo, cue)
+        if mention is None:
+            return None
+        post = posts.platform_reason(text[cue.start():hi], form.lemma)
+        if mention.head in _CAPTION_NOUNS:  # "Its caption asks: “…”": whoever posted it speaks
+            mention = posts.poster(text, para.start, q.open) or mention
+            post = post or "caption of a social media post"
+        return Raw(q.start, q.end, "post" if post else "direct", cue.group(), cue.start(), cue.end(),
+                   mention, post_reason=post, context=text[cue.start():hi])
+
+    def _caption(self, text: str, para: Paragraph, sent: Sentence, q: Quote, lo: int) -> Raw | None:
+        """`… with the caption: "…"` / `Its caption asks: “…”`: a post; who posted it is said nearby."""
+        before = text[lo:q.open]
+        if not _CAPTION.search(before.rstrip()):
+            return None
+        mention = posts.poster(text, para.start, q.open)
+        return Raw(q.start, q.end, "post", "caption", None, None, mention,
+                   post_reason="caption of a social media post")
+
+    # --- indirect speech --------------------------------------------------------------------------
+    def _subject_for(self, text: str, sent: Sentence, lo: int, cue: re.Match[str]) -> Mention | None:
+        start = _clause_start(text, max(lo, sent.start), cue.start())
+        region = text[start:cue.start()]
+        rel = re.search(r"(?:,\s*)?\b(who|which)\s+(?:\w+\s+){0,2}$", region)
+        if rel is None and text[max(sent.start, start - 5):start].rstrip().endswith("that"):
+            # "a channel that regularly publishes … claimed": "that" after a noun is a relative pronoun
+            if self.cues.form(_previous_word(text, sent.start, start - 5)) is None:
+                head_end = start - 5 + text[start - 5:start].rfind("that")
+                return subject_before(text, _clause_start(text, sent.start, head_end), head_end)
+        if rel is not None:
+            # "the embassy, which said ...": the speaker is what the relative pronoun points to
+            return subject_before(text, _clause_start(text, sent.start, start + rel.start()), start + rel.start())
+        return subject_before(text, start, cue.start())
+
+    def _main_subject(self, text: str, sent: Sentence, lo: int, hi: int) -> Mention | None:
+        """The subject of the sentence a participle (", saying ...") hangs from."""
+        toks = tokenize(text, sent.start, hi)
+        for k, t in enumerate(toks):
+            if k and not t.cap and (t.lower.endswith("ed") or t.lower in ("has", "have", "had", "was",
+                                                                         "is", "were", "are", "will")
+                                    or self.cues.form(t.lower) is not None):
+                return subject_before(text, sent.start, t.start)
+        return None
+
+    def _indirect(self, text: str, sent: Sentence, m: re.Match[str], state: _SentenceState) -> None:
+        form = self.cues.form(m.group())
+        if form is None:
+            return
+        before_tok = _previous_word(text, sent.start, m.start())
+        if form.tense == "ing":
+            if not _PARTICIPLES.match(text, max(sent.start, m.start() - 6), m.end()) and not re.search(
+                    r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]):
+                return
+            self._participle(text, sent, m, form, state)
+            return
+        if _passive_before(text, sent.start, m.start()) or _passive(text, m.end(), sent.end):
+            return
+        trailing = self._trailing(text, sent, m, form)
+        if trailing is not None:
+            state.raws.append(trailing)
+            state.used_cues.add(m.start())
+            return
+        content = self._content_after(text, sent, m.end(), form)
+        if content is None:
+            mention = self._subject_for(text, sent, sent.start, m)
+            if mention is not None:  # "X rejected that account": remember X for "the official said"
+                state.raws.append(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(),
+                                      mention, silent=True))
+            return
+        cstart, cend = content
+        if any(not r.silent and (r.start <= cstart < r.end or cstart <= r.start < cend) for r in state.raws):
+            return
+        mention = self._subject_for(text, sent, sent.start, m)
+        if mention is None:
+            prior = state.raws[-1] if state.raws else None
+            gap = text[(prior.cue_end or prior.end) if prior else sent.start:m.start()]
+            if prior is not None and re.fullmatch(r"[\s,]*(?:and|but)?\s*(?:\w+ly\s+)?", gap):
+                mention = prior.mention
+            else:
+                return
+        inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+        post = posts.platform_reason(text[m.start():cstart], form.lemma)
+        kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
+        state.raws.append(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
+                              post_reason=post, context=text[m.start():cend]))
+        state.used_cues.add(m.start())
+
+    def _participle(self, text: str, sent: Sentence, m: re.Match[str], form: CueForm,
+                    state: _SentenceState) -> None:
+        """`…, describing the accusations as “…” and saying …`: the main subject speaks."""
+        prior = next((r for r in reversed(state.raws) if r.mention is not None and r.start < m.start()
+                      and r.nested_in is None), None)
+        mention = prior.mention if prior else self._main_subject(text, sent, sent.start, m.start())
+        if mention is None:
+            return
+        lo = m.end()
+        end = _content_end(text, lo, sent.end)
+        if form.lemma in ("describe", "call", "brand", "dub", "label"):
+            q = next((q for q in sent.quotes if lo <= q.open < end), None)
+            if q is None:
+                return
+            cstart, cend = q.start, q.end
+        else:
+            m2 = re.match(r"\s+(?:that\s+)?", text[lo:end])
+            cstart = lo + (m2.end() if m2 else 0)
+            cend = _trim_end(text, cstart, end)
+            if _WHAT_CALLED.match(text[cstart:cend] + " ") or text[cstart:cstart + 5].lower() == "what ":
+                return
+            if len(text[cstart:cend].split()) < 3:
+                return
+        if any(not r.silent and r.start <= cstart < r.end for r in state.raws):
+            return
+        post = prior.post_reason if prior else None
+        inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+        kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
+        if form.lemma in ("describe", "call", "brand", "dub", "label") and not post:
+            kind = "mixed"
+        state.raws.append(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
+                              post_reason=post, context=text[m.start():cend]))
+        state.used_cues.add(m.start())
+
+    def _trailing(self, text: str, sent: Sentence, m: re.Match[str], form: CueForm) -> Raw | None:
+        """`…, his wife said.` / `…, said the minister.`: the words before the comma."""
+        after = text[m.end():sent.end]
+        inverted_ok = False
+        before = text[sent.start:m.start()]
+        comma = before.rfind(",")
+        if comma < 0:
+            return None
+        speaker_text = before[comma + 1:]
+        if not speaker_text.strip():  # ", said X."
+            if not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after):
+                return None
+            mention = subject_after(text, m.end(), sent.end)
+            inverted_ok = True
+        else:
+            if not re.fullmatch(r"(?:\s+(?:on|in|at|late|early|earlier|later)\s+[\w ]{1,30})?\s*[.!]?\s*", after):
+                return None
+            if len(speaker_text.split()) > 8:
+                return None
+            mention = subject_before(text, sent.start + comma + 1, m.start())
+        if mention is None:
+            return None
+        cstart = sent.start
+        cend = _trim_end(text, cstart, sent.start + comma)
+        if len(text[cstart:cend].split()) < 4:
+            return None
+        if inverted_ok and text[cstart] in OPENERS + '"':
+            return None
+        inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+        return Raw(cstart, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
+                   mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
+
+    def _content_after(self, text: str, sent: Sentence, lo: int, form: CueForm) -> tuple[int, int] | None:
+        """Where the reported words start and end after a cue verb, or None."""
+        hi = sent.end
+        window = text[lo:min(hi, lo + 110)]
+        that = re.search(r"\bthat\b", window)
+        start: int | None = None
+        if that and not re.search(r"[.;:“”\"]", window[:that.start()]) and \
+                not _AUX.search(window[:that.start()]):
+            start = lo + that.end()
+            while start < hi and text[start].isspace():
+                start += 1
+        else:
+            pos = lo
+            if form.lemma in _TELL_LIKE:
+                obj = re.match(r"\s+(?:(?:the|a|an|local|foreign|western|state|visiting|assembled|his|her|"
+                               r"their|its|our|[A-Z][\w’'.-]*)\s+){0,3}([\w’'.-]+)", text[pos:hi])
+                if obj and (obj.group(1).lower() in AUDIENCES or obj.group(1)[:1].isupper()):
+                    pos += obj.end()
+            while True:
+                pp = re.match(r"\s*,?\s*(?:in|on|at|during|via|from|to|late|early|earlier|later|after|"
+                              r"before|over)\s+(?:(?:the|a|an|its|his|her|their|this|last|(?-i:[A-Z][\w’'.-]*)|"
+                              r"\d[\w:.]*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                              r"morning|afternoon|evening|night|week|statement|interview|address|"
+                              r"speech|post|conference|briefing)\s*)+", text[pos:hi], re.IGNORECASE)
+                if not pp or pp.end() == 0:
+                    break
+                pos += pp.end()
+            skip = re.match(r"\s*[,:]?\s*", text[pos:hi])
+            start = pos + (skip.end() if skip else 0)
+            if start < hi and text[start] in OPENERS + '"':
+                return None
+            if form.lemma in ("complain", "warn", "speak"):
+                prep = re.match(r"(?:about|of|against|over)\s+", text[start:hi])
+                if prep:
+                    start += prep.end()
+        end = _content_end(text, start, hi)
+        end = _trim_end(text, start, end)
+        content = text[start:end]
+        words = content.split()
+        if len(words) < 3 or content[:5].lower() in ("what ", "how m"):
+            return None
+        if not any(c.isalpha() for c in content):
+            return None
+        if that is None or text[lo:start].rstrip()[-4:] != "that":
+            if re.match(r"(?:\w+ly\s+)*by\b", content):
+                return None  # "repeated … by several accounts": a passive, not speech
+            if form.lemma not in _NP_CONTENT and not _FINITE.search(content) and \
+                    not any(ch in content for ch in "“\"«"):
+                return None
+            if form.lemma in _NP_CONTENT and not _FINITE.search(content) and len(words) < 4:
+                return None
+        return start, end
+
+    def _according(self, text: str, sent: Sentence, state: _SentenceState) -> None:
+        for m in _ACCORDING.finditer(text, sent.start, sent.end):
+            if any(q.open < m.start() < q.close for q in sent.quotes):
+                continue
+            before = text[sent.start:m.start()]
+            lead = before.strip(" ,")
+            if not lead or _only_adverbial(lead):
+                comma = text.find(",", m.end(), sent.end)
+                if comma < 0:
+                    continue
+                mention = subject_after(text, m.end(), comma)
+                cstart = comma + 1
+                while cstart < sent.end and text[cstart].isspace():
+                    cstart += 1
+                cend = _trim_end(text, cstart, _content_end(text, cstart, sent.end))
+            else:
+                mention = subject_after(text, m.end(), sent.end)
+                cstart = sent.start
+                cend = _trim_end(text, cstart, m.start())
+                if self._has_cue(text, cstart, cend):
+                    continue  # the sentence's own cue attributes it; "according to" adds a second source
+            if mention is None or len(text[cstart:cend].split()) < 3:
+                continue
+            inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+            state.raws.append(Raw(cstart, cend, "mixed" if inner_quote else "indirect", "according to",
+                                  m.start(), m.end(), mention, context=text[cstart:cend]))
+
+    def _evidence(self, text: str, sent: Sentence, state: _SentenceState) -> None:
+        """`Footage verified by X shows …`, `Reports in X have offered evidence of …`: what the
+        evidence shows, credited to whoever published or vouches for it."""
+        if any(not r.silent for r in state.raws):
+            return
+        toks = tokenize(text, sent.start, min(sent.end, sent.start + 200))
+        head = next((t for t in toks[:4] if t.lower in EVIDENCE_NOUNS), None)
+        if head is None or any(t.lower not in DETERMINERS and not t.cap and t.lower not in EVIDENCE_NOUNS
+                               for t in toks[:toks.index(head)]):
+            return
+        verb = _EVIDENCE_VERB.search(text, head.end, sent.end)
+        if verb is None:
+            return
+        subject = text[sent.start:verb.start()]
+        if "," in subject:
+            return
+        agent = None
+        for by in re.finditer(r"\b(?:by|in|from)\s+", subject):
+            if by.group().startswith("by") or agent is None:
+                agent = by
+        if agent is None:
+            return
+        mention = subject_after(text, sent.start + agent.end(), verb.start())
+        if mention is None:
+            return
+        cstart = verb.end() + 1
+        cend = _trim_end(text, cstart, _content_end(text, cstart, sent.end))
+        if len(text[cstart:cend].split()) < 4:
+            return
+        state.raws.append(Raw(cstart, cend, "indirect", verb.group(), verb.start(), verb.end(), mention,
+                              context=subject + text[cstart:cend]))
+
+    # --- posts ---------------------------------------------------------------------------------
+    def _signature_post(self, text: str, paras: list[Paragraph], n: int, sig: posts.Signature,
+                        raws: list[Raw]) -> Raw | None:
+        if n == 0:
+            return None
+        prev = paras[n - 1]
+        if text[prev.end - 1] == ":":
+            return None
+        while raws and raws[-1].start >= prev.start:
+            raws.pop()
+        mention = build_mention(text, tokenize(text, sig.name_start, sig.name_end), [])
+        if mention is None:
+            mention = Mention(sig.name_start, sig.name_end, text[sig.name_start:sig.name_end], "",
+                              name=text[sig.name_start:sig.name_end])
+        return Raw(prev.start, prev.end, "post", "posted", None, None, mention,
+                   post_reason=f"signature line of a post by {sig.handle}")
+
+    # --- speakers and sources -------------------------------------------------------------------
+    def _finish(self, text: str, raws: list[Raw]) -> list[Statement]:
+        resolver = Resolver()
+        last: Raw | None = None
+        for raw in raws:
+            if raw.nested_in is not None:  # someone quoted by a speaker: not part of the article's cast
+                raw.entity = Entity(raw.mention, [raw.mention]) if raw.mention else None
+            elif raw.mention is not None:
+                raw.entity = resolver.resolve(raw.mention)
+            elif raw.inherit and last is not None and raw.paragraph - last.paragraph <= 1:
+                raw.entity = last.entity
+                raw.mention = last.mention
+                raw.cue = raw.cue or last.cue
+                raw.post_reason = raw.post_reason or (last.post_reason if last.kind == "post" else None)
+            if raw.entity is not None and not raw.silent and raw.nested_in is None:
+                last = raw
         out: list[Statement] = []
         seen: dict[str, int] = {}
-        for m in _QUOTE.finditer(text):
-            start, end = m.start() + 1, m.end() - 1
-            words = text[start:end]
+        suggested: dict[int, tuple[str | None, str | None]] = {}
+        for raw in raws:
+            if raw.silent:
+                continue
+            words = text[raw.start:raw.end]
             seen[words] = seen.get(words, 0) + 1
-            out.append(Statement(statement_id(words, seen[words]), start, end, words, None, None,
-                                 None, None, "direct", None, None))
+            speaker, s_start, s_end = _speaker(raw)
+            suggestion = self.classifier.suggest(self._evidence_for(raw))
+            category, reason = suggestion.category, suggestion.reason
+            if category is None and raw.nested_in is not None and id(raw.nested_in) in suggested:
+                category, outer_reason = suggested[id(raw.nested_in)]
+                if category:
+                    reason = f"quoted inside a {category} account"
+            suggested[id(raw)] = (category, reason)
+            out.append(Statement(
+                id=statement_id(words, seen[words]), start=raw.start, end=raw.end, text=words,
+                speaker=speaker, speaker_start=s_start, speaker_end=s_end,
+                cue=" ".join(raw.cue.split()) if raw.cue else None, kind=raw.kind,
+                suggested_source=category, reason=reason,
+                cue_start=raw.cue_start, cue_end=raw.cue_end))
         return out
+
+    def _evidence_for(self, raw: Raw) -> Evidence:
+        entity = raw.entity
+        descriptions: tuple[str, ...] = ()
+        country = None
+        age = named = False
+        if entity is not None:
+            descriptions = tuple(m.all_text for m in entity.mentions if not m.pronoun)
+            best = entity.best
+            if best.country:
+                country = best.name or best.text
+            age = entity.age
+            named = (best.person and not best.head and best.name is not None
+                     and len(best.text.split()) >= 2) or (
+                best.person and bool(best.name) and all(not m.head for m in entity.mentions if not m.pronoun))
+        return Evidence(kind=raw.kind, post_reason=raw.post_reason, descriptions=descriptions,
+                        context=raw.context, country=country, age=age, named_person=named)
+
+
+def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
+    entity = raw.entity
+    if entity is None:
+        return None, None, None
+    mention = raw.mention
+    if mention is not None and not mention.pronoun and not mention.definite:
+        return mention.text, mention.start, mention.end
+    best = entity.best
+    if best.pronoun:
+        return None, None, None
+    return best.text, best.start, best.end
+
+
+def _previous_word(text: str, lo: int, hi: int) -> str:
+    m = re.search(r"([\w’']+)\W*$", text[max(lo, hi - 30):hi])
+    return m.group(1).lower() if m else ""
+
+
+_ADVERBS_BEFORE_VERB = frozenset("first also then later recently initially originally widely".split())
+
+
+def _passive_before(text: str, lo: int, hi: int) -> bool:
+    """`was (first) posted`, `were told`: the subject heard or carried the words, it did not say them."""
+    words = re.findall(r"[\w’']+", text[max(lo, hi - 40):hi].lower())
+    while words and (words[-1] in _ADVERBS_BEFORE_VERB or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in _PASSIVE_BEFORE
+
+
+def _passive(text: str, lo: int, hi: int) -> bool:
+    """`posted on Facebook by X`, `repeated … by several accounts`: a participle, not speech."""
+    return re.match(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+by\b", text[lo:hi]) is not None
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause holding position `hi` starts: after ; : but, and-after-comma, a closing
+    quotation mark or a complementiser."""
+    region = text[lo:hi]
+    best = 0
+    for m in re.finditer(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
+                         r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s", region):
+        best = m.end()
+    return lo + best
+
+
+def _content_end(text: str, lo: int, hi: int) -> int:
+    m = _CONTENT_END.search(text, lo, hi)
+    return m.start() if m else hi
+
+
+def _trim_space(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _trim_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1] in _TRAILING_PUNCT:
+        hi -= 1
+    return hi
+
+
+def _only_adverbial(lead: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\w*\s+\w+|In\s+[^,]{1,30}|On\s+[^,]{1,30}|But|And|However)", lead))
+
+
+def _dedupe(raws: list[Raw]) -> list[Raw]:
+    """Reading order; of two statements over nearly the same words, the better attributed stays."""
+    raws.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[Raw] = []
+    kept: list[int] = []  # indexes into out of the statements kept so far
+    for raw in raws:
+        if raw.silent:
+            out.append(raw)
+            continue
+        if raw.end <= raw.start:
+            continue
+        twin = next((k for k in kept[-4:] if _overlap(out[k], raw) >= 0.8 * max(
+            out[k].end - out[k].start, raw.end - raw.start)), None)
+        if twin is not None:
+            if raw.kind == "direct" and out[twin].kind != "direct" and raw.mention is not None:
+                out[twin] = raw
+            continue
+        kept.append(len(out))
+        out.append(raw)
+    return out
+
+
+def _overlap(a: Raw, b: Raw) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 @lru_cache(maxsize=4)
@@ -32,4 +708,5 @@ def _extractor(config: Config) -> Extractor:
 
 
 def extract(text: str, config: Config) -> list[Statement]:
+    """Every attributed statement in `text`, in reading order."""
     return _extractor(config).extract(text)

@@ -1,0 +1,159 @@
+"""Score the engine on a local copy of the PolNeAR corpus (never committed: it has no licence).
+
+    python -m bench.polnear PATH/TO/PolNeAR/data/dev [--limit N] [-v]
+
+PolNeAR (networkdynamics/PolNeAR) marks Source, Cue and Content spans of attributions in US news
+articles of 2016 as brat standoff files. It labels beliefs, polls and perceptions too; reader's
+priority is speech, so recall is counted on attributions whose cue is a speech verb, while
+precision counts an extracted statement as right when it covers any labelled content. Matching
+follows shared/eval/score.py: spans overlap by half of the gold span and a fifth of ours.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.attribution import Extractor
+from reader.config import load_config
+
+SPEECH_CUE = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|according|claim\w*|state[sd]|announc\w*|"
+    r"add(?:s|ed)|wr(?:ote|ites)|tweet\w*|argu\w*|explain\w*|insist\w*|warn\w*|not(?:ed|es)|"
+    r"ask(?:s|ed)|repl\w*|declar\w*|den(?:y|ies|ied)|report(?:s|ed)|suggest\w*|acknowledg\w*|"
+    r"admit\w*|confirm\w*)\b", re.I)
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "him", "them"}
+
+
+@dataclass
+class Attribution:
+    content: tuple[int, int]
+    cue: str = ""
+    source: tuple[int, int] | None = None
+    source_text: str = ""
+    kind: str = "Attribution"
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    extracted: int = 0
+    true_extracted: int = 0
+    speaker_checked: int = 0
+    speaker_ok: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+
+def parse_ann(path: Path) -> list[Attribution]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            ranges = [tuple(map(int, r.split())) for r in offsets.split(";")]
+            spans[parts[0]] = (kind, ranges, parts[2] if len(parts) > 2 else "")  # type: ignore[misc]
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(p.split(":", 1) for p in parts[1].split())
+            events.append(roles)
+    out = []
+    for roles in events:
+        content_id = roles.get("Content")
+        if content_id not in spans:
+            continue
+        ranges = spans[content_id][1]
+        att = Attribution(content=(min(r[0] for r in ranges), max(r[1] for r in ranges)))
+        kind = next((k for k in roles if k.startswith("Attribution")), "Attribution")
+        att.kind = kind
+        if "Cue" in roles and roles["Cue"] in spans:
+            att.cue = spans[roles["Cue"]][2]
+        if "Source" in roles and roles["Source"] in spans:
+            src = spans[roles["Source"]][1]
+            att.source = (min(r[0] for r in src), max(r[1] for r in src))
+            att.source_text = spans[roles["Source"]][2]
+        out.append(att)
+    return out
+
+
+def overlap(a: tuple[int, int], gold: tuple[int, int]) -> int:
+    ov = min(a[1], gold[1]) - max(a[0], gold[0])
+    ok = ov > 0 and ov >= 0.5 * (gold[1] - gold[0]) and ov >= 0.2 * (a[1] - a[0])
+    return ov if ok else 0
+
+
+def fold(s: str | None) -> str:
+    return " ".join((s or "").replace("\u2019", "'").casefold().split())
+
+
+def score(text: str, golds: list[Attribution], statements: list) -> Tally:
+    t = Tally(extracted=len(statements))
+    speech = [g for g in golds if SPEECH_CUE.search(g.cue)]
+    t.gold = len(speech)
+    for s in statements:
+        if any(overlap((s.start, s.end), g.content) for g in golds):
+            t.true_extracted += 1
+        else:
+            t.wrong.append(f"extra: {text[s.start:s.end][:80]!r} ({s.speaker!r}, {s.cue!r})")
+    for g in speech:
+        best = max(statements, key=lambda s: overlap((s.start, s.end), g.content), default=None)
+        if best is None or not overlap((best.start, best.end), g.content):
+            t.misses.append(f"missed [{g.cue}] {g.source_text!r}: {text[g.content[0]:g.content[1]][:80]!r}")
+            continue
+        t.found += 1
+        if g.source and fold(g.source_text) not in PRONOUNS:
+            t.speaker_checked += 1
+            ours = fold(best.speaker)
+            theirs = fold(g.source_text)
+            spans_meet = (best.speaker_start is not None and best.speaker_start < g.source[1]
+                          and g.source[0] < best.speaker_end)
+            if ours and (ours in theirs or theirs in ours or spans_meet):
+                t.speaker_ok += 1
+            else:
+                t.wrong.append(f"speaker {best.speaker!r}, labelled {g.source_text!r}")
+    return t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("split", type=Path, help="a PolNeAR split folder with text/ and attributions/")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    extractor = Extractor(load_config())
+    by_article: dict[str, Path] = {}
+    for ann in sorted((args.split / "attributions").glob("*.ann")):
+        by_article.setdefault(ann.name.rsplit("_", 1)[0], ann)  # first annotator of each article
+    totals = Tally()
+    seconds = 0.0
+    names = sorted(by_article)[: args.limit or None]
+    for name in names:
+        text_path = args.split / "text" / f"{name}.txt"
+        if not text_path.exists():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        statements = extractor.extract(text)
+        seconds += time.perf_counter() - t0
+        t = score(text, parse_ann(by_article[name]), statements)
+        for k in ("gold", "found", "extracted", "true_extracted", "speaker_checked", "speaker_ok"):
+            setattr(totals, k, getattr(totals, k) + getattr(t, k))
+        if args.verbose:
+            print(f"== {name}")
+            for line in t.misses + t.wrong:
+                print("   ", line)
+    r = totals.found / max(totals.gold, 1)
+    p = totals.true_extracted / max(totals.extracted, 1)
+    sp = totals.speaker_ok / max(totals.speaker_checked, 1)
+    print(f"{len(names)} articles: speech recall={r:.3f} ({totals.found}/{totals.gold}) "
+          f"precision={p:.3f} ({totals.true_extracted}/{totals.extracted}) "
+          f"speaker={sp:.3f} ({totals.speaker_ok}/{totals.speaker_checked}) time={seconds:.2f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

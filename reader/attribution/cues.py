@@ -1,0 +1,74 @@
+"""Cue verbs: the configured base forms, inflected, compiled into one pattern."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Forms English does not build by rule, for verbs a news article reports speech with.
+_IRREGULAR: dict[str, tuple[str, str, str, str]] = {  # base: (3rd person, past, -ing, past participle)
+    "say": ("says", "said", "saying", "said"),
+    "tell": ("tells", "told", "telling", "told"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "think": ("thinks", "thought", "thinking", "thought"),
+    "hold": ("holds", "held", "holding", "held"),
+    "swear": ("swears", "swore", "swearing", "sworn"),
+    "foresee": ("foresees", "foresaw", "foreseeing", "foreseen"),
+    "forecast": ("forecasts", "forecast", "forecasting", "forecast"),
+    "teach": ("teaches", "taught", "teaching", "taught"),
+}
+_DOUBLING = frozenset("admit commit omit submit regret quip refer prefer confer concur occur "
+                      "remit plan stop".split())
+_VOWELS = set("aeiou")
+
+TENSES = ("base", "s", "past", "ing", "participle")
+
+
+@dataclass(frozen=True)
+class CueForm:
+    lemma: str
+    tense: str  # one of TENSES; "past" also stands for a regular past participle
+
+
+def inflect(lemma: str) -> dict[str, CueForm]:
+    """Every surface form of a (possibly multi-word) base form: "point out" -> "pointed out"..."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head in _IRREGULAR:
+        s, past, ing, part = _IRREGULAR[head]
+    else:
+        if head.endswith(("s", "sh", "ch", "x", "z")):
+            s = head + "es"
+        elif head.endswith("y") and head[-2:-1] not in _VOWELS:
+            s = head[:-1] + "ies"
+        else:
+            s = head + "s"
+        stem = head + head[-1] if head in _DOUBLING else head
+        if head.endswith("e"):
+            past, ing = head + "d", (head[:-1] + "ing" if not head.endswith("ee") else head + "ing")
+        elif head.endswith("y") and head[-2:-1] not in _VOWELS:
+            past, ing = head[:-1] + "ied", head + "ing"
+        else:
+            past, ing = stem + "ed", stem + "ing"
+        part = past
+    forms = {head + tail: CueForm(lemma, "base"), s + tail: CueForm(lemma, "s"),
+             past + tail: CueForm(lemma, "past"), ing + tail: CueForm(lemma, "ing")}
+    forms.setdefault(part + tail, CueForm(lemma, "participle"))
+    return forms
+
+
+class CueLexicon:
+    """The configured cue verbs, found in text by one compiled pattern."""
+
+    def __init__(self, lemmas: tuple[str, ...]) -> None:
+        self.forms: dict[str, CueForm] = {}
+        for lemma in lemmas:
+            for form, info in inflect(lemma).items():
+                self.forms.setdefault(form, info)
+        alternatives = sorted(self.forms, key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+        # Lower-case only: "Post" in "Washington Post" is a name, not a verb.
+        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])")
+
+    def form(self, word: str) -> CueForm | None:
+        return self.forms.get(" ".join(word.split()))

@@ -1,0 +1,126 @@
+"""Closed word classes of English news prose that the rules lean on.
+
+General grammar and world knowledge only: nothing here names a person, place or phrase of any
+particular article. The open word lists (cue verbs, category words) live in config.yaml.
+"""
+from __future__ import annotations
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt cmdr adm maj sen rep gov st mt jr sr no nos vs etc fig
+jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx ave blvd rev
+hon pres supt det insp cpl pvt atty
+""".split())
+
+DETERMINERS = frozenset("""
+a an the this that these those its his her their our my your some several many few one two three
+four five six seven eight nine ten dozens hundreds thousands another each every both all any no
+""".split())
+
+PERSONAL_PRONOUNS = {
+    "he": ("m", False), "she": ("f", False), "they": (None, True), "it": ("n", False),
+    "we": (None, True), "i": (None, False),
+}
+
+# Words between a speaker and the cue verb that belong to neither ("X has also said").
+VERB_FILLERS = frozenset("""
+has have had was were is are be been being will would could should may might must can did does do
+also later then again once still further previously personally publicly privately separately
+earlier repeatedly reportedly recently first initially lately subsequently quickly simply flatly
+immediately finally already even just only now never often widely angrily bluntly calmly
+firmly quietly loudly openly sharply strongly curtly tersely cautiously not
+""".split())
+
+# Words that can open an adverbial phrase in front of a clause's subject ("On Friday, ...").
+TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+morning afternoon evening night week weekend month year day hours minutes moments weeks months
+years decade january february march april may june july august september october november december
+earlier later last next this that previous recent
+""".split())
+
+PREPOSITIONS = frozenset("""
+in on at by for from with about of to into onto over under after before during since until
+through across against among between without within via amid despite towards toward near
+""".split())
+
+# Clause-joining words that end a speaker's noun phrase when read right to left.
+CLAUSE_WORDS = frozenset("""
+and but or that which who whom whose when while where because although though if as than so
+yet since after before until unless whereas
+""".split())
+
+# Objects of "tell" and friends that are audiences, not content ("told reporters that").
+AUDIENCES = frozenset("""
+reporters journalists correspondents press media lawmakers legislators parliament parliamentarians
+mps senators congress deputies delegates diplomats officials investigators police prosecutors
+court judge jury committee council audience crowd supporters students residents listeners viewers
+readers me us him her them you everyone colleagues members staff employees workers troops
+conference briefing interview meeting session hearing broadcaster newspaper paper agency
+television tv radio station channel outlet magazine website
+""".split())
+
+# Nouns whose "shows/suggests/indicates" introduces what the evidence says.
+EVIDENCE_NOUNS = frozenset("""
+footage video videos clip clips image images imagery photo photos photograph photographs picture
+pictures recording recordings document documents records data figures report reports study survey
+poll analysis assessment review investigation evidence
+""".split())
+
+SOCIAL_PLATFORMS = frozenset("""
+x twitter telegram facebook instagram tiktok youtube weibo wechat vk vkontakte reddit bluesky
+threads truth mastodon snapchat whatsapp linkedin
+""".split())
+
+FEMALE_WORDS = frozenset("""
+she her woman women spokeswoman chairwoman congresswoman businesswoman mother wife daughter
+sister grandmother aunt niece girl girlfriend widow ms mrs madam queen princess actress
+""".split())
+MALE_WORDS = frozenset("""
+he his man men spokesman chairman congressman businessman father husband son brother
+grandfather uncle nephew boy boyfriend widower mr sir king prince actor
+""".split())
+
+# Words that make a capitalised noun phrase an organisation rather than a person.
+ORGANISATION_WORDS = frozenset("""
+ministry ministries department agency service services office government council committee
+commission embassy consulate army navy force forces police bureau institute university party
+union company corporation group channel network news times post guardian journal press
+association federation court parliament assembly organisation organization foundation fund
+bank authority authorities administration cabinet kremlin pentagon command staff unit units
+centre center programme program team club league board
+""".split())
+
+# Countries and capitals, used as metonyms for governments ("Ukraine claimed", "Moscow denied").
+COUNTRIES = frozenset(name.lower() for name in """
+Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|
+Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|
+Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|
+Congo|Costa Rica|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|Dominica|
+Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|
+Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|
+Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|
+Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|
+Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|
+Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|
+New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
+Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|
+Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|
+Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|
+Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Türkiye|
+Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|
+Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Britain|America|the US|
+the U.S.|the UK|the U.K.|Beijing|Moscow|Kyiv|Kiev|Washington|London|Paris|Berlin|Tokyo|Seoul|
+Pyongyang|Tehran|Ankara|Warsaw|Delhi|New Delhi|Islamabad|Kabul|Baghdad|Damascus|Riyadh|Cairo|
+Jerusalem|Minsk|Brussels|Rome|Madrid|Ottawa|Canberra|Taipei|Hanoi|Manila|Jakarta|Bangkok|Havana|
+Caracas|Brasilia|Addis Ababa|Nairobi|Abuja|Pretoria|Khartoum|Tripoli|Algiers|Rabat|Doha|
+Abu Dhabi|Muscat|Sanaa|Beirut|Amman|Baku|Yerevan|Tbilisi|Chisinau|Budapest|Prague|Vienna|
+Bucharest|Sofia|Belgrade|Athens|Lisbon|Dublin|Oslo|Stockholm|Helsinki|Copenhagen|Tallinn|Riga|
+Vilnius|Bratislava|Ljubljana|Zagreb|Sarajevo|Skopje|Tirana|Podgorica|Nicosia|Valletta|
+Reykjavik|Bern|Luxembourg|Amsterdam|The Hague|Canberra|Wellington|Mexico City|Bogota|Lima|
+Santiago|Buenos Aires|Montevideo|Asuncion|La Paz|Quito|Managua|Tegucigalpa|Naypyidaw|Dhaka|
+Kathmandu|Colombo|Astana|Tashkent|Bishkek|Dushanbe|Ashgabat|Ulaanbaatar|Kinshasa|Luanda|
+Harare|Lusaka|Maputo|Kampala|Kigali|Mogadishu|Asmara|Juba|Dakar|Accra|Bamako|Niamey|
+Ouagadougou|Tunis|Tel Aviv|Gaza|Ramallah|Kremlin|White House|Downing Street|Elysee|Élysée|
+Pentagon|Whitehall|Brussels|Europe|NATO|the West|the EU|the European Union|the United Nations
+""".replace("\n", "").split("|"))

@@ -1,0 +1,356 @@
+"""Noun phrases around a cue: who is speaking, read from the words before or after the verb.
+
+No tagger: a small grammar of English news prose (determiners, titles, appositives between
+commas, relative clauses) over a light tokenisation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.attribution.lexicon import (
+    CLAUSE_WORDS, COUNTRIES, DETERMINERS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
+    PERSONAL_PRONOUNS, PREPOSITIONS, TIME_WORDS, VERB_FILLERS,
+)
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[@#]\w+|[^\W_]+(?:[’'\-.&][^\W_]+)*|[^\w\s]")
+_AUX = frozenset("is are was were be been being has have had will would can could should may "
+                 "might must do does did am".split())
+_PARTICLES = frozenset("de da di du del della der den van von bin ibn al el la le y i dos das "
+                       "ben abu ul".split())
+_RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
+_LEADING_JUNK = frozenset({"and", "but", "so", "then", "however", "meanwhile", "instead", "also",
+                           "now", "still", "yet", "while", "though", "although", "because",
+                           "when", "as", "if", "since", "after", "before", "once", "or"})
+_AGE = re.compile(r"\d{1,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum() or self.text[:1] in "@#"
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+@dataclass
+class Mention:
+    """Who a statement is attributed to, as the article words it."""
+
+    start: int
+    end: int
+    text: str
+    head: str  # the role noun, lower case: "spokeswoman", "officials"; "" for a bare name
+    name: str | None = None  # a proper name in the phrase: "Agnieszka Wróbel"
+    descriptions: list[str] = field(default_factory=list)  # appositives, relative clauses
+    age: bool = False  # "Krzysztof Nowacki, 63"
+    pronoun: str | None = None  # "he", "she", "they", "it", "we", "i"
+    definite: bool = False  # "the official", "one official": points back to someone named before
+    plural: bool = False
+    organisation: bool = False
+    country: bool = False
+    gender: str | None = None  # "m", "f", "n" (organisations) or unknown
+
+    @property
+    def all_text(self) -> str:
+        return " ".join([self.text, *self.descriptions])
+
+    @property
+    def person(self) -> bool:
+        return not self.organisation and not self.country
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _segments(toks: list[Tok]) -> list[list[Tok]]:
+    """Split at commas and dashes that are not inside brackets."""
+    out: list[list[Tok]] = [[]]
+    depth = 0
+    for t in toks:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text in (",", "—", "–", ";"):
+            out.append([])
+            continue
+        if depth == 0 and t.text not in ")]":
+            out[-1].append(t)
+    return out
+
+
+def _adverbial(seg: list[Tok]) -> bool:
+    """A fronted phrase that is not the subject: "In a statement", "On Friday", "Hours later"."""
+    if not seg:
+        return True
+    first = seg[0].lower
+    if first in PREPOSITIONS or first in _LEADING_JUNK or first in TIME_WORDS or first == "according":
+        return True
+    if first.endswith("ly") and len(seg) <= 2 and not seg[0].cap:
+        return True
+    if first.endswith("ing") and not seg[0].cap:
+        return True
+    return any(t.lower in TIME_WORDS for t in seg[:2]) and len(seg) <= 4 and not any(
+        t.cap for t in seg[1:])
+
+
+def _strip_leading(seg: list[Tok]) -> list[Tok]:
+    """Drop fronted time phrases and connectives glued to a subject without a comma:
+    "Last month Ukraine", "on Friday President Zelensky", "but the ministry"."""
+    i = 0
+    while i < len(seg):
+        low = seg[i].lower
+        if low in _LEADING_JUNK:
+            i += 1
+            continue
+        if low in ("on", "in", "at", "by", "during", "since", "late", "early", "last", "this", "next",
+                   "earlier", "later", "hours", "days", "minutes", "moments", "weeks"):
+            j = i + 1
+            while j < len(seg) and (seg[j].lower in TIME_WORDS or seg[j].lower in ("the", "a", "an", "of")
+                                    or seg[j].text.isdigit()):
+                j += 1
+            if j > i + 1 or low in ("earlier", "later", "hours", "days", "minutes", "moments", "weeks"):
+                if low in ("hours", "days", "minutes", "moments", "weeks") and j < len(seg) and seg[j].lower in ("later", "after", "before", "earlier"):
+                    j += 1
+                i = j
+                continue
+        if low in TIME_WORDS and i + 1 < len(seg) and seg[i + 1].lower in TIME_WORDS:
+            i += 2
+            continue
+        break
+    return seg[i:]
+
+
+def _after_clause(seg: list[Tok]) -> list[Tok]:
+    """"my eyes started burning and my wife": a clause joined by "and" before the subject."""
+    for k in range(len(seg) - 1, 0, -1):
+        if seg[k].lower in ("and", "but", "so") and any(
+                t.lower in _AUX or (t.lower.endswith("ed") and not t.cap) for t in seg[:k]):
+            return seg[k + 1:]
+    return seg
+
+
+def _cut_clause(seg: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A head noun phrase and what follows it: a relative or participle clause."""
+    for i, t in enumerate(seg):
+        if i and (t.lower in _RELATIVE or t.lower == "speaking"):
+            return seg[:i], seg[i:]
+    return seg, []
+
+
+def _name_run(seg: list[Tok]) -> tuple[int, int] | None:
+    """Indexes [i, j) of the proper name at the end of a noun phrase, titles excluded."""
+    j = len(seg)
+    i = j
+    while i > 0 and (seg[i - 1].cap or (seg[i - 1].lower in _PARTICLES and i - 1 > 0 and seg[i - 2].cap)
+                     or seg[i - 1].text.startswith("@")):
+        i -= 1
+    if i == j:
+        return None
+    if i > 0 and seg[i - 1].lower in PREPOSITIONS:
+        return None  # "embassy in Warsaw": a place, not a name
+    return i, j
+
+
+def _looks_like_np(seg: list[Tok]) -> bool:
+    if not seg or len(seg) > 14:
+        return False
+    words = [t for t in seg if t.word]
+    if not words:
+        return False
+    for k, t in enumerate(seg):
+        low = t.lower
+        if low in _AUX or low in _RELATIVE or low in ("not", "there"):
+            return False
+        if low in PERSONAL_PRONOUNS and k > 0:
+            return False
+        if low in CLAUSE_WORDS and low not in ("and", "as"):
+            return False
+        if t.text in ("“", "”", '"', ":", "!", "?"):
+            return False
+    if seg[-1].lower in PREPOSITIONS or seg[-1].lower in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
+        return False
+    return True
+
+
+def _trim_article(text: str, start: int, end: int) -> int:
+    """"the official" -> "official"; "The Guardian" keeps its article: it is part of the name."""
+    m = re.match(r"(?:the|a|an|The|A|An)\s+(?=[^A-Z])", text[start:end])
+    return start + m.end() if m else start
+
+
+def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:
+    """A mention from a subject phrase and its appositive or relative segments."""
+    head = _strip_leading(head)
+    head = _after_clause(head)
+    head, clause = _cut_clause(head)
+    if not _looks_like_np(head):
+        return None
+    low0 = head[0].lower
+    start, end = head[0].start, head[-1].end
+    descriptions = []
+    if clause:
+        descriptions.append(text[clause[0].start:clause[-1].end])
+    age = False
+    name: str | None = None
+    appositive_name = None
+    for seg in extra:
+        if not seg:
+            continue
+        piece = text[seg[0].start:seg[-1].end]
+        if len(seg) == 1 and _AGE.fullmatch(seg[0].text):
+            age = True
+            continue
+        if (appositive_name is None and not descriptions and seg[0].cap and len(seg) <= 5
+                and seg[0].lower not in DETERMINERS and seg[0].lower not in _RELATIVE
+                and not any(t.lower in _AUX for t in seg)):
+            appositive_name = seg
+            continue
+        descriptions.append(piece)
+    if len(head) == 1 and low0 in PERSONAL_PRONOUNS:
+        gender, plural = PERSONAL_PRONOUNS[low0]
+        return Mention(start, end, text[start:end], "", pronoun=low0, gender=gender, plural=plural,
+                       organisation=low0 == "it", descriptions=descriptions)
+    run = _name_run(head)
+    lowers = [t.lower for t in head]
+    if appositive_name is not None:
+        end = appositive_name[-1].end
+        name = text[appositive_name[0].start:appositive_name[-1].end]
+    elif run is not None:
+        i, j = run
+        name_toks = head[i:j]
+        while name_toks and (name_toks[0].lower in ORGANISATION_WORDS or _title_like(name_toks[0].lower)):
+            name_toks = name_toks[1:]
+        if name_toks and i + (j - i - len(name_toks)) < j:
+            name = text[name_toks[0].start:name_toks[-1].end] if name_toks else None
+    # head noun: the last common word before a preposition, a participle or the name
+    stop = len(head)
+    for k, t in enumerate(head):
+        if k and (t.lower in PREPOSITIONS or (t.lower.endswith(("ed", "ing")) and not t.cap)
+                  or t.lower in ("familiar", "close")):
+            stop = k
+            break
+    if run is not None and appositive_name is None:
+        stop = min(stop, run[0]) if run[0] > 0 else stop
+    common = [t for t in head[:stop] if t.word and not t.text.startswith("@")]
+    head_word = common[-1].lower if common else ""
+    if run is not None and run[0] == 0 and appositive_name is None and stop >= run[1]:
+        head_word = ""  # a bare name: "Matsegora"
+    phrase_lower = " ".join(lowers)
+    country = phrase_lower in COUNTRIES or (name or "").lower() in COUNTRIES
+    organisation = (head_word in ORGANISATION_WORDS or any(w in ORGANISATION_WORDS for w in lowers)
+                    and not any(_singular(w) in _PERSON_ROLES for w in lowers))
+    # "the official", "that agency", "one official" point back; "a user" introduces someone new
+    definite = (low0 in ("the", "one", "that", "this") and name is None
+                and len(common) <= 2 and bool(head_word))
+    gender = None
+    if any(w in FEMALE_WORDS for w in lowers):
+        gender = "f"
+    elif any(w in MALE_WORDS for w in lowers):
+        gender = "m"
+    plural = (head_word != _singular(head_word) and not name) or low0 in (
+        "two", "three", "four", "several", "many", "some", "both", "dozens", "hundreds")
+    start = _trim_article(text, start, end)
+    return Mention(start, end, text[start:end], head_word, name=name, descriptions=descriptions,
+                   age=age, definite=definite, plural=plural, organisation=organisation or country,
+                   country=country, gender=gender if not (organisation or country) else "n")
+
+
+_PERSON_ROLES = frozenset("""
+spokesperson spokesman spokeswoman minister official officer ambassador president secretary
+director chief head leader commander general colonel captain governor mayor senator lawmaker
+member resident witness lawyer analyst expert reporter correspondent user blogger man woman
+""".split())
+_TITLES = frozenset("""
+president minister secretary prime vice deputy chief general colonel lieutenant captain major
+sergeant admiral commander governor mayor senator representative ambassador judge justice
+chancellor king queen prince princess sheikh emir pope bishop cardinal dr doctor professor
+mr mrs ms sir lord lady foreign interior defence defense cabinet finance health justice senior
+acting former state
+""".split())
+
+
+def _title_like(word: str) -> bool:
+    return word in _TITLES or word.endswith(("ian", "ese", "ish")) and len(word) > 5
+
+
+def subject_before(text: str, lo: int, hi: int) -> Mention | None:
+    """The speaker written before a cue verb: `lo` is where the clause starts, `hi` the verb."""
+    toks = tokenize(text, lo, hi)
+    while toks and toks[-1].lower in VERB_FILLERS:
+        toks.pop()
+    if not toks:
+        return None
+    segs = _segments(toks)
+    if toks[-1].text in (",", "—", "–"):  # "X, who ..., said": the subject comes first
+        segs = [s for s in segs]
+        while segs and not segs[-1]:
+            segs.pop()
+        k = 0
+        while k < len(segs) - 1 and _adverbial(segs[k]):
+            k += 1
+        return build_mention(text, segs[k], segs[k + 1:])
+    head = segs[-1]
+    # "X, a spokesman for Y said": a trailing appositive without its closing comma
+    return build_mention(text, head, [])
+
+
+def subject_after(text: str, lo: int, hi: int) -> Mention | None:
+    """The speaker written after a cue verb: "said Krzysztof Nowacki, 63, who lives ..."."""
+    toks = tokenize(text, lo, hi)
+    if not toks:
+        return None
+    segs = _segments(toks)
+    head = segs[0]
+    # a prepositional phrase closing the subject: "said the ministry in a statement"
+    for k, t in enumerate(head):
+        if k and t.lower in ("in", "on", "at", "during", "after", "before", "when", "while", "as",
+                             "to", "via", "through", "late", "early", "earlier", "later", "last",
+                             "this", "speaking", "adding") and not (
+                k + 1 < len(head) and head[k + 1].cap and t.lower in ("in", "at")):
+            head = head[:k]
+            break
+    for k, t in enumerate(head):
+        if t.text in ("“", '"', "”", "‘", "."):
+            head = head[:k]
+            break
+    extra = []
+    for seg in segs[1:]:
+        cut = next((k for k, t in enumerate(seg) if t.text in ("“", '"', "‘")), None)
+        if cut is not None:
+            if seg[:cut]:
+                extra.append(seg[:cut])
+            break
+        extra.append(seg)
+    return build_mention(text, head, extra)
+
+
+def tokens_between(text: str, lo: int, hi: int) -> list[Tok]:
+    return tokenize(text, lo, hi)
+
+
+def singular(word: str) -> str:
+    return _singular(word)

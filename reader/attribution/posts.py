@@ -1,0 +1,76 @@
+"""Embedded social media posts: signature lines, platform cues and captions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.attribution.lexicon import SOCIAL_PLATFORMS
+from reader.attribution.phrases import Mention, subject_after, subject_before
+from reader.attribution.structure import Paragraph
+
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,40})\s*\)\s*(?P<date>[^\n]{0,40})")
+_PLATFORM = "|".join(sorted(SOCIAL_PLATFORMS, key=len, reverse=True))
+_ON_PLATFORM = re.compile(
+    rf"\b(?:on|to|via)\s+(?:(?:its|his|her|their|the|a|an|official|personal|verified)\s+)*"
+    rf"(?P<platform>{_PLATFORM})\b(?:\s+(?:channel|page|account|feed|group|post))?"
+    rf"|\b(?P<platform2>{_PLATFORM})\s+(?:post|message|video|channel|page|account|story)\b"
+    rf"|\b(?:a|an|its|his|her|their)\s+post\b",
+    re.IGNORECASE)
+_POSTING_VERBS = {"post": "posted", "tweet": "tweeted", "blog": "blogged", "retweet": "retweeted",
+                  "repost": "reposted"}
+_POSTER = re.compile(
+    r"\b(?:posted|shared|uploaded|published|circulated)\b(?:\s+\w+){0,6}?\s+by\s+"
+    r"|\b(?:posted|shared|uploaded|published)\s+(?:first\s+)?(?:in|on|to)\s+")
+
+
+@dataclass(frozen=True)
+class Signature:
+    name_start: int
+    name_end: int
+    handle: str
+
+
+def signature(text: str, para: Paragraph) -> Signature | None:
+    """`— Name (@handle) March 3, 2025`: the line that closes an embedded post."""
+    m = _SIGNATURE.fullmatch(text, para.start, para.end)
+    if m is None:
+        return None
+    return Signature(m.start("name"), m.end("name"), m.group("handle"))
+
+
+def platform_reason(cue_region: str, lemma: str) -> str | None:
+    """Why the words around a cue make the statement a social media post, if they do."""
+    m = _ON_PLATFORM.search(cue_region[:120])
+    if m:
+        platform = m.group("platform") or m.group("platform2")
+        words = " ".join(m.group().split())
+        return f"'{words}' → social media post" if platform or "post" in words else None
+    if lemma in _POSTING_VERBS:
+        return f"'{_POSTING_VERBS[lemma]}' → social media post"
+    return None
+
+
+def poster(text: str, lo: int, hi: int) -> Mention | None:
+    """Who put a captioned video or photo online, read from the words before the caption."""
+    region = text[lo:hi]
+    best = None
+    for m in _POSTER.finditer(region):
+        best = m
+    if best is not None:
+        start = lo + best.end()
+        stop = re.search(r"\s+(?:on|in|at|with|under|and|shows?|showing)\b|[.;:]", text[start:hi])
+        end = start + stop.start() if stop else hi
+        if "," in text[start:end] and not best.group().rstrip().endswith("by"):
+            # "in a local Facebook group, Olchowo i okolice, with the caption"
+            stop2 = re.search(r",\s+(?:with|under|and)\b|[.;:]", text[start:hi])
+            end = start + stop2.start() if stop2 else end
+            return subject_before(text, start, end + 1) if text[end:end + 1] == "," else \
+                subject_after(text, start, end)
+        return subject_after(text, start, end)
+    # "On Weibo, a user in … shared a video … under the caption": the sentence's subject
+    m = re.search(r"(?:^|[.!?]\s+)(?:On\s+\w+,\s+)?(?P<subject>[^,.;:]{3,80}?)\s+"
+                  r"(?:shared|posted|uploaded|published|wrote)\b", region)
+    if m:
+        return subject_before(text, lo + m.start("subject"), lo + m.end("subject"))
+    return None

@@ -1,0 +1,153 @@
+"""The article's shape: paragraphs, quotations (also those running over several paragraphs)
+and sentences that never break inside a quotation. All offsets index the whole article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.attribution.lexicon import ABBREVIATIONS
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+_MARKS = re.compile(r'["“”„«»]')
+_SPACE_BEFORE = frozenset(" \t\n([{—–-/\u00a0")
+_AFTER_CLOSE = frozenset(" \t\n,.;:!?)]}—–-\u00a0…")
+
+
+@dataclass(slots=True)
+class Quote:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or the paragraph's end when the quote runs on
+    continues: bool = False  # runs on into the next paragraph
+    continued: bool = False  # carries on a quote opened in an earlier paragraph
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    quotes: list[Quote] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty lines, trimmed of surrounding white space."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Paragraph(start, end))
+    return out
+
+
+def _is_opener(text: str, i: int, start: int) -> bool:
+    return i == start or text[i - 1] in _SPACE_BEFORE
+
+
+def _is_closer(text: str, i: int, end: int) -> bool:
+    return i + 1 >= end or text[i + 1] in _AFTER_CLOSE or text[i + 1] in "”’'\""
+
+
+def find_quotes(text: str, paras: list[Paragraph]) -> None:
+    """Pair quotation marks paragraph by paragraph. A paragraph that opens a quotation without
+    closing it continues into the next paragraph when that one opens with a quotation mark."""
+    carried = False
+    for n, para in enumerate(paras):
+        quotes: list[Quote] = []
+        open_at: int | None = None
+        open_continued = False
+        for m in _MARKS.finditer(text, para.start, para.end):
+            i, ch = m.start(), m.group()
+            if ch in OPENERS:
+                open_at, open_continued = i, carried and not quotes and i == para.start
+            elif ch in CLOSERS:
+                if open_at is not None:
+                    quotes.append(Quote(open_at, i, continued=open_continued))
+                    open_at = None
+            else:  # a straight mark: its neighbours say which way it faces
+                if text[i - 1: i].isdigit() and not _is_opener(text, i, para.start):
+                    continue  # inches, seconds: 5" screen
+                if open_at is None:
+                    if _is_opener(text, i, para.start) or not _is_closer(text, i, para.end):
+                        open_at, open_continued = i, carried and not quotes and i == para.start
+                elif _is_closer(text, i, para.end) or not _is_opener(text, i, para.start):
+                    quotes.append(Quote(open_at, i, continued=open_continued))
+                    open_at = None
+                else:
+                    open_at = i  # the earlier mark was a stray
+        carried = False
+        if open_at is not None:
+            nxt = paras[n + 1] if n + 1 < len(paras) else None
+            runs_on = nxt is not None and text[nxt.start] in OPENERS + '"'
+            quotes.append(Quote(open_at, para.end, continues=runs_on, continued=open_continued))
+            carried = runs_on
+        para.quotes = quotes
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9\u00c0-\u024f])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
+
+
+def _ends_abbreviation(text: str, lo: int, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(lo, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    if "." in word:  # U.S., a.m., e.g.
+        return True
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def split_sentences(text: str, para: Paragraph) -> None:
+    """Sentences of a paragraph; a boundary inside a quotation does not count."""
+    spans = [(q.open, q.close) for q in para.quotes]
+    start = para.start
+    sentences: list[Sentence] = []
+    for m in _BOUNDARY.finditer(text, para.start, para.end):
+        cut = m.end()
+        dot = m.start()
+        last = len(m.group().rstrip()) + dot - 1  # the last mark before the space: "." or a closing quote
+        if any(a < last < b for a, b in spans):
+            continue
+        if text[dot] == "." and _ends_abbreviation(text, start, dot):
+            continue
+        end = cut
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        sentences.append(Sentence(start, end))
+        start = cut
+    if start < para.end:
+        sentences.append(Sentence(start, para.end))
+    qi = 0
+    for s in sentences:
+        while qi < len(para.quotes) and para.quotes[qi].open < s.end:
+            s.quotes.append(para.quotes[qi])
+            qi += 1
+    para.sentences = sentences
+
+
+def analyse(text: str) -> list[Paragraph]:
+    paras = paragraphs(text)
+    find_quotes(text, paras)
+    for para in paras:
+        split_sentences(text, para)
+    return paras
