@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Forms English does not build by rule, for verbs a news article reports speech with.
@@ -57,6 +58,27 @@ def inflect(lemma: str) -> dict[str, CueForm]:
     return forms
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, sharing prefixes: say|said|says -> sa(?:id|ys?)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
 class CueLexicon:
     """The configured cue verbs, found in text by one compiled pattern."""
 
@@ -65,10 +87,9 @@ class CueLexicon:
         for lemma in lemmas:
             for form, info in inflect(lemma).items():
                 self.forms.setdefault(form, info)
-        alternatives = sorted(self.forms, key=len, reverse=True)
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-        # Lower-case only: "Post" in "Washington Post" is a name, not a verb.
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])")
+        # Lower-case only: "Post" in "Washington Post" is a name, not a verb. The alternatives
+        # are folded into a trie so that the scan rejects most words at their first letters.
+        self.pattern = re.compile(rf"(?<![\w'’-])(?:{trie_pattern(self.forms)})(?![\w'’-])")
 
     def form(self, word: str) -> CueForm | None:
         return self.forms.get(" ".join(word.split()))

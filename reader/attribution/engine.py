@@ -10,18 +10,23 @@ suggested source category with its reason.
 """
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.attribution import posts
+from reader.attribution import parallel, posts
 from reader.attribution.cues import CueForm, CueLexicon
 from reader.attribution.lexicon import AUDIENCES, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS
 from reader.attribution.model import Kind, Statement, statement_id
-from reader.attribution.phrases import Mention, build_mention, subject_after, subject_before, tokenize
+from reader.attribution.phrases import (
+    PERSON_ROLES, REACH, Mention, build_mention, subject_after, subject_before, tokenize,
+)
 from reader.attribution.sources import Evidence, SourceClassifier
 from reader.attribution.speakers import Entity, Resolver
-from reader.attribution.structure import OPENERS, Paragraph, Quote, Sentence, analyse
+from reader.attribution.structure import OPENERS, Paragraph, Quote, Sentence, analyse, sentences_of
 from reader.config import Config
 
 _NOUN_BEFORE = DETERMINERS | {"of", "in", "on", "for", "with", "new", "latest", "recent", "first",
@@ -54,8 +59,14 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _EVIDENCE_VERB = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|suggests?|suggested|"
                             r"indicates?|indicated|reveals?|revealed|offered|provided|presented|"
                             r"documented|detailed)\b")
+_EVIDENCE_START = re.compile(
+    r"(?:[\w’']+\s+){0,3}?(?:%s)\b" % "|".join(sorted(EVIDENCE_NOUNS, key=len, reverse=True)), re.IGNORECASE)
 _CAPTION = re.compile(r"\b(?:caption(?:ed)?|captioned|headlined|reads|read)\s*:?\s*$", re.IGNORECASE)
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
+_OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
+_CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
+                           r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
 _TRAILING_PUNCT = " \t\n.,;:"
 _NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'](?=[^\W\d_])")
 _NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'](?![^\W\d_])")
@@ -97,9 +108,22 @@ class Extractor:
 
     # --- entry point -----------------------------------------------------------------------
     def extract(self, text: str) -> list[Statement]:
-        paras = analyse(text)
+        """Every attributed statement in `text`, in reading order."""
+        return parallel.extract(self, text)
+
+    def extract_range(self, text: str, lo: int, hi: int, keep_from: int = 0) -> list[Statement]:
+        """The statements of text[lo:hi] that start at or after `keep_from`: what comes before
+        only introduces the speakers that later pronouns point back to."""
+        with _no_gc():  # millions of short-lived objects, no cycles: collection is pure cost
+            paras = analyse(text, lo, hi)
+            raws = _dedupe(self.scan(text, paras, 0, len(paras)))
+            return [s for s in self._finish(text, raws) if s.start >= keep_from]
+
+    def scan(self, text: str, paras: list[Paragraph], lo: int, hi: int) -> list[Raw]:
+        """Candidate statements in paragraphs lo..hi (speakers not yet resolved)."""
         raws: list[Raw] = []
-        for n, para in enumerate(paras):
+        for n in range(lo, hi):
+            para = paras[n]
             post = posts.signature(text, para)
             if post is not None:
                 found = self._signature_post(text, paras, n, post, raws)
@@ -109,32 +133,32 @@ class Extractor:
             if not para.quotes and not self._has_cue(text, para.start, para.end) and \
                     not _EVIDENCE_VERB.search(text, para.start, para.end):
                 continue
-            for sent in para.sentences:
-                for raw in self._sentence(text, paras, n, sent, raws):
+            for sent in sentences_of(text, para):
+                for raw in self._sentence(text, paras, n, sent):
                     raw.paragraph = n
                     raws.append(raw)
-        raws = _dedupe(raws)
-        return self._finish(text, raws)
+        return raws
 
     def _has_cue(self, text: str, lo: int, hi: int) -> bool:
         return self.cues.pattern.search(text, lo, hi) is not None or "ccording to" in text[lo:hi]
 
     # --- one sentence --------------------------------------------------------------------------
-    def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence,
-                  earlier: list[Raw]) -> list[Raw]:
+    def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence) -> list[Raw]:
         state = _SentenceState()
         quotes = sent.quotes
         cue_matches = [m for m in self.cues.pattern.finditer(text, sent.start, sent.end)
                        if not any(q.open < m.start() < q.close for q in quotes)
                        and self._verb_like(text, sent, m)]
         full = [q for q in quotes if self._is_full(text, sent, q, cue_matches)]
-        self._direct(text, paras, n, sent, full, cue_matches, state, earlier)
-        self._according(text, sent, state)
+        self._direct(text, paras, n, sent, full, cue_matches, state)
+        if "ccording to" in text[sent.start:sent.end]:
+            self._according(text, sent, state)
         for m in cue_matches:
             if m.start() in state.used_cues:
                 continue
             self._indirect(text, sent, m, state)
-        self._evidence(text, sent, state)
+        if _EVIDENCE_START.match(text, sent.start, sent.end):
+            self._evidence(text, sent, state)
         return state.raws
 
     def _verb_like(self, text: str, sent: Sentence, m: re.Match[str]) -> bool:
@@ -174,7 +198,7 @@ class Extractor:
         return False
 
     def _direct(self, text: str, paras: list[Paragraph], n: int, sent: Sentence, full: list[Quote],
-                cues: list[re.Match[str]], state: _SentenceState, earlier: list[Raw]) -> None:
+                cues: list[re.Match[str]], state: _SentenceState) -> None:
         prev: Raw | None = None
         for i, q in enumerate(full):
             region_end = full[i + 1].open if i + 1 < len(full) else sent.end
@@ -306,12 +330,28 @@ class Extractor:
 
     def _main_subject(self, text: str, sent: Sentence, lo: int, hi: int) -> Mention | None:
         """The subject of the sentence a participle (", saying ...") hangs from."""
-        toks = tokenize(text, sent.start, hi)
-        for k, t in enumerate(toks):
-            if k and not t.cap and (t.lower.endswith("ed") or t.lower in ("has", "have", "had", "was",
-                                                                         "is", "were", "are", "will")
+        return self._leading_subject(text, sent.start, hi)
+
+    def _leading_subject(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The noun phrase a sentence opens with, up to its first verb."""
+        for k, t in enumerate(tokenize(text, lo, min(hi, lo + REACH))):
+            if k and not t.cap and (t.lower.endswith("ed") or t.lower in _OPENING_VERBS
                                     or self.cues.form(t.lower) is not None):
-                return subject_before(text, sent.start, t.start)
+                return subject_before(text, lo, t.start)
+        return None
+
+    def _antecedent(self, text: str, pos: int) -> Mention | None:
+        """The person a sentence before `pos` is about: what "she said" points to when she
+        has not spoken before ("Officer Dana Kim arrived first. “…,” she said.")."""
+        lo = max(0, pos - 600)
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos)]
+        if lo == 0 or text[lo - 1] == "\n":
+            starts.insert(0, lo)
+        for start in reversed(starts[:-1]):  # the last one opens the pronoun's own sentence
+            mention = self._leading_subject(text, start, pos)
+            if mention is not None and mention.person and not mention.plural and (
+                    (mention.name and len(mention.name.split()) >= 2) or mention.head in PERSON_ROLES):
+                return mention
         return None
 
     def _indirect(self, text: str, sent: Sentence, m: re.Match[str], state: _SentenceState) -> None:
@@ -351,7 +391,8 @@ class Extractor:
             else:
                 return
         inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
-        post = posts.platform_reason(text[m.start():cstart], form.lemma)
+        post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
+            posts.leading_platform(text[sent.start:m.start()])
         kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
         state.raws.append(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
                               post_reason=post, context=text[m.start():cend]))
@@ -486,7 +527,7 @@ class Extractor:
                 comma = text.find(",", m.end(), sent.end)
                 if comma < 0:
                     continue
-                mention = subject_after(text, m.end(), comma)
+                mention = subject_after(text, m.end(), comma, whole=True)
                 cstart = comma + 1
                 while cstart < sent.end and text[cstart].isspace():
                     cstart += 1
@@ -560,7 +601,8 @@ class Extractor:
             if raw.nested_in is not None:  # someone quoted by a speaker: not part of the article's cast
                 raw.entity = Entity(raw.mention, [raw.mention]) if raw.mention else None
             elif raw.mention is not None:
-                raw.entity = resolver.resolve(raw.mention)
+                nearby = self._antecedent(text, raw.mention.start) if raw.mention.pronoun in ("he", "she") else None
+                raw.entity = resolver.resolve(raw.mention, nearby)
             elif raw.inherit and last is not None and raw.paragraph - last.paragraph <= 1:
                 raw.entity = last.entity
                 raw.mention = last.mention
@@ -594,20 +636,19 @@ class Extractor:
 
     def _evidence_for(self, raw: Raw) -> Evidence:
         entity = raw.entity
-        descriptions: tuple[str, ...] = ()
-        country = None
-        age = named = False
-        if entity is not None:
-            descriptions = tuple(m.all_text for m in entity.mentions if not m.pronoun)
-            best = entity.best
-            if best.country:
-                country = best.name or best.text
-            age = entity.age
-            named = (best.person and not best.head and best.name is not None
-                     and len(best.text.split()) >= 2) or (
-                best.person and bool(best.name) and all(not m.head for m in entity.mentions if not m.pronoun))
+        if entity is None:
+            return Evidence(raw.kind, raw.post_reason, (), raw.context, None, False, False)
+        best = entity.best
+        country = (best.name or best.text) if best.country else None
+        named = best.person and best.name is not None and not entity.has_role
+        descriptions = entity.descriptions
+        mention = raw.mention
+        # a speaker's own words first ("Nurse X"), unless they only point back ("the official")
+        own = mention.all_text if mention is not None and not mention.pronoun and not mention.definite else None
+        if own and descriptions[:1] != (own,):
+            descriptions = (own, *descriptions)
         return Evidence(kind=raw.kind, post_reason=raw.post_reason, descriptions=descriptions,
-                        context=raw.context, country=country, age=age, named_person=named)
+                        context=raw.context, country=country, age=entity.age, named_person=named)
 
 
 def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
@@ -624,8 +665,13 @@ def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
 
 
 def _previous_word(text: str, lo: int, hi: int) -> str:
-    m = re.search(r"([\w’']+)\W*$", text[max(lo, hi - 30):hi])
-    return m.group(1).lower() if m else ""
+    """The word before position `hi`, lower case ("" at the start of the sentence)."""
+    words = text[max(lo, hi - 30):hi].split()
+    while words:
+        word = words.pop().strip(",;:()“”\"—–").lower()
+        if word:
+            return word
+    return ""
 
 
 _ADVERBS_BEFORE_VERB = frozenset("first also then later recently initially originally widely".split())
@@ -647,12 +693,11 @@ def _passive(text: str, lo: int, hi: int) -> bool:
 def _clause_start(text: str, lo: int, hi: int) -> int:
     """Where the clause holding position `hi` starts: after ; : but, and-after-comma, a closing
     quotation mark or a complementiser."""
-    region = text[lo:hi]
-    best = 0
-    for m in re.finditer(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
-                         r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s", region):
+    lo = max(lo, hi - REACH)
+    best = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
         best = m.end()
-    return lo + best
+    return best
 
 
 def _content_end(text: str, lo: int, hi: int) -> int:
@@ -700,6 +745,17 @@ def _dedupe(raws: list[Raw]) -> list[Raw]:
 
 def _overlap(a: Raw, b: Raw) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=4)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.attribution.lexicon import (
     CLAUSE_WORDS, COUNTRIES, DETERMINERS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
@@ -25,27 +26,24 @@ _LEADING_JUNK = frozenset({"and", "but", "so", "then", "however", "meanwhile", "
 _AGE = re.compile(r"\d{1,3}")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or punctuation mark, with what the rules ask of it computed once."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum() or self.text[:1] in "@#"
+    lower: str
+    cap: bool  # starts with a capital letter
+    word: bool  # a word, a number, a handle or a hashtag (not punctuation)
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        g = m.group()
+        first = g[0]
+        out.append(Tok(m.start(), m.end(), g, g.lower(), first.isupper(), first.isalnum() or first in "@#"))
+    return out
 
 
 @dataclass
@@ -262,7 +260,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention
     phrase_lower = " ".join(lowers)
     country = phrase_lower in COUNTRIES or (name or "").lower() in COUNTRIES
     organisation = (head_word in ORGANISATION_WORDS or any(w in ORGANISATION_WORDS for w in lowers)
-                    and not any(_singular(w) in _PERSON_ROLES for w in lowers))
+                    and not any(_singular(w) in PERSON_ROLES for w in lowers))
     # "the official", "that agency", "one official" point back; "a user" introduces someone new
     definite = (low0 in ("the", "one", "that", "this") and name is None
                 and len(common) <= 2 and bool(head_word))
@@ -279,7 +277,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention
                    country=country, gender=gender if not (organisation or country) else "n")
 
 
-_PERSON_ROLES = frozenset("""
+PERSON_ROLES = frozenset("""
 spokesperson spokesman spokeswoman minister official officer ambassador president secretary
 director chief head leader commander general colonel captain governor mayor senator lawmaker
 member resident witness lawyer analyst expert reporter correspondent user blogger man woman
@@ -297,8 +295,14 @@ def _title_like(word: str) -> bool:
     return word in _TITLES or word.endswith(("ian", "ese", "ish")) and len(word) > 5
 
 
+# A speaker's phrase with its appositives is short; reading further back only costs time.
+REACH = 180
+
+
 def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     """The speaker written before a cue verb: `lo` is where the clause starts, `hi` the verb."""
+    if hi - lo > REACH:
+        lo = text.find(" ", hi - REACH, hi) + 1 or hi - REACH
     toks = tokenize(text, lo, hi)
     while toks and toks[-1].lower in VERB_FILLERS:
         toks.pop()
@@ -306,9 +310,10 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         return None
     segs = _segments(toks)
     if toks[-1].text in (",", "—", "–"):  # "X, who ..., said": the subject comes first
-        segs = [s for s in segs]
         while segs and not segs[-1]:
             segs.pop()
+        if not segs:
+            return None
         k = 0
         while k < len(segs) - 1 and _adverbial(segs[k]):
             k += 1
@@ -318,15 +323,16 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     return build_mention(text, head, [])
 
 
-def subject_after(text: str, lo: int, hi: int) -> Mention | None:
-    """The speaker written after a cue verb: "said Krzysztof Nowacki, 63, who lives ..."."""
+def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mention | None:
+    """The speaker written after a cue verb: "said Krzysztof Nowacki, 63, who lives ...".
+    With `whole`, the phrase runs to `hi` ("according to two engineers at the plant,")."""
     toks = tokenize(text, lo, hi)
     if not toks:
         return None
     segs = _segments(toks)
     head = segs[0]
     # a prepositional phrase closing the subject: "said the ministry in a statement"
-    for k, t in enumerate(head):
+    for k, t in enumerate(head if not whole else ()):
         if k and t.lower in ("in", "on", "at", "during", "after", "before", "when", "while", "as",
                              "to", "via", "through", "late", "early", "earlier", "later", "last",
                              "this", "speaking", "adding") and not (

@@ -51,6 +51,19 @@ def platform_reason(cue_region: str, lemma: str) -> str | None:
     return None
 
 
+_LEADING = re.compile(
+    rf"\s*(?:in|on|via)\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:(?P<platform>{_PLATFORM})|post|tweet|video)\b[^,]{{0,40}},", re.IGNORECASE)
+
+
+def leading_platform(opening: str) -> str | None:
+    """`In a Facebook post, the mayor said …`: a post named before the speaker."""
+    m = _LEADING.match(opening)
+    if m is None or not (m.group("platform") or re.search(r"\bpost|tweet", m.group(), re.I)):
+        return None
+    return f"'{' '.join(m.group().strip(' ,').split())}' → social media post"
+
+
 def poster(text: str, lo: int, hi: int) -> Mention | None:
     """Who put a captioned video or photo online, read from the words before the caption."""
     region = text[lo:hi]

@@ -50,16 +50,18 @@ class SourceClassifier:
     @staticmethod
     def _best(table: list[tuple[Category, re.Pattern[str] | None]], texts: tuple[str, ...]
               ) -> tuple[Category, str] | None:
-        best: tuple[Category, str] | None = None
-        for category, pattern in table:
-            if pattern is None:
-                continue
-            for text in texts:
-                m = pattern.search(text.replace("’", "'"))
+        """The category whose words appear in the first text that has any, the highest
+        priority winning within that text: a speaker's own words outweigh older mentions."""
+        for text in texts:
+            folded = text.replace("’", "'")
+            best: tuple[Category, str] | None = None
+            for category, pattern in table:
+                m = pattern.search(folded) if pattern is not None else None
                 if m and (best is None or category.priority > best[0].priority):
                     best = (category, " ".join(m.group().lower().split()))
-                    break
-        return best
+            if best is not None:
+                return best
+        return None
 
     def _role(self, descriptions: tuple[str, ...]) -> tuple[Category, str] | None:
         """The category a speaker's own words suggest; one source speaks many times, so remember."""

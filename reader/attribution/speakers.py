@@ -12,6 +12,10 @@ class Entity:
 
     best: Mention  # the mention whose words name the source best
     mentions: list[Mention] = field(default_factory=list)
+    descriptions: tuple[str, ...] = ()  # distinct phrases describing the source, first ones first
+    age: bool = False  # introduced with an age: "Name, 63"
+    has_role: bool = False  # some mention names a role ("spokeswoman"), not only a name
+    gender: str | None = None  # "m", "f", "n", from the first mention that tells
     _heads: set[str] = field(default_factory=set)
     _surnames: set[str] = field(default_factory=set)
 
@@ -19,25 +23,30 @@ class Entity:
         for m in self.mentions:
             self._learn(m)
 
+    @property
+    def last_end(self) -> int:
+        return max(m.end for m in self.mentions[-3:])
+
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         self._learn(mention)
 
     def _learn(self, m: Mention) -> None:
+        if m.pronoun:
+            if m.pronoun in ("he", "she"):
+                self.gender = self.gender or m.gender
+            return
+        if len(self.descriptions) < MAX_DESCRIPTIONS and m.all_text not in self.descriptions:
+            self.descriptions += (m.all_text,)
+        self.age = self.age or m.age
+        self.gender = self.gender or m.gender
+        self.has_role = self.has_role or bool(m.head)
         if m.head:
             self._heads.add(singular(m.head))
         for word in m.text.split():
             self._heads.add(singular(word.strip(",.’'").lower()))
             if word[:1].isupper():
                 self._surnames.add(word.strip(",.").lower())
-
-    @property
-    def age(self) -> bool:
-        return any(m.age for m in self.mentions)
-
-    @property
-    def gender(self) -> str | None:
-        return next((m.gender for m in self.mentions if m.gender), None)
 
     @property
     def plural(self) -> bool:
@@ -52,6 +61,13 @@ class Entity:
 
     def surnames(self) -> set[str]:
         return self._surnames
+
+
+MAX_DESCRIPTIONS = 8
+
+def _agrees(antecedent: Mention, pronoun: Mention) -> bool:
+    wanted = "m" if pronoun.pronoun == "he" else "f"
+    return antecedent.gender in (None, wanted)
 
 
 # How many sources back "he" or "the official" may reach: references in news are local, and a
@@ -73,9 +89,17 @@ class Resolver:
             del self.entities[0]
         return entity
 
-    def resolve(self, mention: Mention) -> Entity:
+    def resolve(self, mention: Mention, nearby: Mention | None = None) -> Entity:
+        """The source a mention names. `nearby` is a person the sentences just before the
+        mention are about: "he" may point to them rather than to the last one who spoke."""
         if mention.pronoun:
             found = self._pronoun(mention)
+            if nearby is not None and _agrees(nearby, mention) and (found is None or nearby.start > found.last_end):
+                found = self._named(nearby) if nearby.name else None
+                if found is None:
+                    found = Entity(nearby, [nearby])
+                else:
+                    found.add(nearby)
         elif mention.definite:
             found = self._definite(mention)
         else:

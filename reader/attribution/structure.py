@@ -45,10 +45,13 @@ class Paragraph:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """Non-empty lines, trimmed of surrounding white space."""
+_LINE = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[Paragraph]:
+    """Non-empty lines of text[lo:hi], trimmed of surrounding white space."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text, lo, len(text) if hi is None else hi):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
@@ -145,9 +148,15 @@ def split_sentences(text: str, para: Paragraph) -> None:
     para.sentences = sentences
 
 
-def analyse(text: str) -> list[Paragraph]:
-    paras = paragraphs(text)
+def analyse(text: str, lo: int = 0, hi: int | None = None) -> list[Paragraph]:
+    """Paragraphs of text[lo:hi] with their quotations; sentences are split on demand
+    (`sentences_of`). Offsets always index the whole text."""
+    paras = paragraphs(text, lo, hi)
     find_quotes(text, paras)
-    for para in paras:
-        split_sentences(text, para)
     return paras
+
+
+def sentences_of(text: str, para: Paragraph) -> list[Sentence]:
+    if not para.sentences:
+        split_sentences(text, para)
+    return para.sentences

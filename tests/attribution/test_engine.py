@@ -1,0 +1,242 @@
+"""The engine on the constructions news articles use, written afresh for these tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.attribution import Statement, extract
+
+
+@pytest.fixture
+def find(config):
+    def run(text: str) -> list[Statement]:
+        statements = extract(text, config)
+        for s in statements:
+            assert text[s.start:s.end] == s.text
+            if s.speaker_start is not None:
+                assert text[s.speaker_start:s.speaker_end]
+        assert [s.start for s in statements] == sorted(s.start for s in statements)
+        return statements
+
+    return run
+
+
+def one(statements: list[Statement], words: str) -> Statement:
+    matches = [s for s in statements if words in s.text]
+    assert len(matches) == 1, f"{words!r} in {[s.text for s in statements]}"
+    return matches[0]
+
+
+# --- direct quotations ---------------------------------------------------------------------
+
+def test_quote_then_pronoun_resolves_to_the_person_named_before(find):
+    text = ("Harbour master Ingrid Solberg closed the port on Monday.\n"
+            "\"The swell is too dangerous for small boats,\" she said.\n")
+    s = one(find(text), "The swell")
+    assert s.text == "The swell is too dangerous for small boats,"
+    assert s.kind == "direct" and s.cue == "said"
+    assert s.speaker == "Harbour master Ingrid Solberg"
+    assert text[s.speaker_start:s.speaker_end] == "Harbour master Ingrid Solberg"
+
+
+def test_curly_quote_with_inverted_cue_and_title(find):
+    s = one(find("“We will not reopen the crossing this week,” said Transport Minister Lena Varga.\n"),
+            "reopen")
+    assert s.speaker == "Transport Minister Lena Varga"
+    assert s.suggested_source == "official" and "minister" in s.reason
+
+
+@pytest.mark.parametrize("lead", ["The mayor said: ", "The mayor said, ", "The mayor told reporters, "])
+def test_speaker_before_the_quotation(find, lead):
+    s = one(find(f"{lead}\"Every family will be housed before winter.\"\n"), "Every family")
+    assert s.speaker == "mayor" and s.kind == "direct"
+
+
+def test_split_quotation_keeps_its_speaker_for_both_halves(find):
+    text = "“The water came in minutes,” said Tomas Berg, 58, a ferry pilot, “and then it was gone.”\n"
+    statements = find(text)
+    first, second = one(statements, "water came"), one(statements, "then it was gone")
+    assert first.speaker == second.speaker == "Tomas Berg"
+
+
+def test_quotation_over_two_paragraphs(find):
+    text = ("The governor, Ruth Adair, said: “We expected a hard season. Nobody expected this.\n"
+            "“We are asking every county to open its shelters tonight.”\n")
+    statements = find(text)
+    assert one(statements, "hard season").speaker == "governor, Ruth Adair"
+    assert one(statements, "every county").speaker == "governor, Ruth Adair"
+
+
+def test_apostrophes_and_nested_quotes_stay_inside(find):
+    text = ("“I didn’t see the car, and then the driver shouted, ‘Get back inside!’ so we ran,” "
+            "said Mira Holt, a shop owner.\n")
+    statements = find(text)
+    outer = one(statements, "didn’t see the car")
+    assert outer.text.startswith("I didn’t see the car") and outer.text.endswith("so we ran,")
+    assert outer.speaker == "Mira Holt"
+    nested = [s for s in statements if s.text == "Get back inside!"]
+    assert nested and nested[0].speaker == "driver"
+
+
+def test_a_following_quote_keeps_the_speaker(find):
+    text = "“It is over,” said Aron Falk, a farmer. “We lost everything in one night.”\n"
+    assert one(find(text), "lost everything").speaker == "Aron Falk"
+
+
+# --- indirect and mixed speech -----------------------------------------------------------------
+
+@pytest.mark.parametrize("cue", ["said", "said that", "claimed", "warned that", "insisted that",
+                                 "told reporters that", "denied that"])
+def test_reported_speech_after_cue_verbs(find, cue):
+    text = f"The interior ministry {cue} the border crossings would stay closed until Friday.\n"
+    s = one(find(text), "border crossings")
+    assert s.text == "the border crossings would stay closed until Friday"
+    assert s.speaker == "interior ministry" and s.kind == "indirect"
+    assert s.suggested_source == "official"
+
+
+def test_according_to_before_and_after(find):
+    statements = find("According to two engineers at the plant, the cooling pumps failed twice.\n"
+                      "The pumps had not been serviced since March, according to the inspection report.\n")
+    assert one(statements, "cooling pumps").speaker == "two engineers at the plant"
+    assert one(statements, "not been serviced").speaker == "inspection report"
+
+
+def test_trailing_attribution_without_quote_marks(find):
+    s = one(find("Three of the trucks were turned back at the border, a customs officer said.\n"),
+            "trucks were")
+    assert s.text == "Three of the trucks were turned back at the border"
+    assert s.speaker == "customs officer"
+
+
+def test_mixed_statement_holds_quoted_fragments(find):
+    s = one(find("The agency said the outage was “a deliberate attack” on its network.\n"), "outage")
+    assert s.kind == "mixed" and s.text == "the outage was “a deliberate attack” on its network"
+
+
+def test_organisation_in_a_statement(find):
+    s = one(find("The health ministry said in a statement that four clinics had closed.\n"), "clinics")
+    assert s.speaker == "health ministry" and s.suggested_source == "official"
+
+
+def test_unnamed_source_with_a_relative_clause(find):
+    text = ("A senior diplomat, who spoke on condition of anonymity, said the talks had stalled.\n"
+            "\"Nobody wants to move first,\" the diplomat said.\n")
+    statements = find(text)
+    assert one(statements, "talks had stalled").speaker == "senior diplomat"
+    assert one(statements, "Nobody wants").speaker == "senior diplomat"
+
+
+def test_pronoun_never_stands_as_the_speaker(find):
+    text = ("Officer Dana Kim arrived first.\n“The door was open,” she said. She said the house was empty.\n")
+    for s in find(text):
+        assert s.speaker not in ("she", "She", "he", "they")
+        assert s.speaker == "Officer Dana Kim"
+
+
+# --- posts ---------------------------------------------------------------------------------------
+
+def test_post_with_a_signature_line(find):
+    text = ("One witness posted a video within minutes:\n"
+            "smoke everywhere near the station, everyone is running\n"
+            "— Jana Novak (@jnovak_live) May 2, 2025\n")
+    s = one(find(text), "smoke everywhere")
+    assert s.kind == "post" and s.speaker == "Jana Novak"
+    assert s.suggested_source == "social media"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry wrote on X that the report was false.",
+    "A volunteer group posted on Telegram that the report was false.",
+    "In a Facebook post, the mayor said that the report was false.",
+])
+def test_platform_cues_make_a_post(find, sentence):
+    s = one(find(sentence + "\n"), "report was false")
+    assert s.kind == "post" and s.suggested_source == "social media"
+
+
+# --- not statements ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The exercise, code-named Operation \"Silver Gate\", began at dawn.\n",
+    "Critics call the scheme a \"bailout\" for the banks.\n",
+    "The river rose two metres overnight and the bridge was closed.\n",
+    "She directed the 2019 documentary “The Long Road Home” about the strike.\n",
+])
+def test_titles_scare_quotes_and_narration_are_not_statements(find, text):
+    assert find(text) == []
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("speaker, category", [
+    ("A police spokesman", "official"),
+    ("Western intelligence officials", "intelligence"),
+    ("Several residents", "eyewitness"),
+    ("One user on the forum", "social media"),
+])
+def test_source_suggestion_from_the_speaker_role(find, speaker, category):
+    s = one(find(f"{speaker} said the fire started in the basement.\n"), "fire started")
+    assert s.suggested_source == category and s.reason
+
+
+def test_no_suggestion_without_support(find):
+    s = one(find("The report said the fire started in the basement.\n"), "fire started")
+    assert s.suggested_source is None and s.reason is None
+
+
+def test_categories_follow_the_config(config, find):
+    from dataclasses import replace
+
+    from reader.config import Category
+
+    extra = Category("expert", "5", "green", "Academics.", 5, ("professor",))
+    custom = replace(config, categories=config.categories + (extra,))
+    [s] = extract("A professor said the dam had been poorly built.\n", custom)
+    assert s.suggested_source == "expert" and "professor" in s.reason
+
+
+# --- ids and robustness --------------------------------------------------------------------------
+
+def test_ids_are_stable_and_survive_edits_elsewhere(find):
+    base = "“The roads are closed,” said Ana Ruiz, a resident.\n"
+    before = find(base)
+    after = find("An unrelated opening line was added.\n" + base)
+    assert [s.id for s in before] == [s.id for s in after]
+    assert before[0].start != after[0].start
+
+
+def test_repeated_statements_get_distinct_ids(find):
+    text = "“Stay inside,” said the mayor.\n“Stay inside,” said the mayor.\n"
+    ids = [s.id for s in find(text)]
+    assert len(ids) == 2 and len(set(ids)) == 2
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "\"", "“", "”,” said", "said that", "According to",
+                                  "— (@x)", "'‘’\"“”„«»" * 20, "He said: \"" + "a " * 5000])
+def test_odd_inputs_do_not_break_the_engine(find, text):
+    find(text)
+
+
+def test_large_texts_use_every_core_and_agree_with_one(config, monkeypatch):
+    from reader.attribution import parallel
+    from reader.attribution.engine import Extractor
+
+    paragraph = "“The pumps are working again,” said engineer Paul Ode, 44.\n"
+    text = "".join(paragraph.replace("44", str(n)) for n in range(400))
+    single = Extractor(config).extract(text)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1000)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    assert Extractor(config).extract(text) == single
+
+
+_PIECES = ["said", "told reporters", "according to", "he", "She", "the minister", "Anna Berg",
+           ", ", ". ", ": ", "\n", "\"", "“", "”", "‘", "’", "'", "that", "wrote on X",
+           "— Name (@handle) May 1, 2025", "(", ")", "—", "officials", "63", "who", "a post"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60))
+def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
+    find(" ".join(pieces))
