@@ -32,8 +32,8 @@ def export(store: TagStore, config: Config, article_ids: Iterable[str] | None, f
     `statements`: the engine's statements by article id, when the caller already has them."""
     writer = get_format(fmt)
     check_options(options, config)
-    ids = [r.id for r in article_records(store, article_ids)]  # unknown ids fail before any output
-    writer.write(collect(store, config, ids, statements=statements), out, options, config)
+    records = article_records(store, article_ids)  # unknown ids fail before any output
+    writer.write(collect(store, config, records, statements=statements), out, options, config)
 
 
 def export_text(store: TagStore, config: Config, article_ids: Iterable[str] | None, fmt: str,
@@ -52,9 +52,9 @@ def export_to_file(store: TagStore, config: Config, article_ids: Iterable[str] |
     get_format(fmt)
     check_options(options, config)
     target = check_target(path)
-    ids = [r.id for r in article_records(store, article_ids)]
+    records = article_records(store, article_ids)
     with atomic_text_file(target) as out:
-        export(store, config, ids, fmt, out, options, statements=statements)
+        get_format(fmt).write(collect(store, config, records, statements=statements), out, options, config)
     return target
 
 

@@ -16,16 +16,30 @@ if TYPE_CHECKING:
 
 def article_records(store: TagStore, article_ids: Iterable[str] | None = None) -> list[ArticleRecord]:
     """The articles to export: the ones named, in that order, or every article in the store,
-    oldest first. An id the store does not know is an error naming it."""
+    oldest first (an older text of an article, re-anchored onto its newer one and left with
+    no tags of its own, is skipped: its tags are on the newer text). An id the store does not
+    know is an error naming it."""
     if article_ids is None:
-        return sorted(store.articles(), key=lambda r: (r.first_seen, r.path, r.id))
+        records = sorted(store.articles(), key=lambda r: (r.first_seen, r.path, r.id))
+        return [r for r in records if not _superseded(store, r)]
+    ids = list(article_ids)
+    if len(ids) == 1:
+        found = {ids[0]: store.article(ids[0])}
+    else:  # one read of the index for many articles
+        found = {r.id: r for r in store.articles()}
     records = []
-    for article_id in article_ids:
-        record = store.article(article_id)
+    for article_id in ids:
+        record = found.get(article_id)
         if record is None:
             raise ReaderError(f"{article_id}: no such article in the tag database.")
         records.append(record)
     return records
+
+
+def _superseded(store: TagStore, record: ArticleRecord) -> bool:
+    if getattr(record, "replaced_by", None) is None:
+        return False
+    return not store.tags(record.id) and not store.orphans(record.id)
 
 
 def collect_one(store: TagStore, config: Config, record: ArticleRecord,
@@ -52,11 +66,16 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
     return ArticleData(record, text, tuple(items), tuple(orphans), config.category_names)
 
 
-def collect(store: TagStore, config: Config, article_ids: Iterable[str] | None = None, *,
+def collect(store: TagStore, config: Config, articles: Iterable[str] | Iterable[ArticleRecord] | None = None, *,
             statements: Mapping[str, Sequence[Statement]] | None = None) -> Iterator[ArticleData]:
-    """The articles to export, one at a time (so an export of the whole store never holds
-    every article in memory at once). `statements`: the engine's statements of some articles,
-    by article id, when the caller already has them."""
+    """The articles to export (ids, records, or None for all), one at a time, so an export of
+    the whole store never holds every article in memory at once. `statements`: the engine's
+    statements of some articles, by article id, when the caller already has them."""
     known = statements or {}
-    for record in article_records(store, article_ids):
+    items = list(articles) if articles is not None else None
+    if items is None or any(isinstance(a, str) for a in items):
+        records = article_records(store, items)  # type: ignore[arg-type]
+    else:
+        records = items  # type: ignore[assignment]
+    for record in records:
         yield collect_one(store, config, record, known.get(record.id))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -207,24 +209,26 @@ def _overview(titles: Sequence[str], summaries: Sequence[Summary], order: Sequen
 
 def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions, config: Config) -> None:
     palette = _Palette(config)
-    sections: list[str] = []
     titles: list[str] = []
     summaries: list[Summary] = []
-    for data in articles:  # keep each article's finished section, not the article itself
-        sections.append(article_section(data, options, palette))
-        titles.append(data.record.title)
-        summaries.append(summarise(data))
-    out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-              '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
-              '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-              "<title>Source report</title>\n<style>\n" + _CSS + palette.css() + "</style>\n</head>\n<body>\n"
-              "<h1>Source report</h1>\n" + palette.legend())
-    if options.category is not None:
-        out.write(f'<p class="meta">Listing statements tagged {esc(options.category)} only.</p>\n')
-    if not sections:
-        out.write("<p>No articles.</p>\n")
-    elif len(sections) > 1:
-        out.write(_overview(titles, summaries, config.category_names, palette))
-    for section in sections:
-        out.write(section)
+    # The totals come first but are known last: the article sections wait in a temporary
+    # file, so a report over thousands of articles never holds them all in memory.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
+        for data in articles:
+            sections.write(article_section(data, options, palette))
+            titles.append(data.record.title)
+            summaries.append(summarise(data))
+        out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                  '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
+                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                  "<title>Source report</title>\n<style>\n" + _CSS + palette.css() + "</style>\n</head>\n<body>\n"
+                  "<h1>Source report</h1>\n" + palette.legend())
+        if options.category is not None:
+            out.write(f'<p class="meta">Listing statements tagged {esc(options.category)} only.</p>\n')
+        if not titles:
+            out.write("<p>No articles.</p>\n")
+        elif len(titles) > 1:
+            out.write(_overview(titles, summaries, config.category_names, palette))
+        sections.seek(0)
+        shutil.copyfileobj(sections, out)
     out.write("</body>\n</html>\n")

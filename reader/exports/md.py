@@ -9,6 +9,8 @@ emphasis or raw HTML; control characters are shown as Unicode control pictures.
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -101,23 +103,25 @@ def _overview(articles: Sequence[ArticleData], summaries: Sequence[Summary]) -> 
 
 
 def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
-    sections: list[list[str]] = []
+    # The totals come first but are known last: the article sections wait in a temporary
+    # file, so a report over thousands of articles never holds them all in memory.
     kept: list[ArticleData] = []
     summaries: list[Summary] = []
-    for data in articles:
-        sections.append(article_section(data, options))
-        # keep only what the totals need, not every article's text and statements
-        summaries.append(summarise(data))
-        kept.append(ArticleData(data.record, "", (), (), data.category_order))
-    lines = ["# Source report", ""]
-    if options.category is not None:
-        lines += [f"Listing statements tagged {escape(options.category)} only.", ""]
-    if not sections:
-        lines += ["No articles.", ""]
-    elif len(sections) > 1:
-        lines += _overview(kept, summaries)
-    for section in sections:
-        lines += section
-    while lines and not lines[-1]:
-        lines.pop()
-    out.write("\n".join(lines) + "\n")
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
+        for data in articles:
+            section = article_section(data, options)
+            sections.write("\n" + "\n".join(section[:-1]) + "\n")  # each section ends with a blank line
+            summaries.append(summarise(data))
+            kept.append(ArticleData(data.record, "", (), (), data.category_order))  # no text, no statements
+        lines = ["# Source report", ""]
+        if options.category is not None:
+            lines += [f"Listing statements tagged {escape(options.category)} only.", ""]
+        if not kept:
+            lines += ["No articles.", ""]
+        elif len(kept) > 1:
+            lines += _overview(kept, summaries)
+        out.write("\n".join(lines if kept else lines[:-1]))
+        if not kept:
+            out.write("\n")
+        sections.seek(0)
+        shutil.copyfileobj(sections, out)

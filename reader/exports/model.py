@@ -1,7 +1,6 @@
 """What every export format reads: one article's record, stored text, statements and tags."""
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 

@@ -14,7 +14,8 @@ _Base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when prese
 
 
 class _Dumper(_Base):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data: Any) -> bool:  # plain records: never anchors or aliases
+        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

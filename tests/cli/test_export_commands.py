@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.store import TagStore
-from tests.exports.conftest import ENGINE, SAMPLE_TEXT, fixed_engine, make_tag, tag_sample  # noqa: F401
+from tests.exports.conftest import ENGINE, SAMPLE_TEXT, fixed_engine, tag_sample  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("fixed_engine")
 
