@@ -38,15 +38,29 @@ _NOUNISH = frozenset("comment state report post note claim counter brief reply e
                      "caution joke quip repeat tweet hint promise pledge remark respond mention".split())
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
+_SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
+# what may follow the cue of "…, the ministry said on Friday." before the sentence ends
+_TRAILING_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
+    r"(?:\s+[\w’'.-]+){0,6}?)?\s*[.!]?\s*")
+_PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 _CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
 _TELL_LIKE = frozenset("tell inform assure remind brief notify warn ask promise".split())
 _NP_CONTENT = frozenset("describe complain warn call accuse condemn speak".split())
+# Verbs that attribute only a quotation (`“…,” she continued`), never a clause of their own.
+_QUOTE_ONLY = frozenset({"continue"})
+# Verbs that characterise something in the speaker's words: `called the plan “a disaster”`.
+# The statement is the quotation; without one, only "describe" and "condemn" report speech.
+_CHARACTERISE = frozenset("describe call brand dub label denounce criticise criticize praise hail "
+                          "slam dismiss condemn".split())
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
     r"must|do|does|did|'s|’s|\w+ed|came|went|saw|took|made|got|gave|knew|thought|found|left|ran|"
     r"began|became|brought|felt|kept|held|stood|fell|rose|met|paid|sent|spent|won|lost|built|broke|"
     r"chose|drove|flew|grew|led|meant|put|read|sat|shot|sold|spoke|struck|threw|told|said|wrote|"
-    r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?)\b",
+    r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
+    r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
     re.IGNORECASE)
 _CONTENT_END = re.compile(
     r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
@@ -170,7 +184,13 @@ class Extractor:
         if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
             return False
         if form.lemma in _NOUNISH and form.tense in ("base", "s"):
-            return re.match(r"\s*(?:that\b|[,:]\s*[“\"]|:)", text[m.end():m.end() + 40]) is not None
+            after = text[m.end():m.end() + 40]
+            if _CLAUSE_AFTER.match(after):
+                return True
+            # "The Daily News claims the …": a name or a plural before, a clause after
+            before = text[max(sent.start, m.start() - 30):m.start()].split()
+            return bool(before) and (before[-1][:1].isupper() or before[-1].endswith("s")) and \
+                _SUBJECT_AFTER.match(after) is not None
         return True
 
     # --- quotations ----------------------------------------------------------------------------
@@ -191,9 +211,9 @@ class Extractor:
         if _CAPTION.search(before):
             return True
         # closed by ",” she said": a quotation with its attribution right after it
-        after = text[q.close + 1: min(sent.end, q.close + 60)]
+        after = text[q.after: min(sent.end, q.close + 60)]
         if inner.rstrip()[-1:] in ",!?" and re.match(r"\s*\S", after):
-            return self._attribution_after(text, sent, q, q.close + 1, sent.end, cues) is not None \
+            return self._attribution_after(text, sent, q, q.after, sent.end, cues) is not None \
                 and len(inner.split()) >= 4
         return False
 
@@ -202,8 +222,8 @@ class Extractor:
         prev: Raw | None = None
         for i, q in enumerate(full):
             region_end = full[i + 1].open if i + 1 < len(full) else sent.end
-            region_start = full[i - 1].close + 1 if i else sent.start
-            raw = self._attribution_after(text, sent, q, q.close + 1, region_end, cues)
+            region_start = full[i - 1].after if i else sent.start
+            raw = self._attribution_after(text, sent, q, q.after, region_end, cues)
             if raw is None:
                 raw = self._attribution_before(text, paras[n], sent, q, region_start, q.open, cues)
             if raw is None and prev is not None:
@@ -259,7 +279,7 @@ class Extractor:
                 mention = subject_after(text, cue.end(), hi)
             else:
                 gap = text[lo:cue.start()]
-                if len(gap.split()) > 9 or re.search(r"[.;:!?]", gap):
+                if len(gap.split()) > 9 or _breaks(gap):
                     return None
                 mention = subject_before(text, lo, cue.start())
             if mention is None:
@@ -359,20 +379,20 @@ class Extractor:
         if form is None:
             return
         before_tok = _previous_word(text, sent.start, m.start())
-        if form.tense == "ing":
+        if form.tense == "ing" and before_tok not in ("is", "are", "was", "were", "been"):
             if not _PARTICIPLES.match(text, max(sent.start, m.start() - 6), m.end()) and not re.search(
                     r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]):
                 return
             self._participle(text, sent, m, form, state)
             return
-        if _passive_before(text, sent.start, m.start()) or _passive(text, m.end(), sent.end):
+        if (form.tense != "ing" and _passive_before(text, sent.start, m.start())) or _passive(text, m.end(), sent.end):
             return
-        trailing = self._trailing(text, sent, m, form)
+        trailing = self._trailing(text, sent, m, form) or self._parenthetical(text, sent, m)
         if trailing is not None:
             state.raws.append(trailing)
             state.used_cues.add(m.start())
             return
-        content = self._content_after(text, sent, m.end(), form)
+        content = self._characterised(text, sent, m.end(), form) or self._content_after(text, sent, m.end(), form)
         if content is None:
             mention = self._subject_for(text, sent, sent.start, m)
             if mention is not None:  # "X rejected that account": remember X for "the official said"
@@ -407,26 +427,16 @@ class Extractor:
         if mention is None:
             return
         lo = m.end()
-        end = _content_end(text, lo, sent.end)
-        if form.lemma in ("describe", "call", "brand", "dub", "label"):
-            q = next((q for q in sent.quotes if lo <= q.open < end), None)
-            if q is None:
-                return
-            cstart, cend = q.start, q.end
-        else:
-            m2 = re.match(r"\s+(?:that\s+)?", text[lo:end])
-            cstart = lo + (m2.end() if m2 else 0)
-            cend = _trim_end(text, cstart, end)
-            if _WHAT_CALLED.match(text[cstart:cend] + " ") or text[cstart:cstart + 5].lower() == "what ":
-                return
-            if len(text[cstart:cend].split()) < 3:
-                return
+        content = self._characterised(text, sent, lo, form) or self._content_after(text, sent, lo, form)
+        if content is None:
+            return
+        cstart, cend = content
         if any(not r.silent and r.start <= cstart < r.end for r in state.raws):
             return
         post = prior.post_reason if prior else None
         inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
         kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
-        if form.lemma in ("describe", "call", "brand", "dub", "label") and not post:
+        if form.lemma in _CHARACTERISE and not post:
             kind = "mixed"
         state.raws.append(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
                               post_reason=post, context=text[m.start():cend]))
@@ -447,7 +457,7 @@ class Extractor:
             mention = subject_after(text, m.end(), sent.end)
             inverted_ok = True
         else:
-            if not re.fullmatch(r"(?:\s+(?:on|in|at|late|early|earlier|later)\s+[\w ]{1,30})?\s*[.!]?\s*", after):
+            if not _TRAILING_TAIL.fullmatch(after):
                 return None
             if len(speaker_text.split()) > 8:
                 return None
@@ -458,14 +468,45 @@ class Extractor:
         cend = _trim_end(text, cstart, sent.start + comma)
         if len(text[cstart:cend].split()) < 4:
             return None
-        if inverted_ok and text[cstart] in OPENERS + '"':
-            return None
+        if text[cstart] in OPENERS + '"' or text.startswith("''", cstart):
+            return None  # a quotation: the direct rules attribute it
         inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
         return Raw(cstart, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
                    mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
 
+    def _parenthetical(self, text: str, sent: Sentence, m: re.Match[str]) -> Raw | None:
+        """`Democrats, the author notes, applaud …`: an attribution set inside the sentence it
+        attributes; the statement is the whole sentence."""
+        before = text[max(sent.start, m.start() - 60):m.start()]
+        comma = before.rfind(",")
+        after = _PAREN_TAIL.match(text, m.end(), sent.end)
+        if comma < 0 or after is None or len(before[comma + 1:].split()) > 6:
+            return None
+        start = m.start() - len(before) + comma + 1
+        mention = subject_before(text, start, m.start()) if before[comma + 1:].strip() else \
+            subject_after(text, m.end(), after.start(1))
+        if mention is None or len(text[sent.start:start].split()) < 2:
+            return None
+        cend = _trim_end(text, sent.start, sent.end)
+        inner_quote = any(ch in text[sent.start:cend] for ch in "“\"«")
+        return Raw(sent.start, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
+                   mention, context=text[sent.start:cend])
+
+    def _characterised(self, text: str, sent: Sentence, lo: int, form: CueForm) -> tuple[int, int] | None:
+        """`describing the accusations as “a fairy tale”`: the quotation is the statement."""
+        if form.lemma not in _CHARACTERISE:
+            return None
+        q = next((q for q in sent.quotes if lo <= q.open <= lo + 70), None)
+        if q is None or len(text[q.start:q.end].split()) < 2 or len(text[lo:q.open].split()) > 8 or \
+                _breaks(text[lo:q.open]) or \
+                _AUX.search(text, lo, q.open):
+            return None  # "described the army had “…”": a clause, reported as such
+        return q.start, _trim_space(text, q.start, q.end)
+
     def _content_after(self, text: str, sent: Sentence, lo: int, form: CueForm) -> tuple[int, int] | None:
         """Where the reported words start and end after a cue verb, or None."""
+        if form.lemma in _QUOTE_ONLY or (form.lemma in _CHARACTERISE and form.lemma not in ("describe", "condemn")):
+            return None
         hi = sent.end
         window = text[lo:min(hi, lo + 110)]
         that = re.search(r"\bthat\b", window)
@@ -614,8 +655,9 @@ class Extractor:
         seen: dict[str, int] = {}
         suggested: dict[int, tuple[str | None, str | None]] = {}
         for raw in raws:
-            if raw.silent:
-                continue
+            if raw.silent or (raw.entity is None and raw.cue is None and raw.kind != "post"
+                              and len(text[raw.start:raw.end].split()) < 8):
+                continue  # a slogan or a title in quotation marks that nobody is said to have said
             words = text[raw.start:raw.end]
             seen[words] = seen.get(words, 0) + 1
             speaker, s_start, s_end = _speaker(raw)
@@ -675,6 +717,14 @@ def _previous_word(text: str, lo: int, hi: int) -> str:
 
 
 _ADVERBS_BEFORE_VERB = frozenset("first also then later recently initially originally widely".split())
+
+
+_BREAK = re.compile(r"[;:!?]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol)\.")
+
+
+def _breaks(gap: str) -> bool:
+    """Does a sentence end in these few words? "Mr." and initials do not count."""
+    return _BREAK.search(gap) is not None
 
 
 def _passive_before(text: str, lo: int, hi: int) -> bool:

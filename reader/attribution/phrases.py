@@ -100,6 +100,10 @@ def _segments(toks: list[Tok]) -> list[list[Tok]]:
     return out
 
 
+_QUANTIFIERS = frozenset({("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"),
+                          ("up", "to"), ("as", "many")})
+
+
 def _adverbial(seg: list[Tok]) -> bool:
     """A fronted phrase that is not the subject: "In a statement", "On Friday", "Hours later"."""
     if not seg:
@@ -123,6 +127,9 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
         low = seg[i].lower
         if low in _LEADING_JUNK:
             i += 1
+            continue
+        if i + 1 < len(seg) and (low, seg[i + 1].lower) in _QUANTIFIERS:
+            i += 2  # "at least half of voters": the voters speak
             continue
         if low in ("on", "in", "at", "by", "during", "since", "late", "early", "last", "this", "next",
                    "earlier", "later", "hours", "days", "minutes", "moments", "weeks"):
@@ -173,25 +180,47 @@ def _name_run(seg: list[Tok]) -> tuple[int, int] | None:
     return i, j
 
 
+_NOT_A_SPEAKER = frozenset("""
+what whatever how why whether where when day days week weeks month months year years time times
+morning evening night afternoon today yesterday moment minutes hours
+""".split())
+_COMMON_VERBS = frozenset("""
+want wants wanted made make makes pose poses get gets got go goes went take takes took give gives
+gave keep keeps kept seem seems need needs know knows think thinks feel feels
+""".split())
+
+
 def _looks_like_np(seg: list[Tok]) -> bool:
+    """Could these words be who spoke? Rejects clauses, adverbs and time phrases."""
     if not seg or len(seg) > 14:
         return False
-    words = [t for t in seg if t.word]
-    if not words:
+    first = seg[0]
+    if not first.word or first.lower in PREPOSITIONS or first.lower in _NOT_A_SPEAKER:
+        return False
+    if not first.cap and first.lower.endswith(("ly", "ing", "ed")) and first.lower not in _ROLE_ENDINGS:
         return False
     for k, t in enumerate(seg):
         low = t.lower
-        if low in _AUX or low in _RELATIVE or low in ("not", "there"):
+        if low in _AUX or low in _RELATIVE or low in ("not", "there") or low in _COMMON_VERBS:
             return False
         if low in PERSONAL_PRONOUNS and k > 0:
             return False
         if low in CLAUSE_WORDS and low not in ("and", "as"):
             return False
+        if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg):
+            return False  # "Trump notably made"
         if t.text in ("“", "”", '"', ":", "!", "?"):
             return False
-    if seg[-1].lower in PREPOSITIONS or seg[-1].lower in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
+    last = seg[-1].lower
+    if last in PREPOSITIONS or last in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
         return False
-    return True
+    return last not in _NOT_A_SPEAKER
+
+
+_ROLE_ENDINGS = frozenset({"belly", "ally", "allied", "king", "acting", "leading", "ruling",
+                           "governing", "founding", "reigning", "visiting", "outgoing", "incoming"})
+_LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly rally supply anomaly "
+                      "bully italy july".split())
 
 
 def _trim_article(text: str, start: int, end: int) -> int:
@@ -202,6 +231,8 @@ def _trim_article(text: str, start: int, end: int) -> int:
 
 def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:
     """A mention from a subject phrase and its appositive or relative segments."""
+    while head and not head[0].word:  # a stray mark: "'' Mr. Coleman"
+        head = head[1:]
     head = _strip_leading(head)
     head = _after_clause(head)
     head, clause = _cut_clause(head)

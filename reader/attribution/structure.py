@@ -9,7 +9,7 @@ from reader.attribution.lexicon import ABBREVIATIONS
 
 OPENERS = "“„«"
 CLOSERS = "”»"
-_MARKS = re.compile(r'["“”„«»]')
+_MARKS = re.compile(r"''|[\"“”„«»]")  # '' is how some newspapers' archives type a double quote
 _SPACE_BEFORE = frozenset(" \t\n([{—–-/\u00a0")
 _AFTER_CLOSE = frozenset(" \t\n,.;:!?)]}—–-\u00a0…")
 
@@ -20,10 +20,17 @@ class Quote:
     close: int  # index of the closing mark, or the paragraph's end when the quote runs on
     continues: bool = False  # runs on into the next paragraph
     continued: bool = False  # carries on a quote opened in an earlier paragraph
+    open_width: int = 1  # 2 for the typewriter style '' (two apostrophes)
+    close_width: int = 1
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.open_width
+
+    @property
+    def after(self) -> int:
+        """The first index past the closing mark."""
+        return self.close + self.close_width
 
     @property
     def end(self) -> int:
@@ -78,35 +85,40 @@ def find_quotes(text: str, paras: list[Paragraph]) -> None:
         quotes: list[Quote] = []
         open_at: int | None = None
         open_continued = False
+        open_width = 1
         for m in _MARKS.finditer(text, para.start, para.end):
             i, ch = m.start(), m.group()
+            width = len(ch)
             if ch in OPENERS:
-                open_at, open_continued = i, carried and not quotes and i == para.start
+                open_at, open_width, open_continued = i, 1, carried and not quotes and i == para.start
             elif ch in CLOSERS:
                 if open_at is not None:
-                    quotes.append(Quote(open_at, i, continued=open_continued))
+                    quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width))
                     open_at = None
             else:  # a straight mark: its neighbours say which way it faces
                 if text[i - 1: i].isdigit() and not _is_opener(text, i, para.start):
                     continue  # inches, seconds: 5" screen
+                end = i + width - 1  # the mark's last character
                 if open_at is None:
-                    if _is_opener(text, i, para.start) or not _is_closer(text, i, para.end):
-                        open_at, open_continued = i, carried and not quotes and i == para.start
-                elif _is_closer(text, i, para.end) or not _is_opener(text, i, para.start):
-                    quotes.append(Quote(open_at, i, continued=open_continued))
+                    if _is_opener(text, i, para.start) or not _is_closer(text, end, para.end):
+                        open_at, open_width, open_continued = i, width, carried and not quotes and i == para.start
+                elif _is_closer(text, end, para.end) or not _is_opener(text, i, para.start):
+                    quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width,
+                                        close_width=width))
                     open_at = None
                 else:
-                    open_at = i  # the earlier mark was a stray
+                    open_at, open_width = i, width  # the earlier mark was a stray
         carried = False
         if open_at is not None:
             nxt = paras[n + 1] if n + 1 < len(paras) else None
-            runs_on = nxt is not None and text[nxt.start] in OPENERS + '"'
-            quotes.append(Quote(open_at, para.end, continues=runs_on, continued=open_continued))
+            runs_on = nxt is not None and (text[nxt.start] in OPENERS + '"' or text.startswith("''", nxt.start))
+            quotes.append(Quote(open_at, para.end, continues=runs_on, continued=open_continued,
+                                open_width=open_width, close_width=0))
             carried = runs_on
         para.quotes = quotes
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9\u00c0-\u024f])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=(?:''|[\"“‘'«(\[])?[A-Z0-9\u00c0-\u024f])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 
 
