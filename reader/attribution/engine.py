@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from reader.attribution import parallel, posts
 from reader.attribution.cues import CueForm, CueLexicon
-from reader.attribution.lexicon import AUDIENCES, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS
+from reader.attribution.lexicon import AUDIENCES, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS, VERB_FILLERS
 from reader.attribution.model import Kind, Statement, statement_id
 from reader.attribution.phrases import (
     PERSON_ROLES, REACH, Mention, build_mention, subject_after, subject_before, tokenize,
@@ -48,6 +48,11 @@ _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)
 _CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
 _TELL_LIKE = frozenset("tell inform assure remind brief notify warn ask promise".split())
 _NP_CONTENT = frozenset("describe complain warn call accuse condemn speak".split())
+# Verbs whose object is reported words even without "that" or a finite verb we recognise:
+# "advisers say his finish and his ability make him an asset".
+_SAY_LIKE = frozenset("say tell claim insist argue warn add note explain suggest stress emphasise "
+                      "emphasize assert contend maintain predict recall write agree concede "
+                      "speculate hint allege".split())
 # Verbs that attribute only a quotation (`“…,” she continued`), never a clause of their own.
 _QUOTE_ONLY = frozenset({"continue"})
 # Verbs that characterise something in the speaker's words: `called the plan “a disaster”`.
@@ -334,18 +339,28 @@ class Extractor:
                    post_reason="caption of a social media post")
 
     # --- indirect speech --------------------------------------------------------------------------
-    def _subject_for(self, text: str, sent: Sentence, lo: int, cue: re.Match[str]) -> Mention | None:
+    def _subject_for(self, text: str, sent: Sentence, lo: int, cue: re.Match[str],
+                     prior: Mention | None = None) -> Mention | None:
+        """Who says what the cue introduces: the subject of the cue's own clause. `prior` is
+        the speaker of an earlier verb in the sentence, for "… and said …"."""
+        words = text[max(sent.start, cue.start() - 40):cue.start()].split()
+        while words and words[-1].lower() in VERB_FILLERS:
+            words.pop()
+        if words and words[-1].lower() in ("and", "but"):
+            # "He called it “…” and said …": the subject of the first verb says this too
+            return prior or self._leading_subject(text, sent.start, cue.start())
         start = _clause_start(text, max(lo, sent.start), cue.start())
         region = text[start:cue.start()]
-        rel = re.search(r"(?:,\s*)?\b(who|which)\s+(?:\w+\s+){0,2}$", region)
-        if rel is None and text[max(sent.start, start - 5):start].rstrip().endswith("that"):
-            # "a channel that regularly publishes … claimed": "that" after a noun is a relative pronoun
-            if self.cues.form(_previous_word(text, sent.start, start - 5)) is None:
-                head_end = start - 5 + text[start - 5:start].rfind("that")
-                return subject_before(text, _clause_start(text, sent.start, head_end), head_end)
-        if rel is not None:
-            # "the embassy, which said ...": the speaker is what the relative pronoun points to
-            return subject_before(text, _clause_start(text, sent.start, start + rel.start()), start + rel.start())
+        opener = _previous_word(text, sent.start, start) if start > sent.start else ""
+        if opener == "that" and self.cues.form(_previous_word(text, sent.start, start - 5)) is not None:
+            opener = ""  # "said that X told …": "that" after a cue opens the reported clause
+        if opener in ("who", "which", "that"):
+            # "the embassy, which said …", "a channel that regularly publishes … claimed":
+            # the speaker is what the relative pronoun points to
+            head_end = text.rfind(opener, sent.start, start)
+            found = subject_before(text, _clause_start(text, sent.start, head_end), head_end)
+            if found is not None:
+                return found
         return subject_before(text, start, cue.start())
 
     def _main_subject(self, text: str, sent: Sentence, lo: int, hi: int) -> Mention | None:
@@ -392,24 +407,21 @@ class Extractor:
             state.raws.append(trailing)
             state.used_cues.add(m.start())
             return
+        prior = next((r.mention for r in reversed(state.raws) if r.mention is not None and r.nested_in is None
+                      and r.start < m.start()), None)
         content = self._characterised(text, sent, m.end(), form) or self._content_after(text, sent, m.end(), form)
         if content is None:
-            mention = self._subject_for(text, sent, sent.start, m)
+            mention = self._subject_for(text, sent, sent.start, m, prior)
             if mention is not None:  # "X rejected that account": remember X for "the official said"
                 state.raws.append(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(),
                                       mention, silent=True))
             return
         cstart, cend = content
-        if any(not r.silent and (r.start <= cstart < r.end or cstart <= r.start < cend) for r in state.raws):
-            return
-        mention = self._subject_for(text, sent, sent.start, m)
+        if any(not r.silent and r.start <= cstart < r.end for r in state.raws):
+            return  # the words are already someone's statement
+        mention = self._subject_for(text, sent, sent.start, m, prior)
         if mention is None:
-            prior = state.raws[-1] if state.raws else None
-            gap = text[(prior.cue_end or prior.end) if prior else sent.start:m.start()]
-            if prior is not None and re.fullmatch(r"[\s,]*(?:and|but)?\s*(?:\w+ly\s+)?", gap):
-                mention = prior.mention
-            else:
-                return
+            return
         inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
         post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
             posts.leading_platform(text[sent.start:m.start()])
@@ -552,8 +564,8 @@ class Extractor:
             if re.match(r"(?:\w+ly\s+)*by\b", content):
                 return None  # "repeated … by several accounts": a passive, not speech
             if form.lemma not in _NP_CONTENT and not _FINITE.search(content) and \
-                    not any(ch in content for ch in "“\"«"):
-                return None
+                    not any(ch in content for ch in "“\"«") and not (form.lemma in _SAY_LIKE and len(words) >= 5):
+                return None  # "confirmed the arrest": an object, not reported words
             if form.lemma in _NP_CONTENT and not _FINITE.search(content) and len(words) < 4:
                 return None
         return start, end

@@ -14,7 +14,8 @@ from reader.attribution.lexicon import (
     PERSONAL_PRONOUNS, PREPOSITIONS, TIME_WORDS, VERB_FILLERS,
 )
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[@#]\w+|[^\W_]+(?:[’'\-.&][^\W_]+)*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[@#]\w+|[^\W_]+(?:[’'\-.&][^\W_]+)*|--+|[^\w\s]")
+_DASHES = (",", "—", "–", "--", ";")
 _AUX = frozenset("is are was were be been being has have had will would can could should may "
                  "might must do does did am".split())
 _PARTICLES = frozenset("de da di du del della der den van von bin ibn al el la le y i dos das "
@@ -92,7 +93,7 @@ def _segments(toks: list[Tok]) -> list[list[Tok]]:
             depth += 1
         elif t.text in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and t.text in (",", "—", "–", ";"):
+        elif depth == 0 and t.text in _DASHES:
             out.append([])
             continue
         if depth == 0 and t.text not in ")]":
@@ -109,7 +110,9 @@ def _adverbial(seg: list[Tok]) -> bool:
     if not seg:
         return True
     first = seg[0].lower
-    if first in PREPOSITIONS or first in _LEADING_JUNK or first in TIME_WORDS or first == "according":
+    if first in _LEADING_JUNK:
+        return len(seg) == 1  # "Still," is; "And Sen. Portman" is a subject after a connective
+    if first in PREPOSITIONS or first in TIME_WORDS or first == "according":
         return True
     if first.endswith("ly") and len(seg) <= 2 and not seg[0].cap:
         return True
@@ -160,6 +163,9 @@ def _after_clause(seg: list[Tok]) -> list[Tok]:
 
 def _cut_clause(seg: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """A head noun phrase and what follows it: a relative or participle clause."""
+    for i in range(len(seg) - 2, 0, -1):
+        if seg[i].lower in ("which", "whom") and seg[i - 1].lower in PREPOSITIONS:
+            return seg[i + 1:], []  # "a year in which a majority of voters (say)": the clause's own subject
     for i, t in enumerate(seg):
         if i and (t.lower in _RELATIVE or t.lower == "speaking"):
             return seg[:i], seg[i:]
@@ -201,11 +207,14 @@ def _looks_like_np(seg: list[Tok]) -> bool:
         return False
     for k, t in enumerate(seg):
         low = t.lower
-        if low in _AUX or low in _RELATIVE or low in ("not", "there") or low in _COMMON_VERBS:
+        if low in _AUX or (low in _RELATIVE and not (k == 0 and low == "that")) or low in ("not", "there") \
+                or low in _COMMON_VERBS:
             return False
-        if low in PERSONAL_PRONOUNS and k > 0:
+        if low in PERSONAL_PRONOUNS and (k > 0 or len(seg) > 1):
+            return False  # "he hadn't thought …" is a clause, not a speaker
+        if low in CLAUSE_WORDS and low not in ("and", "as") and not (k == 0 and low in ("that", "this")):
             return False
-        if low in CLAUSE_WORDS and low not in ("and", "as"):
+        if low.endswith(("n’t", "n't")):
             return False
         if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg):
             return False  # "Trump notably made"
@@ -340,7 +349,7 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
     if not toks:
         return None
     segs = _segments(toks)
-    if toks[-1].text in (",", "—", "–"):  # "X, who ..., said": the subject comes first
+    if toks[-1].text in _DASHES:  # "X, who ..., said": the subject comes first
         while segs and not segs[-1]:
             segs.pop()
         if not segs:
