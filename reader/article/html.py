@@ -1,20 +1,22 @@
 """Web pages to article text: the main text, headline, byline and date, via trafilatura.
 
 trafilatura is the usual tool for news pages: it keeps the article body and drops menus,
-related-link boxes, share bars, comment sections and footers, and it reads the byline and
-date from the page's markup or JSON-LD. reader prepares the page for it in two ways: `<q>`
-quotations get their quote marks written out (a browser draws them from CSS, and the
-attribution engine needs them), and embedded social posts (an X/Twitter, Bluesky, Mastodon,
-Instagram, Threads or TikTok blockquote) are lifted out of the `<figure>`/embed wrappers that
-trafilatura would discard with the page furniture, so a post quoted in the story stays in it.
+related-link boxes, share bars, comment sections, tables and footers, and it reads the byline
+and date from the page's markup or JSON-LD. reader prepares the page for it:
+- `<q>` quotations get their quote marks written out (a browser draws them from CSS, and the
+  attribution engine needs them);
+- embedded social posts (an X/Twitter, Bluesky, Mastodon, Instagram, Threads or TikTok
+  blockquote) are lifted out of the `<figure>`/embed wrappers that trafilatura discards with
+  the page furniture, so a post quoted in the story stays in it, text then credit line;
+- paragraphs that are mostly a link ("Read more: ...") are dropped;
+and after it, the headline becomes the text's first line, as in a plain-text article (taken
+from the <title> when the page has no <h1>). Paragraphs come one per line.
 
-trafilatura takes about two seconds to import, so it is imported here only when a page is
-actually read.
+trafilatura takes about two seconds to import, so it is imported only when a page is read.
 """
 from __future__ import annotations
 
 import codecs
-import email.message
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +67,8 @@ def declared_charset(data: bytes) -> str | None:
     match = _XML_ENCODING.match(head)
     if match:
         return match.group(1).decode("ascii")
+    import email.message
+
     from lxml import etree, html  # a real HTML parser reads the tags (trafilatura's own dependency)
 
     try:
