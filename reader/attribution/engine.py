@@ -82,6 +82,11 @@ _EVIDENCE_START = re.compile(
     r"(?:[\w’']+\s+){0,3}?(?:%s)\b" % "|".join(sorted(EVIDENCE_NOUNS, key=len, reverse=True)), re.IGNORECASE)
 _CAPTION = re.compile(r"\b(?:caption(?:ed)?|captioned|headlined|reads|read)\s*:?\s*$", re.IGNORECASE)
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
+# "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
+_BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
+                               "posts message letter tweet video release interview speech".split())
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
+_CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
@@ -171,7 +176,7 @@ class Extractor:
         full = [q for q in quotes if self._is_full(text, sent, q, cue_matches)]
         self._direct(text, paras, n, sent, full, cue_matches, state)
         if "ccording to" in text[sent.start:sent.end]:
-            self._according(text, sent, state)
+            self._according(text, sent, state, cue_matches)
         for m in cue_matches:
             if m.start() in state.used_cues:
                 continue
@@ -349,6 +354,13 @@ class Extractor:
         if words and words[-1].lower() in ("and", "but"):
             # "He called it “…” and said …": the subject of the first verb says this too
             return prior or self._leading_subject(text, sent.start, cue.start())
+        if words and words[-1].lower() in ("who", "which"):
+            # "the embassy, which said …": the speaker is what the relative pronoun points to
+            rel = text.rfind(words[-1], sent.start, cue.start())
+            return subject_before(text, _clause_start(text, sent.start, rel), rel)
+        if words and words[-1].lower() == "that" and self.cues.form(words[-2].lower() if len(words) > 1 else "") is None:
+            rel = text.rfind("that", sent.start, cue.start())  # "a channel that claimed …"
+            return subject_before(text, _clause_start(text, sent.start, rel), rel)
         start = _clause_start(text, max(lo, sent.start), cue.start())
         region = text[start:cue.start()]
         opener = _previous_word(text, sent.start, start) if start > sent.start else ""
@@ -369,10 +381,16 @@ class Extractor:
 
     def _leading_subject(self, text: str, lo: int, hi: int) -> Mention | None:
         """The noun phrase a sentence opens with, up to its first verb."""
-        for k, t in enumerate(tokenize(text, lo, min(hi, lo + REACH))):
+        toks = tokenize(text, lo, min(hi, lo + REACH))
+        while toks and (toks[0].lower in _CONNECTIVES or not toks[0].word):
+            toks = toks[1:]
+        for k, t in enumerate(toks):
+            if k == 0 and t.lower in ("he", "she", "it", "they", "we"):
+                return subject_before(text, t.start, t.end)
             if k and not t.cap and (t.lower.endswith("ed") or t.lower in _OPENING_VERBS
-                                    or self.cues.form(t.lower) is not None):
-                return subject_before(text, lo, t.start)
+                                    or self.cues.form(t.lower) is not None
+                                    or (t.lower.endswith("s") and toks[k - 1].cap and toks[k - 1].word)):
+                return subject_before(text, toks[0].start, t.start)
         return None
 
     def _antecedent(self, text: str, pos: int) -> Mention | None:
@@ -395,8 +413,8 @@ class Extractor:
             return
         before_tok = _previous_word(text, sent.start, m.start())
         if form.tense == "ing" and before_tok not in ("is", "are", "was", "were", "been"):
-            if not _PARTICIPLES.match(text, max(sent.start, m.start() - 6), m.end()) and not re.search(
-                    r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]):
+            if not re.search(r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]) and \
+                    before_tok not in _BEFORE_PARTICIPLE:
                 return
             self._participle(text, sent, m, form, state)
             return
@@ -409,7 +427,9 @@ class Extractor:
             return
         prior = next((r.mention for r in reversed(state.raws) if r.mention is not None and r.nested_in is None
                       and r.start < m.start()), None)
-        content = self._characterised(text, sent, m.end(), form) or self._content_after(text, sent, m.end(), form)
+        relative = _in_relative_clause(text, sent.start, m.start())
+        content = self._characterised(text, sent, m.end(), form) or \
+            self._content_after(text, sent, m.end(), form, stop_at_comma=relative)
         if content is None:
             mention = self._subject_for(text, sent, sent.start, m, prior)
             if mention is not None:  # "X rejected that account": remember X for "the official said"
@@ -419,10 +439,11 @@ class Extractor:
         cstart, cend = content
         if any(not r.silent and r.start <= cstart < r.end for r in state.raws):
             return  # the words are already someone's statement
+
         mention = self._subject_for(text, sent, sent.start, m, prior)
         if mention is None:
             return
-        inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+        inner_quote = _has_quote(text, cstart, cend)
         post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
             posts.leading_platform(text[sent.start:m.start()])
         kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
@@ -446,7 +467,7 @@ class Extractor:
         if any(not r.silent and r.start <= cstart < r.end for r in state.raws):
             return
         post = prior.post_reason if prior else None
-        inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+        inner_quote = _has_quote(text, cstart, cend)
         kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
         if form.lemma in _CHARACTERISE and not post:
             kind = "mixed"
@@ -482,7 +503,7 @@ class Extractor:
             return None
         if text[cstart] in OPENERS + '"' or text.startswith("''", cstart):
             return None  # a quotation: the direct rules attribute it
-        inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+        inner_quote = _has_quote(text, cstart, cend)
         return Raw(cstart, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
                    mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
 
@@ -500,7 +521,7 @@ class Extractor:
         if mention is None or len(text[sent.start:start].split()) < 2:
             return None
         cend = _trim_end(text, sent.start, sent.end)
-        inner_quote = any(ch in text[sent.start:cend] for ch in "“\"«")
+        inner_quote = _has_quote(text, sent.start, cend)
         return Raw(sent.start, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
                    mention, context=text[sent.start:cend])
 
@@ -515,8 +536,10 @@ class Extractor:
             return None  # "described the army had “…”": a clause, reported as such
         return q.start, _trim_space(text, q.start, q.end)
 
-    def _content_after(self, text: str, sent: Sentence, lo: int, form: CueForm) -> tuple[int, int] | None:
-        """Where the reported words start and end after a cue verb, or None."""
+    def _content_after(self, text: str, sent: Sentence, lo: int, form: CueForm, *,
+                       stop_at_comma: bool = False) -> tuple[int, int] | None:
+        """Where the reported words start and end after a cue verb, or None. In a relative
+        clause ("…, which said X, declined") the words end at the clause's comma."""
         if form.lemma in _QUOTE_ONLY or (form.lemma in _CHARACTERISE and form.lemma not in ("describe", "condemn")):
             return None
         hi = sent.end
@@ -524,7 +547,7 @@ class Extractor:
         that = re.search(r"\bthat\b", window)
         start: int | None = None
         if that and not re.search(r"[.;:“”\"]", window[:that.start()]) and \
-                not _AUX.search(window[:that.start()]):
+                not _AUX.search(window[:that.start()]) and not self.cues.pattern.search(window[:that.start()]):
             start = lo + that.end()
             while start < hi and text[start].isspace():
                 start += 1
@@ -553,11 +576,15 @@ class Extractor:
                 if prep:
                     start += prep.end()
         end = _content_end(text, start, hi)
+        if stop_at_comma:
+            comma = text.find(",", start, end)
+            end = end if comma < 0 else comma
         end = _trim_end(text, start, end)
         content = text[start:end]
         words = content.split()
-        if len(words) < 3 or content[:5].lower() in ("what ", "how m"):
-            return None
+        if len(words) < 3 or content[:5].lower() in ("what ", "how m") or _INFINITIVE.match(content) \
+                or _prepositional(words):
+            return None  # "has written for several outlets": not reported words
         if not any(c.isalpha() for c in content):
             return None
         if that is None or text[lo:start].rstrip()[-4:] != "that":
@@ -570,7 +597,7 @@ class Extractor:
                 return None
         return start, end
 
-    def _according(self, text: str, sent: Sentence, state: _SentenceState) -> None:
+    def _according(self, text: str, sent: Sentence, state: _SentenceState, cues: list[re.Match[str]]) -> None:
         for m in _ACCORDING.finditer(text, sent.start, sent.end):
             if any(q.open < m.start() < q.close for q in sent.quotes):
                 continue
@@ -589,11 +616,11 @@ class Extractor:
                 mention = subject_after(text, m.end(), sent.end)
                 cstart = sent.start
                 cend = _trim_end(text, cstart, m.start())
-                if self._has_cue(text, cstart, cend):
+                if any(cstart <= c.start() < cend for c in cues):
                     continue  # the sentence's own cue attributes it; "according to" adds a second source
             if mention is None or len(text[cstart:cend].split()) < 3:
                 continue
-            inner_quote = any(ch in text[cstart:cend] for ch in "“\"«")
+            inner_quote = _has_quote(text, cstart, cend)
             state.raws.append(Raw(cstart, cend, "mixed" if inner_quote else "indirect", "according to",
                                   m.start(), m.end(), mention, context=text[cstart:cend]))
 
@@ -737,6 +764,24 @@ _BREAK = re.compile(r"[;:!?]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\bMrs|
 def _breaks(gap: str) -> bool:
     """Does a sentence end in these few words? "Mr." and initials do not count."""
     return _BREAK.search(gap) is not None
+
+
+def _prepositional(words: list[str]) -> bool:
+    """Words that open with a preposition, not with a quantity ("at least 1,000 troops")."""
+    first, second = words[0].lower(), words[1].lower() if len(words) > 1 else ""
+    return first in PREPOSITIONS and second not in ("least", "most") and not second[:1].isdigit()
+
+
+def _has_quote(text: str, lo: int, hi: int) -> bool:
+    return any(ch in text[lo:hi] for ch in "“\"«„") or "''" in text[lo:hi]
+
+
+def _in_relative_clause(text: str, lo: int, hi: int) -> bool:
+    """Is the verb at `hi` the verb of a "who …"/"which …" clause?"""
+    words = text[max(lo, hi - 40):hi].lower().split()
+    while words and words[-1] in VERB_FILLERS:
+        words.pop()
+    return bool(words) and words[-1] in ("who", "which")
 
 
 def _passive_before(text: str, lo: int, hi: int) -> bool:

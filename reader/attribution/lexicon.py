@@ -52,7 +52,8 @@ yet since after before until unless whereas
 
 # Objects of "tell" and friends that are audiences, not content ("told reporters that").
 AUDIENCES = frozenset("""
-reporters journalists correspondents press media lawmakers legislators parliament parliamentarians
+reporters journalists correspondents press media aides advisers advisors allies friends donors
+voters followers fans lawmakers legislators parliament parliamentarians
 mps senators congress deputies delegates diplomats officials investigators police prosecutors
 court judge jury committee council audience crowd supporters students residents listeners viewers
 readers me us him her them you everyone colleagues members staff employees workers troops

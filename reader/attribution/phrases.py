@@ -218,6 +218,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             return False
         if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg):
             return False  # "Trump notably made"
+        if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in DETERMINERS:
+            return False  # "That suggestion prompted a response": a verb and its object
         if t.text in ("“", "”", '"', ":", "!", "?"):
             return False
     last = seg[-1].lower
@@ -357,10 +359,19 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         k = 0
         while k < len(segs) - 1 and _adverbial(segs[k]):
             k += 1
-        return build_mention(text, segs[k], segs[k + 1:])
+        return build_mention(text, segs[k], segs[k + 1:]) or _last_noun_phrase(text, segs[k], segs[k + 1:])
     head = segs[-1]
-    # "X, a spokesman for Y said": a trailing appositive without its closing comma
-    return build_mention(text, head, [])
+    return build_mention(text, head, []) or _last_noun_phrase(text, head, [])
+
+
+def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:
+    """"a harsh response from Donald Trump Jr.(, who said)": the noun phrase after the last
+    preposition or verb is the one a relative pronoun or a cue belongs to."""
+    cut = max((k for k, t in enumerate(head) if not t.cap and (
+        t.lower in PREPOSITIONS or t.lower.endswith("ed"))), default=-1)
+    if 0 <= cut < len(head) - 1:
+        return build_mention(text, head[cut + 1:], extra)
+    return None
 
 
 def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mention | None:
