@@ -56,13 +56,14 @@ def is_web_address(source: str) -> bool:
 
 def identity(url: str) -> str:
     """The address an article fetched from `url` is stored under: the address as given, with
-    the scheme and host in lower case and without the #fragment (which never reaches the
-    server). Keeping the given address, not where redirects led, means opening the same link
+    the scheme and host in lower case, an empty path written "/", and without the #fragment
+    (which never reaches the server). Keeping the given address, not where redirects led, means opening the same link
     again finds the same article even when the site changes where it redirects."""
     import httpx
 
     try:
-        return str(httpx.URL(url).copy_with(fragment=None))
+        parsed = httpx.URL(url)
+        return str(parsed.copy_with(fragment=None, path=parsed.path))  # "https://site" -> "https://site/"
     except httpx.InvalidURL as e:
         raise ReaderError(f"{url}: not a valid web address ({e}).") from None
 

@@ -145,3 +145,14 @@ def test_a_missing_page_is_one_line_on_stderr(cli_process, site: Site):
     result = cli_process("extract", site.url("/missing"))
     assert result.code == 1 and result.out == ""
     assert result.err == f"reader: {site.url('/missing')}: the server answered 404 Not Found.\n"
+
+
+@pytest.mark.parametrize("given, stored", [
+    ("HTTPS://News.Example/story#comments", "https://news.example/story"),
+    ("https://news.example", "https://news.example/"),
+    ("https://news.example/a?id=7&page=2", "https://news.example/a?id=7&page=2"),
+])
+def test_the_address_an_article_is_stored_under(given, stored):
+    from reader.article.fetch import identity
+
+    assert identity(given) == identity(stored) == stored
