@@ -86,6 +86,7 @@ _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
                                "posts message letter tweet video release interview speech".split())
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
+_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like)\b")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
@@ -198,7 +199,10 @@ class Extractor:
             if _CLAUSE_AFTER.match(after):
                 return True
             # "The Daily News claims the …": a name or a plural before, a clause after
-            before = text[max(sent.start, m.start() - 30):m.start()].split()
+            near = text[max(sent.start, m.start() - 30):m.start()]
+            if after.startswith(",") and "," in near:
+                return True  # ", the author notes, …": a parenthetical attribution
+            before = near.split()
             return bool(before) and (before[-1][:1].isupper() or before[-1].endswith("s")) and \
                 _SUBJECT_AFTER.match(after) is not None
         return True
@@ -357,11 +361,17 @@ class Extractor:
         if words and words[-1].lower() in ("who", "which"):
             # "the embassy, which said …": the speaker is what the relative pronoun points to
             rel = text.rfind(words[-1], sent.start, cue.start())
-            return subject_before(text, _clause_start(text, sent.start, rel), rel)
+            return subject_before(text, _clause_start(text, sent.start, rel), rel, relative=True)
         if words and words[-1].lower() == "that" and self.cues.form(words[-2].lower() if len(words) > 1 else "") is None:
             rel = text.rfind("that", sent.start, cue.start())  # "a channel that claimed …"
-            return subject_before(text, _clause_start(text, sent.start, rel), rel)
+            return subject_before(text, _clause_start(text, sent.start, rel), rel, relative=True)
         start = _clause_start(text, max(lo, sent.start), cue.start())
+        if text[start:cue.start()].rstrip().endswith(","):
+            # "Paradis, who volunteered when he ran in 1992, says": the clause starts before
+            # the parenthetical, whatever clauses the parenthetical holds
+            paren = _PARENTHETICAL.search(text, max(lo, sent.start), cue.start())
+            if paren is not None and paren.start() < start:
+                start = _clause_start(text, max(lo, sent.start), paren.start())
         region = text[start:cue.start()]
         opener = _previous_word(text, sent.start, start) if start > sent.start else ""
         if opener == "that" and self.cues.form(_previous_word(text, sent.start, start - 5)) is not None:
@@ -518,7 +528,7 @@ class Extractor:
         start = m.start() - len(before) + comma + 1
         mention = subject_before(text, start, m.start()) if before[comma + 1:].strip() else \
             subject_after(text, m.end(), after.start(1))
-        if mention is None or len(text[sent.start:start].split()) < 2:
+        if mention is None or not text[sent.start:start].strip(" ,"):
             return None
         cend = _trim_end(text, sent.start, sent.end)
         inner_quote = _has_quote(text, sent.start, cend)
@@ -649,6 +659,7 @@ class Extractor:
         mention = subject_after(text, sent.start + agent.end(), verb.start())
         if mention is None:
             return
+        mention.descriptions.append(subject)  # "footage filmed by a resident": whose material it is
         cstart = verb.end() + 1
         cend = _trim_end(text, cstart, _content_end(text, cstart, sent.end))
         if len(text[cstart:cend].split()) < 4:
@@ -721,7 +732,8 @@ class Extractor:
             return Evidence(raw.kind, raw.post_reason, (), raw.context, None, False, False)
         best = entity.best
         country = (best.name or best.text) if best.country else None
-        named = best.person and best.name is not None and not entity.has_role
+        # a person introduced by full name and never by a role: "Tsion Kebede", not "Engineers"
+        named = best.person and best.name is not None and len(best.name.split()) >= 2 and not entity.has_role
         descriptions = entity.descriptions
         mention = raw.mention
         # a speaker's own words first ("Nurse X"), unless they only point back ("the official")

@@ -42,6 +42,8 @@ earlier later last next this that previous recent
 PREPOSITIONS = frozenset("""
 in on at by for from with about of to into onto over under after before during since until
 through across against among between without within via amid despite towards toward near
+around inside outside beyond along behind throughout upon beside besides alongside regarding
+concerning like per
 """.split())
 
 # Clause-joining words that end a speaker's noun phrase when read right to left.

@@ -101,6 +101,9 @@ def _segments(toks: list[Tok]) -> list[list[Tok]]:
     return out
 
 
+_ABOUT = frozenset("about around nearly almost roughly some over approximately".split())
+_AMOUNTS = frozenset("half third quarter two three four five six seven eight nine ten a one dozen "
+                     "dozens hundreds thousands".split())
 _QUANTIFIERS = frozenset({("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"),
                           ("up", "to"), ("as", "many")})
 
@@ -133,6 +136,9 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
             continue
         if i + 1 < len(seg) and (low, seg[i + 1].lower) in _QUANTIFIERS:
             i += 2  # "at least half of voters": the voters speak
+            continue
+        if low in _ABOUT and i + 1 < len(seg) and (seg[i + 1].text[:1].isdigit() or seg[i + 1].lower in _AMOUNTS):
+            i += 1  # "about half of voters", "nearly 4 in 10"
             continue
         if low in ("on", "in", "at", "by", "during", "since", "late", "early", "last", "this", "next",
                    "earlier", "later", "hours", "days", "minutes", "moments", "weeks"):
@@ -203,8 +209,10 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     first = seg[0]
     if not first.word or first.lower in PREPOSITIONS or first.lower in _NOT_A_SPEAKER:
         return False
-    if not first.cap and first.lower.endswith(("ly", "ing", "ed")) and first.lower not in _ROLE_ENDINGS:
-        return False
+    if not first.cap and first.lower.endswith(("ly", "ing", "ed")) and first.lower not in _ROLE_ENDINGS and (
+            len(seg) == 1 or seg[1].lower in PREPOSITIONS or seg[1].lower in _ARTICLES
+            or seg[1].lower in ("whether", "if", "that", "to", "not")):
+        return False  # "asked whether …", "clad in …"; but "retired general X", "elected officials"
     for k, t in enumerate(seg):
         low = t.lower
         if low in _AUX or (low in _RELATIVE and not (k == 0 and low == "that")) or low in ("not", "there") \
@@ -218,8 +226,12 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             return False
         if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg):
             return False  # "Trump notably made"
-        if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in DETERMINERS:
+        if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in _ARTICLES:
             return False  # "That suggestion prompted a response": a verb and its object
+        if k > 1 and low in ("the", "a", "an") and not seg[k - 1].cap and seg[k - 1].lower not in PREPOSITIONS \
+                and seg[k - 1].lower not in ("and", "or") and seg[k - 1].word \
+                and k + 1 < len(seg) and not seg[k + 1].cap:
+            return False  # "a rumour the operator (denied)"; but "spokesman the Rev. X" is a title
         if t.text in ("“", "”", '"', ":", "!", "?"):
             return False
     last = seg[-1].lower
@@ -228,6 +240,7 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     return last not in _NOT_A_SPEAKER
 
 
+_ARTICLES = frozenset("a an the his her their its this that these those our my your".split())
 _ROLE_ENDINGS = frozenset({"belly", "ally", "allied", "king", "acting", "leading", "ruling",
                            "governing", "founding", "reigning", "visiting", "outgoing", "incoming"})
 _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly rally supply anomaly "
@@ -341,8 +354,10 @@ def _title_like(word: str) -> bool:
 REACH = 180
 
 
-def subject_before(text: str, lo: int, hi: int) -> Mention | None:
-    """The speaker written before a cue verb: `lo` is where the clause starts, `hi` the verb."""
+def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Mention | None:
+    """The speaker written before a cue verb: `lo` is where the clause starts, `hi` the verb.
+    With `relative`, `hi` is a relative pronoun ("…, who said") and the speaker the noun
+    phrase it follows."""
     if hi - lo > REACH:
         lo = text.find(" ", hi - REACH, hi) + 1 or hi - REACH
     toks = tokenize(text, lo, hi)
@@ -359,9 +374,11 @@ def subject_before(text: str, lo: int, hi: int) -> Mention | None:
         k = 0
         while k < len(segs) - 1 and _adverbial(segs[k]):
             k += 1
-        return build_mention(text, segs[k], segs[k + 1:]) or _last_noun_phrase(text, segs[k], segs[k + 1:])
+        found = build_mention(text, segs[k], segs[k + 1:])
+        return found if found or not relative else _last_noun_phrase(text, segs[k], segs[k + 1:])
     head = segs[-1]
-    return build_mention(text, head, []) or _last_noun_phrase(text, head, [])
+    found = build_mention(text, head, [])
+    return found if found or not relative else _last_noun_phrase(text, head, [])
 
 
 def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:

@@ -9,7 +9,7 @@ from reader.attribution.phrases import Mention, subject_after, subject_before
 from reader.attribution.structure import Paragraph
 
 _SIGNATURE = re.compile(
-    r"[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,40})\s*\)\s*(?P<date>[^\n]{0,40})")
+    r"[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@[\w.-]{1,60})\s*\)\s*(?P<date>[^\n]{0,40})")
 _PLATFORM = "|".join(sorted(SOCIAL_PLATFORMS, key=len, reverse=True))
 _ON_PLATFORM = re.compile(
     rf"\b(?:on|to|via)\s+(?:(?:its|his|her|their|the|a|an|official|personal|verified)\s+)*"

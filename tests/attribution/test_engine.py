@@ -240,3 +240,37 @@ _PIECES = ["said", "told reporters", "according to", "he", "She", "the minister"
 @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60))
 def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
     find(" ".join(pieces))
+
+
+# --- constructions found by tuning on real news ---------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("The agency, which said it was monitoring the case, declined to comment.\n",
+     "agency", "it was monitoring the case"),
+    ("Democrats, the author notes, applaud the governor's record on schools.\n",
+     "author", "Democrats, the author notes, applaud the governor's record on schools"),
+    ("At least half of the voters say they want a change of course.\n",
+     "half of the voters", "they want a change of course"),
+    ("A former senator -- Ann Price, who lost in 2008 -- said the plan \"will not survive a vote.\"\n",
+     "Ann Price", "the plan \"will not survive a vote.\""),
+    ("''We will not back down,'' Mr. Okafor said on Tuesday.\n", "Okafor", "We will not back down,"),
+])
+def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
+    s = one(find(text), words)
+    assert s.text == words and speaker in s.speaker
+
+
+def test_second_verb_keeps_the_first_verbs_speaker(find):
+    text = "Mayor Ines Ruiz called the report “deeply flawed” and said the city would appeal.\n"
+    statements = find(text)
+    assert one(statements, "deeply flawed").speaker == "Mayor Ines Ruiz"
+    assert one(statements, "city would appeal").speaker == "Mayor Ines Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "A neighbour, who asked not to be named, stayed indoors all night.\n",
+    "The minister confirmed the arrest on Tuesday.\n",
+    "He has written for several outlets about the conflict.\n",
+])
+def test_requests_objects_and_bylines_are_not_statements(find, text):
+    assert find(text) == []
