@@ -24,6 +24,10 @@ _POSTER = re.compile(
     r"|\b(?:posted|shared|uploaded|published)\s+(?:first\s+)?(?:in|on|to)\s+")
 
 
+_SHARER = re.compile(r"(?:^|[.!?]\s+)(?:On\s+\w+,\s+)?(?P<subject>[^,.;:]{3,80}?)\s+"
+                     r"(?:shared|posted|uploaded|published|wrote)\b")
+
+
 @dataclass(frozen=True)
 class Signature:
     name_start: int
@@ -82,8 +86,7 @@ def poster(text: str, lo: int, hi: int) -> Mention | None:
                 subject_after(text, start, end)
         return subject_after(text, start, end)
     # "On Weibo, a user in … shared a video … under the caption": the sentence's subject
-    m = re.search(r"(?:^|[.!?]\s+)(?:On\s+\w+,\s+)?(?P<subject>[^,.;:]{3,80}?)\s+"
-                  r"(?:shared|posted|uploaded|published|wrote)\b", region)
-    if m:
-        return subject_before(text, lo + m.start("subject"), lo + m.end("subject"))
+    sharer = _SHARER.search(region)
+    if sharer:
+        return subject_before(text, lo + sharer.start("subject"), lo + sharer.end("subject"))
     return None
