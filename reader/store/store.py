@@ -274,7 +274,7 @@ class TagStore:
         valid = {s.id for s in current}
 
         kept = {sid: t for sid, t in own_tags.items() if sid in valid}
-        known = list(kept.values()) + list(own_orphans.values())
+        known = list(own_tags.values()) + list(own_orphans.values())
         # (tag, where it comes from, its key there); earlier entries win a contested statement
         candidates: list[tuple[Tag, str, str]] = [
             (t, TAGS, sid) for sid, t in own_tags.items() if sid not in kept]

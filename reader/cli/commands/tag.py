@@ -29,19 +29,24 @@ class Review:
     reanchored: Reanchored
 
 
-def open_for_review(ctx: Context, path: str, *, warn_orphans: bool = True) -> Review:
-    """Load the article, extract its statements, register it (re-anchoring saved tags)."""
+def open_for_review(ctx: Context, path: str) -> Review:
+    """Load the article, extract its statements, register it (re-anchoring saved tags), and
+    say on stderr what re-anchoring did: tags that followed an edited text, tags orphaned now."""
     article = ctx.article(path)
     engine = extract(article.text, ctx.config)
-    _, reanchored = ctx.store.register(article, engine)
-    edits = ctx.store.edits(article.id)
-    moved = sum(1 for old, new in reanchored.moved.items() if old != new)
-    if moved:
-        print(f"reader: {printable(path)}: the text changed; {_count(moved, 'tag')} moved to the "
-              "edited statement.", file=sys.stderr)
-    if warn_orphans and reanchored.orphaned:
-        print(f"reader: warning: {printable(path)}: {_count(len(reanchored.orphaned), 'tag')} no longer "
-              "match a statement; they are kept (`reader tags PATH` lists them).", file=sys.stderr)
+    store = ctx.store
+    before = {(t.statement_id, t.created) for t in store.orphans(article.id)} if store.article(article.id) else set()
+    _, reanchored = store.register(article, engine)
+    edits = store.edits(article.id)
+    name = printable(path)
+    if reanchored.moved:
+        print(f"reader: {name}: the text changed since it was last opened; {_count(len(reanchored.moved), 'tag')} "
+              "followed their statements.", file=sys.stderr)
+    new = [t for t in reanchored.orphaned if (t.statement_id, t.created) not in before]
+    if new:
+        print(f"reader: warning: {name}: {_count(len(new), 'tag')} no longer "
+              f"{'matches' if len(new) == 1 else 'match'} a statement; kept as orphaned tags "
+              f"(`reader tags {name}` lists them).", file=sys.stderr)
     return Review(article, apply_edits(engine, edits), edits, reanchored)
 
 

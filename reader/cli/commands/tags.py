@@ -28,7 +28,7 @@ def orphan_json(tag: Tag) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    review = open_for_review(ctx, args.path, warn_orphans=False)
+    review = open_for_review(ctx, args.path)
     article = review.article
     tags = ctx.store.tags(article.id)
     orphans = review.reanchored.orphaned
