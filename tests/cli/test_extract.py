@@ -57,6 +57,24 @@ def test_version_and_help(cli_process):
     assert "--format" in cli_process("extract", "--help").out
 
 
-def test_python_dash_m_and_bare_reader_open_the_sample(cli_process):
-    result = cli_process()
-    assert result.code == 0, result.err
+async def test_bare_reader_opens_the_sample_in_the_review_screen(cli, cli_process, monkeypatch):
+    """`reader` with no PATH builds the review app on the bundled sample; a real process
+    answers `--help` and, without a terminal, says it needs one instead of hanging."""
+    from reader.cli.commands import open_
+    from reader.tui.app import ReaderApp
+
+    opened: list[ReaderApp] = []
+    monkeypatch.setattr(open_, "_need_terminal", lambda source: None)
+    monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: opened.append(self))
+    assert cli().code == 0
+    (app,) = opened
+    assert app.article.path == str(SAMPLE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.ready.wait()
+        await pilot.pause()
+        assert app.screen.session.article.title.startswith("The Russian government")
+        assert len(app.screen.listing.rows) == len(app.screen.session.statements) > 0
+    help_text = cli_process("--help")
+    assert help_text.code == 0 and "PATH" in help_text.out
+    no_terminal = cli_process()
+    assert no_terminal.code == 1 and no_terminal.err.startswith("reader: the review screen needs a terminal")

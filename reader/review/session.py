@@ -1,0 +1,289 @@
+"""One article under review: its statements (the engine's, merged with the reviewer's
+edits), their tags, the list filter, and undo/redo over every change.
+
+Plain Python: the review screen drives it, tests drive it without Textual. Every change is
+applied in memory at once and queued for the store (`saver`); the store is never read again
+during the session, so what is on screen is always the reviewer's latest word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from reader.article import Article
+from reader.attribution import Statement, statement_id
+from reader.config import Config
+from reader.review.changes import AddChange, Change, DismissChange, SpeakerChange, State, TagChange
+from reader.review.saver import Saver
+from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, TagStore, apply_edits,
+                          make_anchor, statement_record)
+
+GRADES_RELIABILITY = ("A", "B", "C", "D", "E", "F")
+GRADES_CREDIBILITY = ("1", "2", "3", "4", "5", "6")
+_QUOTES = "\"'“”‘’«»„‚‹›"
+
+
+class Refused(Exception):
+    """A change that cannot be made as asked; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    kind: Literal["all", "untagged", "category"] = "all"
+    category: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.category if self.kind == "category" and self.category else self.kind
+
+    def keeps(self, statement: Statement, tag: Tag | None, dismissed: bool) -> bool:
+        if self.kind == "untagged":
+            return tag is None and not dismissed
+        if self.kind == "category":
+            return tag is not None and tag.category == self.category
+        return True
+
+
+ALL = Filter()
+
+
+class ReviewSession:
+    def __init__(self, article: Article, config: Config, store: TagStore, statements: list[Statement], *,
+                 tags: dict[str, Tag] | None = None, edits: Edits | None = None,
+                 record: ArticleRecord | None = None, reanchored: Reanchored | None = None,
+                 orphans: tuple[Tag, ...] = (), clock: Any = None) -> None:
+        self.article = article
+        self.config = config
+        self.store = store
+        self.reviewer: str = store.reviewer
+        self.record = record
+        self.reanchored = reanchored or Reanchored()
+        self.orphans = orphans
+        edits = edits or Edits()
+        self.state = State(engine=list(statements), added={s.id: s for s in edits.added},
+                           speakers=dict(edits.speakers), dismissed=set(edits.dismissed),
+                           tags=dict(tags or {}))
+        self.saver = Saver(store)
+        self.filter: Filter = ALL
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._clock = clock
+        self._refresh()
+
+    @classmethod
+    def open(cls, article: Article, config: Config, store: TagStore, statements: list[Statement]
+             ) -> ReviewSession:
+        """Register the article with the store and read its tags and edits (disk I/O)."""
+        record, reanchored = store.register(article, statements)
+        return cls(article, config, store, statements, tags=store.tags(article.id),
+                   edits=store.edits(article.id), record=record, reanchored=reanchored,
+                   orphans=store.orphans(article.id))
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        s = self.state
+        edits = Edits(added=tuple(s.added.values()), speakers=dict(s.speakers),
+                      dismissed=frozenset(s.dismissed))
+        self.statements: list[Statement] = apply_edits(s.engine, edits)
+        self._index = {st.id: i for i, st in enumerate(self.statements)}
+
+    def statement(self, sid: str) -> Statement:
+        return self.statements[self._index[sid]]
+
+    def number(self, sid: str) -> int:
+        """The statement's place in reading order, from 1 (the same under any filter)."""
+        return self._index[sid] + 1
+
+    def tag(self, sid: str) -> Tag | None:
+        return self.state.tags.get(sid)
+
+    def dismissed(self, sid: str) -> bool:
+        return sid in self.state.dismissed
+
+    def added(self, sid: str) -> bool:
+        return sid in self.state.added
+
+    def speaker_edited(self, sid: str) -> bool:
+        return sid in self.state.speakers
+
+    def visible(self) -> list[Statement]:
+        f, s = self.filter, self.state
+        if f.kind == "all":
+            return list(self.statements)
+        return [st for st in self.statements if f.keeps(st, s.tags.get(st.id), st.id in s.dismissed)]
+
+    def progress(self) -> tuple[int, int]:
+        """(tagged, total) over the statements that are not dismissed."""
+        live = [st for st in self.statements if st.id not in self.state.dismissed]
+        return sum(1 for st in live if st.id in self.state.tags), len(live)
+
+    def filters(self) -> list[Filter]:
+        return [ALL, Filter("untagged")] + [Filter("category", c.name) for c in self.config.categories]
+
+    def set_filter(self, value: Filter) -> None:
+        self.filter = value
+
+    def speaker_span(self, statement: Statement) -> tuple[int, int] | None:
+        """Where the speaker is named: the engine's mention, else the nearest occurrence of
+        the (corrected) name around the statement."""
+        text = self.article.text
+        if statement.speaker_start is not None and statement.speaker_end is not None:
+            return statement.speaker_start, statement.speaker_end
+        name = (statement.speaker or "").strip()
+        if not name:
+            return None
+        window = 2000
+        lo, hi = max(0, statement.start - window), min(len(text), statement.end + window)
+        best: tuple[int, int] | None = None
+        for m in re.finditer(re.escape(name), text[lo:hi]):
+            a, b = lo + m.start(), lo + m.end()
+            if statement.start <= a < statement.end:
+                continue
+            distance = statement.start - b if b <= statement.start else a - statement.end
+            if best is None or distance < best[0]:
+                best = (distance, a)
+        return (best[1], best[1] + len(name)) if best else None
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every statement as the JSON export shows it (the screen's state, saved or not)."""
+        s = self.state
+        return [statement_record(st, s.tags.get(st.id), dismissed=st.id in s.dismissed, added=st.id in s.added)
+                for st in self.statements]
+
+    # --- changing ------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _do(self, change: Change) -> Change:
+        self.saver.submit(change.apply(self.state))
+        self._undo.append(change)
+        self._redo.clear()
+        self._refresh()
+        return change
+
+    def undo(self) -> Change | None:
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self.saver.submit(change.revert(self.state))
+        self._redo.append(change)
+        self._refresh()
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self.saver.submit(change.apply(self.state))
+        self._undo.append(change)
+        self._refresh()
+        return change
+
+    def _now(self) -> str:
+        if self._clock is not None:
+            return self._clock()
+        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _tag_change(self, sid: str, label: str, **fields: Any) -> Change:
+        before = self.state.tags.get(sid)
+        statement = self.statement(sid)
+        stamp = self._now()
+        if before is not None and replace(before, **fields) == before:
+            raise Refused("Nothing changed.")
+        if before is None:
+            after = Tag(article_id=self.article.id, statement_id=sid, category=fields.pop("category"),
+                        anchor=make_anchor(self.article.text, statement.start, statement.end),
+                        reviewer=self.reviewer, created=stamp, updated=stamp, **fields)
+        else:
+            after = replace(before, reviewer=self.reviewer, updated=stamp, **fields)
+        return self._do(TagChange(self.article.id, sid, before, after, label))
+
+    def set_category(self, sid: str, category: str) -> Change:
+        if self.config.category(category) is None:
+            raise Refused(f"{category!r} is not a category of these settings.")
+        current = self.state.tags.get(sid)
+        if current is not None and current.category == category:
+            raise Refused(f"Already tagged {category}.")
+        return self._tag_change(sid, f"tag {category}", category=category)
+
+    def accept(self, sid: str) -> Change:
+        suggestion = self.statement(sid).suggested_source
+        if not suggestion:
+            raise Refused("No suggestion for this statement: tag it with a category key.")
+        return self.set_category(sid, suggestion)
+
+    def clear(self, sid: str) -> Change:
+        before = self.state.tags.get(sid)
+        if before is None:
+            raise Refused("This statement has no tag to clear.")
+        return self._do(TagChange(self.article.id, sid, before, None, f"clear tag {before.category}"))
+
+    def _require_tag(self, sid: str, what: str) -> Tag:
+        tag = self.state.tags.get(sid)
+        if tag is None:
+            raise Refused(f"Tag this statement first: {what} belong to a tag.")
+        return tag
+
+    def set_note(self, sid: str, note: str | None) -> Change:
+        self._require_tag(sid, "notes")
+        note = (note or "").strip() or None
+        return self._tag_change(sid, "note", note=note)
+
+    def set_grades(self, sid: str, reliability: str | None, credibility: str | None) -> Change:
+        self._require_tag(sid, "grades")
+        if reliability is not None and reliability not in GRADES_RELIABILITY:
+            raise Refused(f"Reliability is one of A–F, not {reliability!r}.")
+        if credibility is not None and credibility not in GRADES_CREDIBILITY:
+            raise Refused(f"Credibility is one of 1–6, not {credibility!r}.")
+        return self._tag_change(sid, "grades", reliability=reliability, credibility=credibility)
+
+    def set_speaker(self, sid: str, speaker: str | None) -> Change:
+        speaker = (speaker or "").strip() or None
+        before = self.state.speakers.get(sid)
+        if speaker == before:
+            raise Refused("Nothing changed.")
+        return self._do(SpeakerChange(self.article.id, sid, before, speaker))
+
+    def toggle_dismissed(self, sid: str) -> Change:
+        return self._do(DismissChange(self.article.id, sid, sid not in self.state.dismissed))
+
+    def add_statement(self, start: int, end: int, speaker: str | None) -> Change:
+        """A statement the engine missed: article text start..end (quotes and spaces at the
+        edges are left out), said by `speaker`."""
+        text = self.article.text
+        start, end = max(0, start), min(len(text), end)
+        words = text[start:end]
+        lead = len(words) - len(words.lstrip(_QUOTES + " \t\n"))
+        trail = len(words) - len(words.rstrip(_QUOTES + " \t\n"))
+        start, end = start + lead, end - trail
+        if end <= start:
+            raise Refused("Mark some words of the article first.")
+        for st in self.statements:
+            if st.start == start and st.end == end:
+                raise Refused(f"That is already statement #{self.number(st.id)}.")
+        words = text[start:end]
+        existing = set(self._index)
+        n = 1
+        while (sid := statement_id(words, n)) in existing:
+            n += 1
+        speaker = (speaker or "").strip() or None
+        draft = ReviewerStatement(sid, start, end, words, speaker, None, None, None,
+                          "direct" if start > 0 and text[start - 1] in _QUOTES else "indirect",
+                          None, "added by the reviewer")
+        span = self.speaker_span(draft)
+        if span is not None:
+            draft = replace(draft, speaker_start=span[0], speaker_end=span[1])
+        return self._do(AddChange(self.article.id, draft))
+
+    def flush(self) -> Any:
+        """Save everything queued, on this thread."""
+        return self.saver.flush()

@@ -1,0 +1,77 @@
+"""The review application: settings, store and article come in ready-made (the command line
+loads them first, tests build them as they like); the app checks the keymap and shows the
+review screen."""
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+from textual.app import App
+
+from reader.article import Article
+from reader.attribution import Statement
+from reader.config import Config
+from reader.store import TagStore
+from reader.tui.commands import ReviewCommands
+from reader.tui.keymap import KeySpec, check_clashes, review_keys, validate_keymap
+from reader.tui.screen import Extractor, ReviewScreen, screen_class
+
+# Only the benchmark sets this: a file to which the app writes when the article is on screen
+# ("article <monotonic seconds>") and when the statements are ready ("ready ..."), then exits.
+READY_ENV = "READER_BENCH_READY"
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+
+    def __init__(self, article: Article, config: Config, store: TagStore, *,
+                 statements: list[Statement] | None = None, extractor: Extractor | None = None) -> None:
+        """Raises ReaderError (naming the config file) for an unknown action id under `keys:`
+        or two actions on one key."""
+        self.specs: tuple[KeySpec, ...] = review_keys(config.categories)
+        self.keymap = validate_keymap(config.keys, self.specs, config.source)
+        check_clashes(self.specs, self.keymap, config.source)
+        super().__init__()
+        self.article = article
+        self.config = config
+        self.store = store
+        self._statements = statements
+        self._extractor = extractor
+        self._ready_file = os.environ.get(READY_ENV)
+        self.review: ReviewScreen | None = None
+        self.ready = asyncio.Event()  # set once the statements are listed (tests await it)
+        self.set_keymap(self.keymap)
+
+    def get_default_screen(self) -> ReviewScreen:
+        self.review = screen_class(self.specs)(self.article, self.config, self.store, self.specs,
+                                               statements=self._statements, extractor=self._extractor)
+        return self.review
+
+    def keys_for(self, action_id: str) -> str:
+        """The keys of an action after config.yaml's remapping ("a,b" for several)."""
+        if action_id in self.keymap:
+            return self.keymap[action_id]
+        return next((s.keys for s in self.specs if s.id == action_id), action_id)
+
+    def announce(self, stage: str) -> None:
+        if self._ready_file:
+            with open(self._ready_file, "a", encoding="utf-8") as out:
+                out.write(f"{stage} {time.monotonic()}\n")
+
+    def announce_ready(self) -> None:
+        """The statements are listed and the reviewer can act."""
+        self.ready.set()
+        if self._ready_file:
+            self.announce("ready")
+            self.exit()
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q too waits for the saves (and asks when one keeps failing)."""
+        if self.review is not None:
+            self.review.action_quit()
+        else:
+            self.exit()
+

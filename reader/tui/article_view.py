@@ -1,0 +1,399 @@
+"""The article pane: a Line-API view that draws only the lines on screen.
+
+The text is wrapped by offsets (`text_layout`), each visible line becomes a `Strip` built
+from the article's characters directly (never parsed as markup), and strips are kept in an
+LRU cache until a highlight changes. Statements are painted by category, the selected one
+and its speaker stand out, search matches and the mark-mode selection are drawn on top.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.tui.keymap import MARK_KEYS
+from reader.tui.styling import Layer, Painter, layer, tint
+from reader.tui.text_layout import Layout, cell_to_offset, display_text, offset_to_cell, wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A statement as the article draws it."""
+
+    id: str
+    start: int
+    end: int
+    category: str | None  # its tag, None when untagged
+    dismissed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Selected:
+    start: int
+    end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+# Paint order: later layers win where they overlap.
+_LAYERS = ("statement", "tag", "dismissed", "selected", "speaker", "match", "match-current", "mark", "caret")
+_ORDER = {name: i for i, name in enumerate(_LAYERS)}
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article text, wrapped, with statements highlighted."""
+
+    ALLOW_SELECT = False  # mouse drags mark text for a new statement instead
+    BINDINGS = [s.binding() for s in MARK_KEYS]
+    COMPONENT_CLASSES = {
+        "article--statement", "article--dismissed", "article--selected", "article--speaker",
+        "article--match", "article--match-current", "article--mark", "article--caret",
+    }
+
+    class StatementClicked(Message):
+        def __init__(self, statement_id: str) -> None:
+            super().__init__()
+            self.statement_id = statement_id
+
+    class AddRequested(Message):
+        """The reviewer finished marking text to add as a statement."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    class MarkingChanged(Message):
+        def __init__(self, marking: bool) -> None:
+            super().__init__()
+            self.marking = marking
+
+    def __init__(self, text: str, colours: dict[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = display_text(text)
+        self._colours = colours
+        self._layout: Layout | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: tuple[Painter, dict[str, Layer]] | None = None
+        self._marks: list[Mark] = []
+        self._mark_starts: list[int] = []
+        self._max_end: list[int] = []  # running maximum of the marks' ends, for overlap search
+        self._selected: Selected | None = None
+        self._search: re.Pattern[str] | None = None
+        self._search_len = 0
+        self._current_match: tuple[int, int] | None = None
+        self.marking = False
+        self.caret = 0
+        self.anchor: int | None = None
+        self._press: int | None = None
+        self._dragged = False
+
+    # --- data from the screen ----------------------------------------------------------
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self._marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self._mark_starts = [m.start for m in self._marks]
+        running, self._max_end = -1, []
+        for m in self._marks:
+            running = max(running, m.end)
+            self._max_end.append(running)
+        self._invalidate()
+
+    def select(self, selected: Selected | None, *, scroll: bool = True) -> None:
+        self._selected = selected
+        self._invalidate()
+        if selected is not None and scroll:
+            self.show_range(selected.start, selected.end)
+
+    def set_search(self, query: str) -> None:
+        self._search = re.compile(re.escape(query), re.IGNORECASE) if query else None
+        self._search_len = len(query)
+        self._current_match = None
+        self._invalidate()
+
+    def find(self, direction: int = 1) -> tuple[int, int] | None:
+        """Move to the next (or previous) match after the current one; wraps around."""
+        if self._search is None:
+            return None
+        text = self.text
+        if self._current_match is not None:
+            here = self._current_match[0] + (1 if direction > 0 else 0)
+        else:
+            here = self._layout.starts[int(self.scroll_y)] if self._layout and len(self._layout) else 0
+        match: tuple[int, int] | None = None
+        if direction > 0:
+            m = self._search.search(text, here) or self._search.search(text, 0)
+            match = m.span() if m else None
+        else:
+            last = None
+            for m in self._search.finditer(text, 0, max(0, here + self._search_len - 1)):
+                if m.start() < here:
+                    last = m.span()
+            if last is None:  # wrap to the last match in the text
+                for m in self._search.finditer(text, max(0, here)):
+                    last = m.span()
+            match = last
+        self._current_match = match
+        self._invalidate()
+        if match is not None:
+            self.show_range(*match)
+        return match
+
+    # --- scrolling ---------------------------------------------------------------------
+
+    @property
+    def layout_lines(self) -> Layout:
+        if self._layout is None:
+            self._relayout(max(1, self.scrollable_content_region.width))
+        assert self._layout is not None
+        return self._layout
+
+    def show_range(self, start: int, end: int) -> None:
+        """Scroll so the text start..end is on screen (a third of the way down if it was not)."""
+        layout = self.layout_lines
+        first, last = layout.line_of(start), layout.line_of(max(start, end - 1))
+        top, height = int(self.scroll_y), max(1, self.scrollable_content_region.height)
+        if first >= top and last < top + height:
+            return
+        target = first - height // 3 if last - first < height else first
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def top_offset(self) -> int:
+        layout = self.layout_lines
+        return layout.starts[min(int(self.scroll_y), len(layout) - 1)]
+
+    # --- layout and drawing ------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        if self._layout is None or self._layout.width != width:
+            top = self.top_offset() if self._layout is not None else 0
+            self._relayout(width)
+            self.scroll_to(y=self._layout.line_of(top) if top else 0, animate=False)  # type: ignore[union-attr]
+
+    def _relayout(self, width: int) -> None:
+        self._layout = wrap(self.text, width)
+        self.virtual_size = Size(width, len(self._layout))
+        self._cache.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._cache.clear()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _paint(self) -> tuple[Painter, dict[str, Layer]]:
+        if self._styles is None:
+            layers = {name: layer(self, f"article--{name}") for name in _LAYERS if name != "tag"}
+            for category, colour in self._colours.items():
+                layers[f"tag:{category}"] = tint(colour, 0.35)
+            self._styles = (Painter(self), layers)
+        return self._styles
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_y) + y
+        layout = self.layout_lines
+        base = self._paint()[0].base()
+        if index >= len(layout):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_index(index)
+            self._cache[index] = strip
+        return strip.crop_extend(0, width, base)
+
+    def _spans(self, start: int, end: int) -> list[tuple[int, int, int, Layer]]:
+        """(from, to, paint order, layer) for everything painted over start..end."""
+        styles = self._paint()[1]
+        spans: list[tuple[int, int, int, Layer]] = []
+        order = _ORDER
+        # statements overlapping the line: walk back from the last one starting before its end
+        i = bisect_left(self._mark_starts, end) - 1
+        while i >= 0 and self._max_end[i] > start:
+            m = self._marks[i]
+            if m.end > start:
+                if m.dismissed:
+                    spans.append((m.start, m.end, order["dismissed"], styles["dismissed"]))
+                elif m.category is not None:
+                    spans.append((m.start, m.end, order["tag"], styles.get(f"tag:{m.category}", Layer())))
+                else:
+                    spans.append((m.start, m.end, order["statement"], styles["statement"]))
+            i -= 1
+        sel = self._selected
+        if sel is not None:
+            spans.append((sel.start, sel.end, order["selected"], styles["selected"]))
+            if sel.speaker_start is not None and sel.speaker_end is not None:
+                spans.append((sel.speaker_start, sel.speaker_end, order["speaker"], styles["speaker"]))
+        if self._search is not None:
+            reach = self._search_len
+            for m in self._search.finditer(self.text, max(0, start - reach), end + reach):
+                name = "match-current" if m.span() == self._current_match else "match"
+                spans.append((m.start(), m.end(), order[name], styles[name]))
+        if self.marking:
+            if self.anchor is not None:
+                a, b = sorted((self.anchor, self.caret))
+                spans.append((a, b, order["mark"], styles["mark"]))
+            spans.append((self.caret, self.caret + 1, order["caret"], styles["caret"]))
+        return [(max(a, start), min(b, end), n, st) for a, b, n, st in spans if a < end and b > start]
+
+    def _render_index(self, index: int) -> Strip:
+        layout = self.layout_lines
+        painter, styles = self._paint()
+        start, end = layout.starts[index], layout.ends[index]
+        line = self.text[start:end]
+        spans = self._spans(start, end)
+        caret_after = self.marking and self.caret == end and (
+            index + 1 >= len(layout) or layout.starts[index + 1] > end)
+        if not spans and not caret_after:
+            return Strip([Segment(line, painter.base())]) if line else Strip([])
+        cuts = sorted({start, end, *(a for a, *_ in spans), *(b for _, b, *_ in spans)})
+        segments = []
+        for a, b in zip(cuts, cuts[1:]):
+            covering = tuple(lay for _, lay in sorted(((n, lay) for s0, s1, n, lay in spans if s0 <= a and s1 >= b),
+                                                       key=lambda item: item[0]))
+            segments.append(Segment(line[a - start:b - start], painter.style(covering)))
+        if caret_after:
+            segments.append(Segment(" ", painter.style((styles["caret"],))))
+        return Strip(segments)
+
+    # --- mouse: click a highlight to select it, drag to mark text -------------------------
+
+    def offset_at(self, x: int, y: int) -> int:
+        layout = self.layout_lines
+        index = min(max(0, int(self.scroll_y) + y), len(layout) - 1)
+        start, end = layout.starts[index], layout.ends[index]
+        return start + cell_to_offset(self.text[start:end], x)
+
+    def statement_at(self, offset: int) -> Mark | None:
+        """The innermost statement covering `offset` (the shortest, where they nest)."""
+        best = None
+        i = bisect_right(self._mark_starts, offset) - 1
+        while i >= 0 and self._max_end[i] > offset:
+            m = self._marks[i]
+            if m.start <= offset < m.end and (best is None or m.end - m.start < best.end - best.start):
+                best = m
+            i -= 1
+        return best
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = event.get_content_offset(self)
+        if event.button != 1 or offset is None:
+            return
+        self._press = self.offset_at(offset.x, offset.y)
+        self._dragged = False
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._press is None or not event.button:
+            return
+        offset = event.get_content_offset_capture(self)
+        here = self.offset_at(offset.x, offset.y)
+        if here != self._press or self._dragged:
+            if not self._dragged:
+                self._dragged = True
+                self.start_marking(self._press)
+                self.anchor = self._press
+            self.caret = here
+            self._invalidate()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._press is None:
+            return
+        self.release_mouse()
+        press, self._press = self._press, None
+        if not self._dragged:
+            mark = self.statement_at(press)
+            if mark is not None:
+                self.post_message(self.StatementClicked(mark.id))
+
+    # --- mark mode: a keyboard caret and selection ---------------------------------------
+
+    def start_marking(self, at: int | None = None) -> None:
+        self.marking = True
+        self.anchor = None
+        self.caret = self.top_offset() if at is None else at
+        self.focus()
+        self._invalidate()
+        self.refresh_bindings()
+        self.post_message(self.MarkingChanged(True))
+
+    def stop_marking(self) -> None:
+        if not self.marking:
+            return
+        self.marking = False
+        self.anchor = None
+        self._invalidate()
+        self.refresh_bindings()
+        self.post_message(self.MarkingChanged(False))
+
+    def marked_range(self) -> tuple[int, int] | None:
+        if not self.marking or self.anchor is None or self.anchor == self.caret:
+            return None
+        a, b = sorted((self.anchor, self.caret))
+        return a, b
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Mark-mode keys only act while marking; otherwise the key goes on to the screen.
+        return self.marking
+
+    def _move_caret(self, offset: int) -> None:
+        self.caret = min(max(0, offset), len(self.text))
+        self.show_range(self.caret, self.caret + 1)
+        self._invalidate()
+
+    def action_caret(self, step: int) -> None:
+        self._move_caret(self.caret + step)
+
+    def action_caret_line(self, step: int) -> None:
+        layout = self.layout_lines
+        index = layout.line_of(self.caret)
+        target = min(max(0, index + step), len(layout) - 1)
+        here = self.text[layout.starts[index]:layout.ends[index]]
+        column = offset_to_cell(here, self.caret - layout.starts[index])
+        start, end = layout.starts[target], layout.ends[target]
+        self._move_caret(start + cell_to_offset(self.text[start:end], column))
+
+    def action_caret_word(self, step: int) -> None:
+        text = self.text
+        if step > 0:
+            m = re.compile(r"\W*\w+").match(text, self.caret)
+            self._move_caret(m.end() if m else len(text))
+        else:
+            pos = self.caret
+            while pos > 0 and not text[pos - 1].isalnum():
+                pos -= 1
+            while pos > 0 and text[pos - 1].isalnum():
+                pos -= 1
+            self._move_caret(pos)
+
+    def action_caret_edge(self, side: int) -> None:
+        layout = self.layout_lines
+        index = layout.line_of(self.caret)
+        self._move_caret(layout.starts[index] if side < 0 else layout.ends[index])
+
+    def action_set_anchor(self) -> None:
+        self.anchor = self.caret
+        self._invalidate()
+
+    def action_finish(self) -> None:
+        marked = self.marked_range()
+        if marked is None:
+            self.notify("Move the caret to the statement's first word, press space, then move to its end.",
+                        title="Nothing marked yet")
+            return
+        self.post_message(self.AddRequested(*marked))
+
+    def action_cancel(self) -> None:
+        self.stop_marking()

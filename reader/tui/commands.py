@@ -1,0 +1,34 @@
+"""The command palette (Ctrl+P): every action of the review screen, by name, with its key."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+
+class ReviewCommands(Provider):
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        specs = getattr(screen, "specs", None)
+        if specs is None:  # a dialog is open: its own keys apply
+            return
+        for spec in specs:
+            if spec.where != "screen" or not spec.palette:
+                continue
+            title = spec.description[0].upper() + spec.description[1:]
+            keys = screen.key_display(spec.id)
+            yield title, f"key: {keys}", partial(screen.run_action, spec.action)
+
+    async def discover(self) -> Hits:
+        for title, help_text, command in self._commands():
+            yield DiscoveryHit(Content(title), command, text=title, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, command in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(escape(title)), command, text=title, help=escape(help_text))

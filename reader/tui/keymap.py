@@ -1,0 +1,174 @@
+"""Every key of the review screen in one table: ids, default keys, actions and descriptions.
+
+The table is the single source for the screen's bindings, the help screen, the command
+palette and the check of config.yaml's `keys:` section (action id -> key string, remapped
+with Textual's `App.set_keymap`, as posting does).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from reader.config import Category
+from reader.errors import ReaderError
+
+Where = Literal["screen", "article", "dialog"]
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    id: str  # what config.yaml's `keys:` names
+    keys: str  # default keys, comma-separated, Textual key names
+    action: str  # the action on the screen (or, for mark mode, on the article view)
+    description: str  # shown in the footer, the help screen and the command palette
+    group: str  # heading on the help screen
+    where: Where = "screen"
+    footer: str = ""  # the footer's short label; empty: not in the footer
+    palette: bool = True  # offered in the command palette
+
+    def binding(self) -> Any:
+        from textual.binding import Binding
+
+        return Binding(self.keys, self.action, self.footer or self.description, show=bool(self.footer),
+                       id=self.id, tooltip=self.description)
+
+
+def category_id(category: Category) -> str:
+    return "tag_" + re.sub(r"[^a-z0-9]+", "_", category.name.lower()).strip("_")
+
+
+# Mark mode: the article view's own keys, active only while marking text.
+MARK_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("mark_left", "left,h", "caret(-1)", "caret left", "Mark mode", "article", palette=False),
+    KeySpec("mark_right", "right,l", "caret(1)", "caret right", "Mark mode", "article", palette=False),
+    KeySpec("mark_up", "up,k", "caret_line(-1)", "caret up a line", "Mark mode", "article", palette=False),
+    KeySpec("mark_down", "down,j", "caret_line(1)", "caret down a line", "Mark mode", "article",
+            palette=False),
+    KeySpec("mark_word_next", "w,ctrl+right", "caret_word(1)", "caret to the next word", "Mark mode",
+            "article", palette=False),
+    KeySpec("mark_word_previous", "b,ctrl+left", "caret_word(-1)", "caret to the previous word",
+            "Mark mode", "article", palette=False),
+    KeySpec("mark_line_start", "home", "caret_edge(-1)", "caret to the line start", "Mark mode",
+            "article", palette=False),
+    KeySpec("mark_line_end", "end", "caret_edge(1)", "caret to the line end", "Mark mode", "article",
+            palette=False),
+    KeySpec("mark_start", "space,v", "set_anchor", "start the selection here", "Mark mode", "article",
+            footer="start here", palette=False),
+    KeySpec("mark_add", "enter", "finish", "add the selection as a statement", "Mark mode", "article",
+            footer="add", palette=False),
+    KeySpec("mark_cancel", "escape", "cancel", "leave mark mode", "Mark mode", "article", footer="cancel",
+            palette=False),
+)
+
+
+# Keys inside the dialogs (note, grades, speaker, filter, export, help).
+DIALOG_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("dialog_save", "ctrl+s", "save", "save the note (Enter makes a new line)", "Dialogs", "dialog",
+            footer="save", palette=False),
+    KeySpec("dialog_ok", "enter", "ok", "confirm the choice", "Dialogs", "dialog", footer="ok", palette=False),
+    KeySpec("dialog_cancel", "escape", "cancel", "close the dialog without changes", "Dialogs", "dialog",
+            footer="cancel", palette=False),
+    KeySpec("grades_clear", "backspace,delete", "clear", "clear both grades", "Dialogs", "dialog",
+            palette=False),
+    KeySpec("help_close", "q,?,f1", "cancel", "close the help", "Dialogs", "dialog", palette=False),
+    KeySpec("unsaved_retry", "r", "choose('retry')", "unsaved changes: retry saving", "Dialogs", "dialog",
+            palette=False),
+    KeySpec("unsaved_quit", "ctrl+d", "choose('quit')", "unsaved changes: quit and lose them", "Dialogs",
+            "dialog", palette=False),
+)
+
+
+def dialog_bindings(*ids: str) -> list:
+    """Bindings for a dialog, from the table (so config.yaml can remap them too)."""
+    return [s.binding() for s in DIALOG_KEYS if s.id in ids]
+
+
+def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
+    """The review screen's keys for these source categories (one tagging key each)."""
+    tags = tuple(
+        KeySpec(category_id(c), c.key, f"tag({c.name!r})", f"tag as {c.name}", "Tag")
+        for c in categories
+    )
+    return (
+        KeySpec("next", "down,j", "move(1)", "next statement", "Move"),
+        KeySpec("previous", "up,k", "move(-1)", "previous statement", "Move"),
+        KeySpec("first", "home", "first", "first statement", "Move"),
+        KeySpec("last", "end", "last", "last statement", "Move"),
+        KeySpec("page_down", "pagedown,space", "page(1)", "scroll the article down a page", "Move"),
+        KeySpec("page_up", "pageup", "page(-1)", "scroll the article up a page", "Move"),
+        *tags,
+        KeySpec("accept", "enter", "accept", "accept the suggestion", "Tag", footer="accept"),
+        KeySpec("clear", "x", "clear", "clear the tag", "Tag"),
+        KeySpec("note", "n", "note", "write a note", "Tag", footer="note"),
+        KeySpec("grades", "g", "grades", "Admiralty grades (A–F, 1–6)", "Tag", footer="grades"),
+        KeySpec("undo", "u,ctrl+z", "undo", "undo", "Tag", footer="undo"),
+        KeySpec("redo", "ctrl+y", "redo", "redo", "Tag"),
+        KeySpec("add_statement", "a", "add_statement", "add a statement from marked text", "Correct"),
+        KeySpec("edit_speaker", "s", "edit_speaker", "edit the speaker", "Correct"),
+        KeySpec("dismiss", "d", "dismiss", "dismiss / restore a false statement", "Correct"),
+        KeySpec("search", "/", "search", "search the article", "Find", footer="search"),
+        KeySpec("search_next", "],f3", "search_next(1)", "next search match", "Find"),
+        KeySpec("search_previous", "[,shift+f3", "search_next(-1)",
+                "previous search match", "Find"),
+        KeySpec("filter", "f", "filter", "filter the list", "Find", footer="filter"),
+        KeySpec("export", "e", "export", "export the tags to a file", "File", footer="export"),
+        KeySpec("save", "ctrl+s", "save", "retry saving unsaved changes", "File"),
+        KeySpec("theme", "ctrl+t", "toggle_theme", "switch dark / light theme", "App"),
+        KeySpec("help", "?,f1", "help", "show every key", "App", footer="help"),
+        KeySpec("quit", "q", "quit", "quit (waits for saves)", "App", footer="quit"),
+        *MARK_KEYS,
+        *DIALOG_KEYS,
+    )
+
+
+# Keys Textual itself provides; listed on the help screen, not remappable here.
+BUILT_IN: tuple[tuple[str, str], ...] = (
+    ("ctrl+p", "command palette: every action by name"),
+    ("ctrl+q", "quit (waits for saves)"),
+    ("tab", "move focus (dialogs)"),
+)
+
+
+def validate_keymap(keys: Mapping[str, str], specs: Iterable[KeySpec], source: Path | None) -> dict[str, str]:
+    """config.yaml's `keys:` section, checked against the known action ids."""
+    known = {s.id for s in specs}
+    where = str(source) if source else "config.yaml"
+    for action_id, key in keys.items():
+        if action_id not in known:
+            raise ReaderError(
+                f"{where}: keys.{action_id} is not an action of the review screen; "
+                f"known ids: {', '.join(sorted(known))}."
+            )
+        if not all(part.strip() for part in key.split(",")):
+            raise ReaderError(f"{where}: keys.{action_id} has an empty key in {key!r}.")
+    return dict(keys)
+
+
+def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
+    return keymap.get(spec.id, spec.keys)
+
+
+def check_clashes(specs: Iterable[KeySpec], keymap: Mapping[str, str], source: Path | None) -> None:
+    """Two actions of the same place on one key would make one of them unreachable."""
+    where = str(source) if source else "config.yaml"
+    seen: dict[tuple[str, str], KeySpec] = {}
+    for spec in specs:
+        for key in effective_keys(spec, keymap).split(","):
+            key = _normal(key.strip())
+            other = seen.setdefault((spec.where, key), spec)
+            if other is not spec:
+                raise ReaderError(
+                    f"{where}: the key {key!r} is given to both {other.id} ({other.description}) and "
+                    f"{spec.id} ({spec.description}); change one under keys: or in categories:.")
+
+
+def _normal(key: str) -> str:
+    """One spelling per key: "slash" and "/" are the same key."""
+    from textual.keys import key_to_character
+
+    if len(key) == 1:
+        return key
+    return {"slash": "/", "backslash": "\\"}.get(key) or key_to_character(key) or key

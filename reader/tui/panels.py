@@ -1,0 +1,96 @@
+"""The small read-only panels: the title bar, the selected statement's details, the legend.
+Every piece of article text goes in as a Rich `Text` (never markup)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.attribution import Statement
+from reader.config import Category
+from reader.safe_text import printable
+from reader.store import Tag
+from reader.tui.statement_list import chip_style, flat
+
+RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+               "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
+CREDIBILITY = {"1": "confirmed by other sources", "2": "probably true", "3": "possibly true",
+               "4": "doubtful", "5": "improbable", "6": "truth cannot be judged"}
+
+
+def progress_text(tagged: int, total: int, filter_label: str, unsaved: int, saving_error: bool) -> Text:
+    out = Text()
+    if unsaved:
+        out.append(f" {unsaved} unsaved ", style="bold reverse red" if saving_error else "bold")
+        out.append("  ")
+    if filter_label != "all":
+        out.append(f"filter: {filter_label}  ", style="italic")
+    out.append(f"{tagged}/{total} tagged", style="bold")
+    return out
+
+
+def title_text(title: str) -> Text:
+    return Text(flat(title) or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+
+
+def detail_text(number: int, statement: Statement, tag: Tag | None, *, dismissed: bool, added: bool,
+                speaker_edited: bool, colours: dict[str, str], unsaved: bool) -> Text:
+    """What the detail pane says about the selected statement."""
+    out = Text(no_wrap=False)
+    out.append(f"#{number} ", style="bold")
+    out.append(statement.kind)
+    if statement.cue:
+        out.append(" · ")
+        out.append(flat(statement.cue))
+    if added:
+        out.append(" · added by you", style="italic")
+    if dismissed:
+        out.append(" · dismissed (not a statement)", style="bold italic")
+    if unsaved:
+        out.append(" · NOT SAVED YET", style="bold red")
+    out.append("\nspeaker: ", style="dim")
+    out.append(flat(statement.speaker) if statement.speaker else "— (none named)",
+               style="bold" if statement.speaker else "dim")
+    if speaker_edited:
+        out.append(" (corrected)", style="italic")
+    if statement.suggested_source:
+        out.append("\nsuggested: ", style="dim")
+        out.append(statement.suggested_source, style=chip_style(colours.get(statement.suggested_source)))
+        if statement.reason:
+            out.append(" ")
+            out.append(flat(statement.reason), style="italic")
+    elif statement.reason:
+        out.append("\n")
+        out.append(flat(statement.reason), style="dim italic")
+    out.append("\ntag: ", style="dim")
+    if tag is None:
+        out.append("untagged", style="dim")
+    else:
+        out.append(f" {tag.category} ", style=chip_style(colours.get(tag.category)))
+        if tag.reliability or tag.credibility:
+            out.append(f"  {tag.reliability or '?'}{tag.credibility or '?'}", style="bold")
+            words = [RELIABILITY.get(tag.reliability or ""), CREDIBILITY.get(tag.credibility or "")]
+            out.append(" (" + ", ".join(w for w in words if w) + ")", style="dim")
+        if tag.note:
+            out.append("\nnote: ", style="dim")
+            out.append(printable(tag.note.replace("\n", " ")))
+    return out
+
+
+def legend_text(categories: Sequence[Category], keys: dict[str, str]) -> Text:
+    """One chip per category with the key that applies it."""
+    out = Text(no_wrap=False)
+    for i, c in enumerate(categories):
+        if i:
+            out.append(" ")
+        out.append(f"{keys.get(c.name, c.key)}\u00a0", style="bold")  # no-break: a key stays with its chip
+        out.append(f"\u00a0{c.name}\u00a0".replace(" ", "\u00a0"), style=chip_style(c.colour))
+    return out
+
+
+class Panel(Static):
+    """A Static that only ever shows Rich Text built here (no markup parsing)."""
+
+    def show(self, text: Text) -> None:
+        self.update(text)

@@ -1,0 +1,589 @@
+"""The review screen: the article on the left, its statements on the right, one key per tag.
+
+The screen is a view of a `ReviewSession` (reader.review): it turns keys into session
+changes, redraws what changed, and runs the store writes on a worker thread. Widgets talk to
+it with messages; it never reaches into them beyond their small public methods.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker
+
+from reader.article import Article
+from reader.attribution import Statement
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.review import Filter, Refused, ReviewSession, SaveResult
+from reader.store import TagStore
+from reader.tui.article_view import ArticleView, Mark, Selected
+from reader.tui.keymap import KeySpec
+from reader.tui.panels import Panel, detail_text, legend_text, progress_text, title_text
+from reader.tui.statement_list import Row, StatementList, flat
+
+Extractor = Callable[[str, Config], list[Statement]]
+
+
+def screen_class(specs: tuple[KeySpec, ...]) -> type[ReviewScreen]:
+    """The review screen with one binding per screen action of the key table (category keys
+    come from the config, so the class is made per config)."""
+    bindings = [s.binding() for s in specs if s.where == "screen"]
+    return type("ReviewScreen", (ReviewScreen,), {"BINDINGS": bindings})
+
+
+class ReviewScreen(Screen[None]):
+    AUTO_FOCUS = "#article"
+
+    def __init__(self, article: Article, config: Config, store: TagStore, specs: tuple[KeySpec, ...], *,
+                 statements: list[Statement] | None = None, extractor: Extractor | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.config = config
+        self.store = store
+        self.specs = specs
+        self._statements = statements
+        self._extractor = extractor
+        self.session: ReviewSession | None = None
+        self.selected_id: str | None = None
+        self.colours = {c.name: c.colour for c in config.categories}
+        self._drain: Worker[Any] | None = None
+        self._failed: str | None = None
+        self._load_error: str | None = None
+        self._quitting = False
+
+    # --- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield Panel(title_text(self.article.title), id="title")
+            yield Panel(Text("loading…", style="dim"), id="progress")
+        with Horizontal(id="main"):
+            yield ArticleView(self.article.text, self.colours, id="article")
+            with Vertical(id="side"):
+                yield StatementList(self.colours, id="statements")
+                yield Panel(id="detail")
+                yield Panel(self._legend(), id="legend")
+        yield Input(placeholder="search the article (Enter: next match, Esc: close)", id="search")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _legend(self) -> Text:
+        keys = {c.name: self.key_display(next(s.id for s in self.specs if s.action == f"tag({c.name!r})"))
+                for c in self.config.categories}
+        return legend_text(self.config.categories, keys)
+
+    def key_display(self, action_id: str) -> str:
+        keys = self.app.keys_for(action_id)  # type: ignore[attr-defined]
+        return ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def listing(self) -> StatementList:
+        return self.query_one(StatementList)
+
+    # --- opening the session (store and engine off the UI thread) ---------------------------
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.app.announce, "article")  # type: ignore[attr-defined]
+        self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
+
+    def _open_session(self) -> None:
+        try:
+            statements = self._statements
+            if statements is None:
+                extract = self._extractor
+                if extract is None:
+                    from reader.attribution import extract
+                statements = extract(self.article.text, self.config)
+            session = ReviewSession.open(self.article, self.config, self.store, statements)
+        except ReaderError as e:
+            self.app.call_from_thread(self._open_failed, str(e))
+            return
+        except Exception as e:  # the engine or the store failed unexpectedly: say so, keep the text readable
+            self.app.call_from_thread(self._open_failed, f"unexpected {type(e).__name__}: {e}")
+            return
+        self.app.call_from_thread(self._session_ready, session)
+
+    def _open_failed(self, problem: str) -> None:
+        self._load_error = problem
+        self.listing.empty_message = "Tags are unavailable: " + problem
+        self.listing.set_rows([], None)
+        self.query_one("#progress", Panel).show(Text("tags unavailable", style="bold red"))
+        self.notify(problem, title="Could not open the tags", severity="error", timeout=15, markup=False)
+        self.app.announce_ready()  # type: ignore[attr-defined]
+
+    def _session_ready(self, session: ReviewSession) -> None:
+        self.session = session
+        self.listing.empty_message = "No statements found. Mark text in the article (a) to add one."
+        first = next((s.id for s in session.statements if session.tag(s.id) is None
+                      and not session.dismissed(s.id)), None)
+        self._redraw(first or (session.statements[0].id if session.statements else None))
+        moved, orphaned = session.reanchored.moved, session.reanchored.orphaned
+        if moved or orphaned or session.orphans:
+            words = []
+            if moved:
+                words.append(f"{len(moved)} tag{'s' if len(moved) != 1 else ''} moved to this version of the text")
+            lost = len(orphaned) or len(session.orphans)
+            if lost:
+                words.append(f"{lost} tag{'s' if lost != 1 else ''} no longer match a statement (kept; "
+                             "see `reader export`)")
+            self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
+                        severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(self.app.announce_ready)  # type: ignore[attr-defined]
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _row(self, statement: Statement, unsaved: set[str]) -> Row:
+        session = self.session
+        assert session is not None
+        tag = session.tag(statement.id)
+        return Row(statement.id, session.number(statement.id), statement.speaker, statement.text,
+                   tag.category if tag else None, statement.suggested_source,
+                   session.dismissed(statement.id), statement.id in unsaved)
+
+    def _redraw(self, select: str | None = None, *, keep_index: int | None = None) -> None:
+        """Rebuild the list, the article's highlights and the panels from the session."""
+        session = self.session
+        if session is None:
+            return
+        unsaved = session.saver.unsaved_ids()
+        visible = session.visible()
+        rows = [self._row(s, unsaved) for s in visible]
+        ids = [r.id for r in rows]
+        if select not in ids:
+            if keep_index is not None and rows:
+                select = ids[min(keep_index, len(ids) - 1)]
+            else:
+                select = self.selected_id if self.selected_id in ids else (ids[0] if ids else None)
+        if not rows:
+            label = session.filter.label
+            self.listing.empty_message = (f"No statements match the filter “{label}” (f to change it)."
+                                       if label != "all" else
+                                       "No statements found. Mark text in the article (a) to add one.")
+        self.listing.set_rows(rows, select)
+        self.view.set_marks([Mark(s.id, s.start, s.end, (session.tag(s.id).category if session.tag(s.id) else None),
+                                  session.dismissed(s.id)) for s in session.statements])
+        self._select(select)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        tagged, total = session.progress()
+        self.query_one("#progress", Panel).show(
+            progress_text(tagged, total, session.filter.label, session.saver.unsaved, self._failed is not None))
+
+    def _select(self, sid: str | None, *, scroll_article: bool = True) -> None:
+        session = self.session
+        self.selected_id = sid
+        detail = self.query_one("#detail", Panel)
+        if session is None or sid is None:
+            self.view.select(None)
+            detail.show(Text())
+            return
+        ids = [r.id for r in self.listing.rows]
+        if sid in ids and self.listing.cursor != ids.index(sid):
+            self.listing.move_cursor(ids.index(sid))
+        statement = session.statement(sid)
+        span = session.speaker_span(statement)
+        self.view.select(Selected(statement.start, statement.end, *(span or (None, None))), scroll=scroll_article)
+        detail.show(detail_text(session.number(sid), statement, session.tag(sid), dismissed=session.dismissed(sid),
+                                added=session.added(sid), speaker_edited=session.speaker_edited(sid),
+                                colours=self.colours, unsaved=sid in session.saver.unsaved_ids()))
+
+    # --- saving (a worker thread drains the session's write queue, in order) ------------------
+
+    def _save(self) -> None:
+        session = self.session
+        if session is not None and session.saver.claim():
+            self._drain = self.run_worker(self._drain_queue, thread=True, group="save")
+
+    def _drain_queue(self) -> None:
+        assert self.session is not None
+        result = self.session.saver.drain()
+        try:
+            self.app.call_from_thread(self._saved, result)
+        except RuntimeError:  # the app closed meanwhile (quit waits for drains, so nothing is pending)
+            pass
+
+    def _saved(self, result: SaveResult) -> None:
+        if result.error is not None:
+            self._failed = result.error
+            self.notify(f"{result.error}\nThe change stays on screen, marked “!”; "
+                        f"{self.key_display('save')} retries, so does your next change.",
+                        title="Not saved", severity="error", timeout=12, markup=False)
+        elif self._failed is not None:
+            self._failed = None
+            self.notify("Every change is saved now.", title="Saved", markup=False)
+        self._refresh_rows()
+        if result.error is None:
+            self._save()  # writes queued while this drain was finishing
+        if self._quitting and self.session is not None and not self.session.saver.busy:
+            self._finish_quit()
+
+    def _refresh_rows(self) -> None:
+        """Redraw the unsaved markers and counts after a drain."""
+        session = self.session
+        if session is None:
+            return
+        unsaved = session.saver.unsaved_ids()
+        for row in self.listing.rows:
+            if row.unsaved != (row.id in unsaved):
+                self.listing.update_row(self._row(session.statement(row.id), unsaved))
+        self._update_progress()
+        if self.selected_id is not None:
+            self._select(self.selected_id, scroll_article=False)
+
+    def _changed(self, sid: str | None) -> None:
+        """After any change: redraw, keep the cursor where the reviewer expects it, save."""
+        index = self.listing.cursor
+        self._redraw(sid, keep_index=index)
+        self._save()
+
+    def _apply(self, make: Callable[[ReviewSession, str], Any]) -> None:
+        session, sid = self.session, self.selected_id
+        if session is None or sid is None:
+            self.notify("No statement is selected.", severity="warning", markup=False)
+            return
+        try:
+            make(session, sid)
+        except Refused as e:
+            self.notify(str(e), severity="warning", markup=False)
+            return
+        self._changed(sid)
+
+    # --- actions: moving ---------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if self.listing.cursor is None:
+            return
+        self.listing.move_cursor(self.listing.cursor + step)
+        row = self.listing.current
+        self._select(row.id if row else None)
+
+    def action_first(self) -> None:
+        self.action_move(-len(self.listing.rows))
+
+    def action_last(self) -> None:
+        self.action_move(len(self.listing.rows))
+
+    def action_page(self, direction: int) -> None:
+        if direction > 0:
+            self.view.scroll_page_down(animate=False)
+        else:
+            self.view.scroll_page_up(animate=False)
+
+    @on(StatementList.Clicked)
+    @on(ArticleView.StatementClicked)
+    def clicked(self, event: StatementList.Clicked | ArticleView.StatementClicked) -> None:
+        session = self.session
+        if session is None:
+            return
+        if event.statement_id not in {r.id for r in self.listing.rows}:  # hidden by the filter
+            session.set_filter(Filter())
+            self._redraw(event.statement_id)
+            self.notify("Filter cleared to show that statement.", markup=False)
+        self._select(event.statement_id, scroll_article=isinstance(event, StatementList.Clicked))
+
+    # --- actions: tagging ----------------------------------------------------------------------
+
+    def action_tag(self, category: str) -> None:
+        self._apply(lambda s, sid: s.set_category(sid, category))
+
+    def action_accept(self) -> None:
+        self._apply(lambda s, sid: s.accept(sid))
+
+    def action_clear(self) -> None:
+        self._apply(lambda s, sid: s.clear(sid))
+
+    def _heading(self, what: str) -> Text:
+        assert self.session is not None and self.selected_id is not None
+        statement = self.session.statement(self.selected_id)
+        out = Text(f"{what} · statement #{self.session.number(statement.id)}\n", style="bold")
+        excerpt = flat(statement.text)
+        out.append("“" + (excerpt if len(excerpt) < 160 else excerpt[:159] + "…") + "”", style="italic")
+        return out
+
+    def action_note(self) -> None:
+        if self.session is None or self.selected_id is None:
+            return
+        tag = self.session.tag(self.selected_id)
+        if tag is None:
+            self.notify("Tag this statement first: notes belong to a tag.", severity="warning", markup=False)
+            return
+        from reader.tui.dialogs.note import NoteDialog
+
+        sid = self.selected_id
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._select(sid)
+                self._apply(lambda s, _sid: s.set_note(sid, note))
+
+        self.app.push_screen(NoteDialog(self._heading("Note"), tag.note or ""), done)
+
+    def action_grades(self) -> None:
+        if self.session is None or self.selected_id is None:
+            return
+        tag = self.session.tag(self.selected_id)
+        if tag is None:
+            self.notify("Tag this statement first: grades belong to a tag.", severity="warning", markup=False)
+            return
+        from reader.tui.dialogs.grades import GradesDialog
+
+        sid = self.selected_id
+
+        def done(grades: tuple[str | None, str | None] | None) -> None:
+            if grades is not None:
+                self._select(sid)
+                self._apply(lambda s, _sid: s.set_grades(sid, *grades))
+
+        self.app.push_screen(GradesDialog(self._heading("Admiralty grades"), tag.reliability, tag.credibility),
+                             done)
+
+    def action_undo(self) -> None:
+        self._history("undo")
+
+    def action_redo(self) -> None:
+        self._history("redo")
+
+    def _history(self, which: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        change = session.undo() if which == "undo" else session.redo()
+        if change is None:
+            self.notify(f"Nothing to {which}.", severity="warning", markup=False)
+            return
+        sid = change.statement_id
+        if sid not in {s.id for s in session.visible()}:
+            session.set_filter(Filter())
+        self._changed(sid if sid in {s.id for s in session.statements} else None)
+        self.notify(f"{which.capitalize()}: {change.label}.", markup=False, timeout=3)
+
+    # --- actions: correcting the engine -------------------------------------------------------
+
+    def action_add_statement(self) -> None:
+        view = self.view
+        marked = view.marked_range()
+        if marked is not None:
+            self._ask_speaker_for(*marked)
+            return
+        if not view.marking:
+            view.start_marking()
+        self.notify("Move the caret with the arrows (w/b by word), press space at the first word, "
+                    "move to the last, then Enter. Or drag with the mouse.", title="Mark the statement",
+                    markup=False, timeout=8)
+
+    @on(ArticleView.AddRequested)
+    def add_requested(self, event: ArticleView.AddRequested) -> None:
+        self._ask_speaker_for(event.start, event.end)
+
+    def _ask_speaker_for(self, start: int, end: int) -> None:
+        if self.session is None:
+            return
+        from reader.tui.dialogs.prompt import PromptDialog
+
+        words = flat(self.article.text[start:end])
+        context = Text("“" + (words if len(words) < 200 else words[:199] + "…") + "”", style="italic")
+
+        def done(speaker: str | None) -> None:
+            if speaker is None:
+                return
+            session = self.session
+            assert session is not None
+            try:
+                change = session.add_statement(start, end, speaker)
+            except Refused as e:
+                self.notify(str(e), severity="warning", markup=False)
+                return
+            self.view.stop_marking()
+            if change.statement_id not in {s.id for s in session.visible()}:
+                session.set_filter(Filter())
+            self._changed(change.statement_id)
+            self.notify(f"Added statement #{session.number(change.statement_id)}.", markup=False, timeout=3)
+
+        self.app.push_screen(PromptDialog(Text("Add a statement · who said it?", style="bold"), context, "",
+                                          placeholder="speaker (leave empty if none is named)"), done)
+
+    @on(ArticleView.MarkingChanged)
+    def marking_changed(self, event: ArticleView.MarkingChanged) -> None:
+        self.query_one("#article").set_class(event.marking, "-marking")
+
+    def action_edit_speaker(self) -> None:
+        if self.session is None or self.selected_id is None:
+            return
+        from reader.tui.dialogs.prompt import PromptDialog
+
+        sid = self.selected_id
+        statement = self.session.statement(sid)
+        engine = next((s.speaker for s in self.session.state.engine if s.id == sid), None)
+
+        def done(speaker: str | None) -> None:
+            if speaker is not None:
+                self._select(sid)
+                self._apply(lambda s, _sid: s.set_speaker(sid, speaker))
+
+        help_text = f"Leave empty to go back to the engine's speaker ({flat(engine) or 'none'})."
+        self.app.push_screen(PromptDialog(self._heading("Speaker"), Text(""), statement.speaker or "",
+                                          placeholder="who said it", help_text=help_text), done)
+
+    def action_dismiss(self) -> None:
+        self._apply(lambda s, sid: s.toggle_dismissed(sid))
+
+    # --- actions: finding -----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one("#search", Input)
+        bar.add_class("-open")
+        bar.focus()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.view.set_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search()
+        if event.value:
+            self.action_search_next(1)
+
+    def on_key(self, event: Any) -> None:
+        if event.key == "escape" and self.query_one("#search", Input).has_focus:
+            event.stop()
+            self.query_one("#search", Input).value = ""
+            self.view.set_search("")
+            self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).remove_class("-open")
+        self.view.focus()
+
+    def action_search_next(self, direction: int) -> None:
+        query = self.query_one("#search", Input).value
+        if not query:
+            self.notify(f"Press {self.key_display('search')} to search first.", severity="warning", markup=False)
+            return
+        match = self.view.find(direction)
+        if match is None:
+            self.notify(f"“{query}” is not in the article.", severity="warning", markup=False)
+            return
+        matches = [m.start() for m in re.finditer(re.escape(query), self.view.text, re.IGNORECASE)]
+        where = matches.index(match[0]) + 1 if match[0] in matches else 0
+        self.notify(f"“{query}”: match {where} of {len(matches)}.", markup=False, timeout=2)
+
+    def action_filter(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        from reader.tui.dialogs.choice import ChoiceDialog
+
+        options: list[tuple[str, str, Text]] = [("all", "a", Text("all statements")),
+                                                 ("untagged", "u", Text("untagged only"))]
+        for c in self.config.categories:
+            label = Text("tagged ")
+            label.append(f" {c.name} ", style=_chip(c.colour))
+            options.append((f"category:{c.name}", c.key, label))
+        current = session.filter.kind if session.filter.kind != "category" else f"category:{session.filter.category}"
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            kind, _, category = value.partition(":")
+            session.set_filter(Filter(kind, category or None))  # type: ignore[arg-type]
+            self._redraw(self.selected_id)
+
+        self.app.push_screen(ChoiceDialog(Text("Show which statements?", style="bold"), options, current), done)
+
+    # --- actions: export, save, help, quit -------------------------------------------------------
+
+    def action_export(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        from reader.review.export import default_path, formats, queue_export
+        from reader.tui.dialogs.export import ExportDialog
+
+        def done(answer: tuple[str, Path] | None) -> None:
+            if answer is None:
+                return
+            fmt, path = answer
+            if session.saver.unsaved and self._failed:
+                self.notify("The export will run once the unsaved changes are saved "
+                            f"({self.key_display('save')} retries).", severity="warning", markup=False)
+            queue_export(session, fmt, path,
+                         done=lambda written: self.app.call_from_thread(self._exported, fmt, written),
+                         failed=lambda problem: self.app.call_from_thread(self._export_failed, problem))
+            self._save()
+
+        self.app.push_screen(ExportDialog(Text("Export this article's tags", style="bold"), formats(),
+                                          lambda fmt: default_path(session, fmt)), done)
+
+    def _exported(self, fmt: str, written: object) -> None:
+        self.notify(f"Wrote the {fmt} export to {written}", title="Exported", timeout=10, markup=False)
+
+    def _export_failed(self, problem: str) -> None:
+        self.notify(problem, title="Export failed", severity="error", timeout=12, markup=False)
+
+    def action_save(self) -> None:
+        session = self.session
+        if session is None or not session.saver.unsaved:
+            self.notify("Everything is saved.", markup=False, timeout=3)
+            return
+        self._save()
+
+    def action_toggle_theme(self) -> None:
+        self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        from reader.tui.dialogs.help import HelpDialog
+        from reader.tui.keymap import BUILT_IN
+
+        self.app.push_screen(HelpDialog(self.specs, self.app.keys_for, BUILT_IN))  # type: ignore[attr-defined]
+
+    def action_quit(self) -> None:
+        """Quit once every change is on disk; if a save keeps failing, ask first."""
+        session = self.session
+        if session is None:
+            self.app.exit()
+            return
+        self._quitting = True
+        if session.saver.busy:
+            return  # the running drain reports to _saved, which finishes the quit
+        self._save()
+        if not session.saver.busy:
+            self._finish_quit()
+
+    def _finish_quit(self) -> None:
+        self._quitting = False
+        session = self.session
+        if session is None or not session.saver.unsaved:
+            self.app.exit()
+            return
+        from reader.tui.dialogs.confirm import UnsavedDialog
+
+        def answer(choice: str | None) -> None:
+            if choice == "quit":
+                self.app.exit()
+            elif choice == "retry":
+                self.action_quit()
+
+        self.app.push_screen(UnsavedDialog(session.saver.unsaved, session.saver.error), answer)
+
+def _chip(colour: str) -> Any:
+    from reader.tui.statement_list import chip_style
+
+    return chip_style(colour)
