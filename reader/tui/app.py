@@ -17,9 +17,11 @@ from reader.tui.commands import ReviewCommands
 from reader.tui.keymap import KeySpec, check_clashes, review_keys, validate_keymap
 from reader.tui.screen import Extractor, ReviewScreen, screen_class
 
-# Only the benchmark sets this: a file to which the app writes when the article is on screen
-# ("article <monotonic seconds>") and when the statements are ready ("ready ..."), then exits.
+# Only the benchmark sets these: a file to which the app writes when the article is on screen
+# ("article <monotonic seconds>") and when the statements are ready ("ready ..."); the app then
+# exits, unless READER_BENCH_STAY is set too (to time key presses afterwards).
 READY_ENV = "READER_BENCH_READY"
+STAY_ENV = "READER_BENCH_STAY"
 
 
 class ReaderApp(App[None]):
@@ -66,7 +68,8 @@ class ReaderApp(App[None]):
         self.ready.set()
         if self._ready_file:
             self.announce("ready")
-            self.exit()
+            if not os.environ.get(STAY_ENV):
+                self.exit()
 
     async def action_quit(self) -> None:
         """Ctrl+Q too waits for the saves (and asks when one keeps failing)."""

@@ -43,6 +43,8 @@ class Selected:
     speaker_end: int | None = None
 
 
+GUTTER = 2  # a bar beside the selected statement's lines, then a space
+
 # Paint order: later layers win where they overlap.
 _LAYERS = ("statement", "tag", "dismissed", "selected", "speaker", "match", "match-current", "mark", "caret")
 _ORDER = {name: i for i, name in enumerate(_LAYERS)}
@@ -55,7 +57,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS = [s.binding() for s in MARK_KEYS]
     COMPONENT_CLASSES = {
         "article--statement", "article--dismissed", "article--selected", "article--speaker",
-        "article--match", "article--match-current", "article--mark", "article--caret",
+        "article--match", "article--match-current", "article--mark", "article--caret", "article--gutter",
     }
 
     class StatementClicked(Message):
@@ -152,7 +154,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def layout_lines(self) -> Layout:
         if self._layout is None:
-            self._relayout(max(1, self.scrollable_content_region.width))
+            self._relayout(self._text_width())
         assert self._layout is not None
         return self._layout
 
@@ -173,11 +175,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- layout and drawing ------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        width = max(1, self.scrollable_content_region.width)
+        width = self._text_width()
         if self._layout is None or self._layout.width != width:
             top = self.top_offset() if self._layout is not None else 0
             self._relayout(width)
             self.scroll_to(y=self._layout.line_of(top) if top else 0, animate=False)  # type: ignore[union-attr]
+
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _relayout(self, width: int) -> None:
         self._layout = wrap(self.text, width)
@@ -195,7 +200,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint(self) -> tuple[Painter, dict[str, Layer]]:
         if self._styles is None:
-            layers = {name: layer(self, f"article--{name}") for name in _LAYERS if name != "tag"}
+            layers = {name: layer(self, f"article--{name}") for name in (*_LAYERS, "gutter") if name != "tag"}
             for category, colour in self._colours.items():
                 layers[f"tag:{category}"] = tint(colour, 0.35)
             self._styles = (Painter(self), layers)
@@ -256,10 +261,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         spans = self._spans(start, end)
         caret_after = self.marking and self.caret == end and (
             index + 1 >= len(layout) or layout.starts[index + 1] > end)
+        sel = self._selected
+        chosen = sel is not None and sel.start < max(end, start + 1) and sel.end > start
+        gutter = Segment("▌ " if chosen else "  ", painter.style((styles["gutter"],)) if chosen else painter.base())
         if not spans and not caret_after:
-            return Strip([Segment(line, painter.base())]) if line else Strip([])
+            return Strip([gutter, Segment(line, painter.base())])
         cuts = sorted({start, end, *(a for a, *_ in spans), *(b for _, b, *_ in spans)})
-        segments = []
+        segments = [gutter]
         for a, b in zip(cuts, cuts[1:]):
             covering = tuple(lay for _, lay in sorted(((n, lay) for s0, s1, n, lay in spans if s0 <= a and s1 >= b),
                                                        key=lambda item: item[0]))
@@ -274,7 +282,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         layout = self.layout_lines
         index = min(max(0, int(self.scroll_y) + y), len(layout) - 1)
         start, end = layout.starts[index], layout.ends[index]
-        return start + cell_to_offset(self.text[start:end], x)
+        return start + cell_to_offset(self.text[start:end], x - GUTTER)
 
     def statement_at(self, offset: int) -> Mark | None:
         """The innermost statement covering `offset` (the shortest, where they nest)."""

@@ -97,6 +97,7 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.app.announce, "article")  # type: ignore[attr-defined]
+        # The engine and the store run on a thread while the first frame is drawn.
         self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
 
     def _open_session(self) -> None:

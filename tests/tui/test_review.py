@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from reader.errors import ReaderError
 from reader.store import TagStore
-from reader.tui.article_view import ArticleView
+from reader.tui.article_view import GUTTER, ArticleView
 from reader.tui.dialogs.confirm import UnsavedDialog
 from reader.tui.dialogs.export import ExportDialog
 from reader.tui.dialogs.grades import GradesDialog
@@ -109,7 +109,7 @@ async def test_clicking_a_row_or_a_highlight_selects_that_statement(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.click("#statements", offset=(5, 2))  # the third row (one line each at this width? no: two)
+        await pilot.click("#statements", offset=(5, 2))  # the second statement's first line (two per row)
         await pilot.pause()
         rows = app.screen.listing
         clicked = rows.rows[2 // rows.row_height].id
@@ -118,7 +118,7 @@ async def test_clicking_a_row_or_a_highlight_selects_that_statement(make_app):
         offset = TEXT.index("deck groan")
         line = view.layout_lines.line_of(offset)
         column = offset - view.layout_lines.starts[line]
-        await pilot.click("#article", offset=(column + 1 + 1, line))  # +1 for the view's left padding
+        await pilot.click("#article", offset=(column + GUTTER + 1, line))
         await pilot.pause()
         assert app.screen.selected_id == IDS[1]
 
@@ -245,8 +245,8 @@ async def test_add_a_statement_by_dragging_the_mouse(make_app, store):
         layout = view.layout_lines
         start, end = TEXT.index("Residents were"), TEXT.index(" less sure")
         line = layout.line_of(start)
-        x0 = start - layout.starts[line] + 1
-        x1 = end - layout.starts[line] + 1
+        x0 = start - layout.starts[line] + GUTTER
+        x1 = end - layout.starts[line] + GUTTER
         await pilot.mouse_down("#article", offset=(x0, line))
         await pilot.hover("#article", offset=(x1, line))
         await pilot.mouse_up("#article", offset=(x1, line))

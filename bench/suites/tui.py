@@ -1,0 +1,200 @@
+"""The review screen, timed as a user meets it: real processes on a pseudo-terminal.
+
+- start-up: process start -> the sample's statements listed and drawn, side by side with a
+  bare Textual app that shows one Static (same terminal, same Python, interleaved runs);
+- 1 MB article: process start -> article on screen, -> statements ready; page down from the
+  key reaching the terminal to the last byte of the redrawn frame; peak resident memory.
+
+The apps report "ready" through READER_BENCH_READY (a file they append a monotonic time to);
+nothing else uses that variable.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+from bench.corpus import generate
+from bench.harness import Row
+
+COLS, ROWS = 160, 50
+PAGE_DOWN = b"\x1b[6~"
+
+BARE_APP = """
+import os, time
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+    def on_mount(self):
+        self.call_after_refresh(self.ready)
+
+    def ready(self):
+        with open(os.environ["READER_BENCH_READY"], "a") as out:
+            out.write(f"ready {time.monotonic()}\\n")
+        self.exit()
+
+Bare().run()
+"""
+
+
+class PtyProcess:
+    """A child process on a pseudo-terminal of COLS x ROWS, its output drained (and timed) by
+    a thread so it never blocks on a full terminal."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        self.master = master
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+        os.close(slave)
+        self.last_output = 0.0
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.last_output = time.monotonic()
+            self.output += data
+
+    def send(self, data: bytes) -> float:
+        sent = time.monotonic()
+        os.write(self.master, data)
+        return sent
+
+    def quiet_after(self, since: float, quiet: float = 0.25, limit: float = 5.0) -> float | None:
+        """Wait until no output came for `quiet` seconds; the time of the last byte after `since`."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            time.sleep(0.005)
+            last = self.last_output
+            if last > since and time.monotonic() - last >= quiet:
+                return last
+        return None
+
+    def finish(self, timeout: float = 30.0) -> tuple[int, float]:
+        """Wait for the exit; (exit status, peak resident memory in MB)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                self.proc.kill()
+                pid, status, usage = os.wait4(self.proc.pid, 0)
+                break
+            time.sleep(0.01)
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        self._reader.join(timeout=2)
+        os.close(self.master)
+        return self.proc.returncode, usage.ru_maxrss / 1024  # Linux: ru_maxrss is in KB
+
+
+def _env(home: Path, ready: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("READER_")}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+               READER_DB=str(home / "db"), READER_BENCH_READY=str(ready), TERM="xterm-256color",
+               COLORTERM="truecolor", **extra)
+    return env
+
+
+def _stamps(ready: Path) -> dict[str, float]:
+    out = {}
+    for line in ready.read_text(encoding="utf-8").splitlines():
+        stage, _, value = line.partition(" ")
+        out[stage] = float(value)
+    return out
+
+
+def _run_once(argv: list[str], home: Path, **extra: str) -> tuple[dict[str, float], float, int]:
+    ready = home / f"ready-{time.monotonic_ns()}"
+    child = PtyProcess(argv, _env(home, ready, **extra))
+    code, rss = child.finish()
+    if code != 0 or not ready.exists():
+        raise RuntimeError(f"{argv} exited {code} without reporting ready:\n{bytes(child.output[-2000:])!r}")
+    return {k: v - child.started for k, v in _stamps(ready).items()}, rss, code
+
+
+def _page_downs(argv: list[str], home: Path, presses: int) -> tuple[float, float, float]:
+    """(median page-down seconds, open -> statements ready seconds, peak RSS MB) of one session."""
+    ready = home / f"ready-{time.monotonic_ns()}"
+    child = PtyProcess(argv, _env(home, ready, READER_BENCH_STAY="1"))
+    deadline = time.monotonic() + 60
+    while not (ready.exists() and "ready" in ready.read_text(encoding="utf-8")):
+        if time.monotonic() > deadline or child.proc.poll() is not None:
+            raise RuntimeError(f"the app did not get ready:\n{bytes(child.output[-2000:])!r}")
+        time.sleep(0.01)
+    opened = _stamps(ready)["ready"] - child.started
+    child.quiet_after(child.started, quiet=0.5)
+    times = []
+    for _ in range(presses):
+        sent = child.send(PAGE_DOWN)
+        last = child.quiet_after(sent)
+        if last is not None:
+            times.append(last - sent)
+    child.send(b"q")
+    _, rss = child.finish()
+    return statistics.median(times), opened, rss
+
+
+def run(quick: bool = False) -> list[Row]:
+    repeats = 3 if quick else 9
+    python = sys.executable
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="reader-bench-tui-") as tmp:
+        home = Path(tmp)
+        reader_argv = [python, "-m", "reader"]
+        bare_argv = [python, "-c", BARE_APP]
+        _run_once(reader_argv, home)  # warm up: bytecode, the database's first write
+        _run_once(bare_argv, home)
+        ours, bare = [], []
+        for _ in range(repeats):  # interleaved, so drifts in machine load hit both alike
+            ours.append(_run_once(reader_argv, home)[0]["ready"])
+            bare.append(_run_once(bare_argv, home)[0]["ready"])
+        ours_s, bare_s = statistics.median(ours), statistics.median(bare)
+        rows.append(Row("tui", "start-up, sample article", "process start → ready", ours_s * 1000, "ms"))
+        rows.append(Row("tui", "start-up, bare Textual app", "process start → ready", bare_s * 1000, "ms"))
+        ratio = ours_s / bare_s
+        rows.append(Row("tui", "start-up", "reader / bare app", ratio, "×", "≤ 1.5", ratio <= 1.5))
+
+        big = home / "big.txt"
+        big.write_text(generate(1_000_000), encoding="utf-8")
+        big_argv = [python, "-m", "reader", str(big)]
+        _run_once(big_argv, home)  # first open registers the article (stores its text)
+        article, ready_s, rss_all = [], [], []
+        for _ in range(max(3, repeats // 2)):
+            stamps, rss, _ = _run_once(big_argv, home)
+            article.append(stamps["article"])
+            ready_s.append(stamps["ready"])
+            rss_all.append(rss)
+        shown = statistics.median(article)
+        listed = statistics.median(ready_s)
+        rows.append(Row("tui", "1 MB article", "process start → article on screen", shown, "s", "≤ 1", shown <= 1))
+        rows.append(Row("tui", "1 MB article", "process start → statements listed", listed, "s", "≤ 1",
+                        listed <= 1))
+        page, _, rss_session = _page_downs(big_argv, home, 10 if quick else 30)
+        rows.append(Row("tui", "1 MB article", "page down (key → frame drawn)", page * 1000, "ms", "≤ 50",
+                        page <= 0.05))
+        peak = max(max(rss_all), rss_session)
+        rows.append(Row("tui", "1 MB article", "peak resident memory", peak, "MB", "≤ 250", peak <= 250))
+    return rows
