@@ -53,6 +53,8 @@ _NP_CONTENT = frozenset("describe complain warn call accuse condemn speak".split
 _SAY_LIKE = frozenset("say tell claim insist argue warn add note explain suggest stress emphasise "
                       "emphasize assert contend maintain predict recall write agree concede "
                       "speculate hint allege".split())
+# Verbs that put their speaker after them ("…, said the minister"); "told" never does.
+_INVERTING = frozenset("say add write reply ask explain insist continue answer recall warn".split())
 # Verbs that attribute only a quotation (`“…,” she continued`), never a clause of their own.
 _QUOTE_ONLY = frozenset({"continue"})
 # Verbs that characterise something in the speaker's words: `called the plan “a disaster”`.
@@ -488,17 +490,16 @@ class Extractor:
     def _trailing(self, text: str, sent: Sentence, m: re.Match[str], form: CueForm) -> Raw | None:
         """`…, his wife said.` / `…, said the minister.`: the words before the comma."""
         after = text[m.end():sent.end]
-        inverted_ok = False
         before = text[sent.start:m.start()]
         comma = before.rfind(",")
         if comma < 0:
             return None
         speaker_text = before[comma + 1:]
         if not speaker_text.strip():  # ", said X."
-            if not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after):
+            if form.lemma not in _INVERTING or not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after) \
+                    or re.search(r"\bthat\b", after):
                 return None
             mention = subject_after(text, m.end(), sent.end)
-            inverted_ok = True
         else:
             if not _TRAILING_TAIL.fullmatch(after):
                 return None

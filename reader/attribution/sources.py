@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from reader.config import Category
 
 
+# A capitalised name ending in the word for a public body: "Health Service Executive",
+# "National Cyber Security Centre". Capitals matter: "a ride-sharing service" is no public body.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*)+(?:Agency|Authority|Commission|Council|"
+    r"Department|Directorate|Executive|Inspectorate|Ministry|Office|Service|Centre|Center|Bureau|"
+    r"Administration|Committee|Police|Court|Tribunal|Parliament|Assembly|Senate|Congress|Guard)\b")
+
+
 @dataclass(frozen=True)
 class Suggestion:
     category: str | None
@@ -79,6 +87,9 @@ class SourceClassifier:
             return Suggestion(found[0].name, f"role '{found[1]}' → {found[0].name}")
         if ev.country and self.official:
             return Suggestion(self.official, f"'{ev.country}' speaks for its government → {self.official}")
+        body = next((m for m in map(_PUBLIC_BODY.search, ev.descriptions[:1]) if m), None)
+        if body and self.official:
+            return Suggestion(self.official, f"public body '{body.group()}' → {self.official}")
         found = self._best(self.context, (ev.context,))
         if found:
             return Suggestion(found[0].name, f"'{found[1]}' near the statement → {found[0].name}")
