@@ -94,8 +94,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._current_match: tuple[int, int] | None = None
         self.marking = False
         self.caret = 0
-        self.anchor: int | None = None
-        self._press: int | None = None
+        self.mark_anchor: int | None = None
+        self._pressed_at: int | None = None
         self._dragged = False
 
     # --- data from the screen ----------------------------------------------------------
@@ -136,12 +136,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             match = m.span() if m else None
         else:
             last = None
-            for m in self._search.finditer(text, 0, max(0, here + self._search_len - 1)):
-                if m.start() < here:
-                    last = m.span()
+            for found in self._search.finditer(text, 0, max(0, here + self._search_len - 1)):
+                if found.start() < here:
+                    last = found.span()
             if last is None:  # wrap to the last match in the text
-                for m in self._search.finditer(text, max(0, here)):
-                    last = m.span()
+                for found in self._search.finditer(text, max(0, here)):
+                    last = found.span()
             match = last
         self._current_match = match
         self._invalidate()
@@ -243,12 +243,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 spans.append((sel.speaker_start, sel.speaker_end, order["speaker"], styles["speaker"]))
         if self._search is not None:
             reach = self._search_len
-            for m in self._search.finditer(self.text, max(0, start - reach), end + reach):
-                name = "match-current" if m.span() == self._current_match else "match"
-                spans.append((m.start(), m.end(), order[name], styles[name]))
+            for found in self._search.finditer(self.text, max(0, start - reach), end + reach):
+                name = "match-current" if found.span() == self._current_match else "match"
+                spans.append((found.start(), found.end(), order[name], styles[name]))
         if self.marking:
-            if self.anchor is not None:
-                a, b = sorted((self.anchor, self.caret))
+            if self.mark_anchor is not None:
+                a, b = sorted((self.mark_anchor, self.caret))
                 spans.append((a, b, order["mark"], styles["mark"]))
             spans.append((self.caret, self.caret + 1, order["caret"], styles["caret"]))
         return [(max(a, start), min(b, end), n, st) for a, b, n, st in spans if a < end and b > start]
@@ -299,28 +299,28 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if event.button != 1 or offset is None:
             return
-        self._press = self.offset_at(offset.x, offset.y)
+        self._pressed_at = self.offset_at(offset.x, offset.y)
         self._dragged = False
         self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._press is None or not event.button:
+        if self._pressed_at is None or not event.button:
             return
         offset = event.get_content_offset_capture(self)
         here = self.offset_at(offset.x, offset.y)
-        if here != self._press or self._dragged:
+        if here != self._pressed_at or self._dragged:
             if not self._dragged:
                 self._dragged = True
-                self.start_marking(self._press)
-                self.anchor = self._press
+                self.start_marking(self._pressed_at)
+                self.mark_anchor = self._pressed_at
             self.caret = here
             self._invalidate()
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._press is None:
+        if self._pressed_at is None:
             return
         self.release_mouse()
-        press, self._press = self._press, None
+        press, self._pressed_at = self._pressed_at, None
         if not self._dragged:
             mark = self.statement_at(press)
             if mark is not None:
@@ -330,7 +330,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def start_marking(self, at: int | None = None) -> None:
         self.marking = True
-        self.anchor = None
+        self.mark_anchor = None
         self.caret = self.top_offset() if at is None else at
         self.focus()
         self._invalidate()
@@ -341,15 +341,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.marking:
             return
         self.marking = False
-        self.anchor = None
+        self.mark_anchor = None
         self._invalidate()
         self.refresh_bindings()
         self.post_message(self.MarkingChanged(False))
 
     def marked_range(self) -> tuple[int, int] | None:
-        if not self.marking or self.anchor is None or self.anchor == self.caret:
+        if not self.marking or self.mark_anchor is None or self.mark_anchor == self.caret:
             return None
-        a, b = sorted((self.anchor, self.caret))
+        a, b = sorted((self.mark_anchor, self.caret))
         return a, b
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -392,7 +392,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._move_caret(layout.starts[index] if side < 0 else layout.ends[index])
 
     def action_set_anchor(self) -> None:
-        self.anchor = self.caret
+        self.mark_anchor = self.caret
         self._invalidate()
 
     def action_finish(self) -> None:

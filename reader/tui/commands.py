@@ -19,7 +19,7 @@ class ReviewCommands(Provider):
             if spec.where != "screen" or not spec.palette:
                 continue
             title = spec.description[0].upper() + spec.description[1:]
-            keys = screen.key_display(spec.id)
+            keys = screen.key_display(spec.id)  # type: ignore[attr-defined]
             yield title, f"key: {keys}", partial(screen.run_action, spec.action)
 
     async def discover(self) -> Hits:

@@ -108,7 +108,7 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("redo", "ctrl+y", "redo", "redo", "Tag"),
         KeySpec("add_statement", "a", "add_statement", "add a statement from marked text", "Correct"),
         KeySpec("edit_speaker", "s", "edit_speaker", "edit the speaker", "Correct"),
-        KeySpec("dismiss", "d", "dismiss", "dismiss / restore a false statement", "Correct"),
+        KeySpec("dismiss", "d", "dismiss_statement", "dismiss / restore a false statement", "Correct"),
         KeySpec("search", "/", "search", "search the article", "Find", footer="search"),
         KeySpec("search_next", "],f3", "search_next(1)", "next search match", "Find"),
         KeySpec("search_previous", "[,shift+f3", "search_next(-1)",

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from reader.article import Article
@@ -73,7 +73,6 @@ class ReviewScreen(Screen[None]):
                 yield StatementList(self.colours, id="statements")
                 yield Panel(id="detail")
                 yield Panel(self._legend(), id="legend")
-        yield Input(placeholder="search the article (Enter: next match, Esc: close)", id="search")
         yield Footer(compact=True, show_command_palette=False)
 
     def _legend(self) -> Text:
@@ -104,10 +103,12 @@ class ReviewScreen(Screen[None]):
         try:
             statements = self._statements
             if statements is None:
-                extract = self._extractor
-                if extract is None:
+                if self._extractor is not None:
+                    statements = self._extractor(self.article.text, self.config)
+                else:
                     from reader.attribution import extract
-                statements = extract(self.article.text, self.config)
+
+                    statements = extract(self.article.text, self.config)
             session = ReviewSession.open(self.article, self.config, self.store, statements)
         except ReaderError as e:
             self.app.call_from_thread(self._open_failed, str(e))
@@ -174,8 +175,11 @@ class ReviewScreen(Screen[None]):
                                        if label != "all" else
                                        "No statements found. Mark text in the article (a) to add one.")
         self.listing.set_rows(rows, select)
-        self.view.set_marks([Mark(s.id, s.start, s.end, (session.tag(s.id).category if session.tag(s.id) else None),
-                                  session.dismissed(s.id)) for s in session.statements])
+        marks = []
+        for s in session.statements:
+            tag = session.tag(s.id)
+            marks.append(Mark(s.id, s.start, s.end, tag.category if tag else None, session.dismissed(s.id)))
+        self.view.set_marks(marks)
         self._select(select)
         self._update_progress()
 
@@ -442,13 +446,20 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(PromptDialog(self._heading("Speaker"), Text(""), statement.speaker or "",
                                           placeholder="who said it", help_text=help_text), done)
 
-    def action_dismiss(self) -> None:
+    def action_dismiss_statement(self) -> None:
         self._apply(lambda s, sid: s.toggle_dismissed(sid))
 
     # --- actions: finding -----------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        bar = self.query_one("#search", Input)
+    def _search_bar(self) -> Input | None:
+        bars = self.query("#search").results(Input)
+        return next(bars, None)
+
+    async def action_search(self) -> None:
+        bar = self._search_bar()
+        if bar is None:  # made on first use: one widget less to build at start-up
+            bar = Input(placeholder="search the article (Enter: next match, Esc: close)", id="search")
+            await self.mount(bar, before=self.query_one(Footer))
         bar.add_class("-open")
         bar.focus()
 
@@ -463,18 +474,24 @@ class ReviewScreen(Screen[None]):
             self.action_search_next(1)
 
     def on_key(self, event: Any) -> None:
-        if event.key == "escape" and self.query_one("#search", Input).has_focus:
+        if event.key != "escape":
+            return
+        bar = self._search_bar()
+        if bar is not None and bar.has_focus:
             event.stop()
-            self.query_one("#search", Input).value = ""
+            bar.value = ""
             self.view.set_search("")
             self._close_search()
 
     def _close_search(self) -> None:
-        self.query_one("#search", Input).remove_class("-open")
+        bar = self._search_bar()
+        if bar is not None:
+            bar.remove_class("-open")
         self.view.focus()
 
     def action_search_next(self, direction: int) -> None:
-        query = self.query_one("#search", Input).value
+        bar = self._search_bar()
+        query = bar.value if bar is not None else ""
         if not query:
             self.notify(f"Press {self.key_display('search')} to search first.", severity="warning", markup=False)
             return

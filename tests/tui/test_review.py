@@ -465,3 +465,69 @@ async def test_the_real_engine_on_the_sample(config, store):
         await ready(pilot)
         assert [r.id for r in app.screen.listing.rows] == [s.id for s in extract(article.text, config)]
         assert f"0/{len(app.screen.listing.rows)} tagged" in screen_text(app)
+
+
+async def test_more_categories_in_the_config_get_more_keys(make_app, config):
+    from dataclasses import replace
+
+    from reader.config import Category
+
+    extra = Category("satellite", "5", "#98c379", "Satellite imagery and its analysts.", 1, ("satellite",))
+    app = make_app(config=replace(config, categories=(*config.categories, extra)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "5")
+        assert app.screen.session.tag(IDS[0]).category == "satellite"
+        assert "satellite" in screen_text(app)  # the legend and the tag chip
+
+
+async def test_theme_switches_between_dark_and_light(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        dark = app.theme
+        await press(pilot, "ctrl+t")
+        assert app.theme == "textual-light" and app.theme != dark
+        assert "Lena Hartmann" in screen_text(app)
+        await press(pilot, "ctrl+t")
+        assert app.theme == "textual-dark"
+
+
+async def test_escape_leaves_mark_mode_without_adding(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await press(pilot, "a", "space", "w", "w")
+        assert view.marking and view.marked_range() is not None
+        await press(pilot, "escape", "j")
+        assert not view.marking and store.edits(AID).added == ()
+        assert app.screen.selected_id == IDS[1]  # j moves through statements again
+
+
+class BrokenStore(TagStore):
+    def register(self, article, statements):
+        raise ReaderError(f"{self.root}: permission denied.")
+
+
+async def test_a_store_that_cannot_open_leaves_the_article_readable(make_app, tmp_path):
+    app = make_app(store=BrokenStore(tmp_path / "broken", "tester"))
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices.hook) as pilot:
+        await ready(pilot)
+        assert notices.said("permission denied", "error")
+        text = screen_text(app)
+        assert "tags unavailable" in text and "Harbour bridge" in text
+        await press(pilot, "1")  # nothing to tag, nothing breaks
+        assert app.is_running
+
+
+def test_unknown_key_id_in_config_stops_reader_with_one_line(cli, tmp_path):
+    from tests.conftest import ROOT
+
+    config = tmp_path / "config.yaml"
+    config.write_text((ROOT / "config.yaml").read_text(encoding="utf-8").replace("keys: {}", 'keys: {tag_oficial: "o"}'),
+                      encoding="utf-8")
+    result = cli("--config", config)
+    assert result.code == 1 and result.out == ""
+    assert result.err.startswith(f"reader: {config}: keys.tag_oficial is not an action of the review screen")

@@ -26,10 +26,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     config = ctx.config
     store = ctx.store
     article = ctx.article(args.path)
-    _need_terminal(args.path)
     from reader.tui.app import ReaderApp  # Textual only when the screen is really needed
 
     app = ReaderApp(article, config, store)  # checks config.yaml's keys: before anything is drawn
+    _need_terminal(args.path)
     app.run()
     return app.return_code or 0
 
