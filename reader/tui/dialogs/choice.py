@@ -25,13 +25,13 @@ class ChoiceDialog(Dialog[str]):
             yield Static(self.heading, classes="dialog-title")
             prompts = []
             for value, key, label in self.options:
-                prompt = Text()
+                prompt = Text(no_wrap=True, overflow="ellipsis")
                 prompt.append(f"{key} ", style="bold")
                 prompt.append_text(label)
                 if value == self.current:
                     prompt.append("  (current)", style="dim")
                 prompts.append(Option(prompt, id=value))
-            yield OptionList(*prompts, id="choices")
+            yield OptionList(*prompts, id="choices", compact=True)
             yield Static(self.hint(("dialog_ok", "choose"), ("dialog_cancel", "cancel")), classes="dialog-hint")
 
     def on_mount(self) -> None:

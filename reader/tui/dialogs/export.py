@@ -32,15 +32,19 @@ class ExportDialog(Dialog[tuple[str, Path]]):
             yield Static(self.heading, classes="dialog-title")
             options = []
             for name, description in self.formats:
-                prompt = Text()
+                prompt = Text(no_wrap=True, overflow="ellipsis")
                 prompt.append(f"{name:<5} ", style="bold")
                 prompt.append(description, style="dim")
                 options.append(Option(prompt, id=name))
-            yield OptionList(*options, id="formats")
+            yield OptionList(*options, id="formats", compact=True)
             yield Static("File:", classes="dialog-label")
-            yield Input(self._suggested, id="path", select_on_focus=False)
+            yield Input(self._suggested, id="path", select_on_focus=False, compact=True)
             yield Static(id="exists", classes="dialog-warning")
-            yield Static(self.hint(("dialog_ok", "export"), ("dialog_cancel", "cancel")), classes="dialog-hint")
+            hint = self.hint(("dialog_ok", "export"), ("dialog_cancel", "cancel"))
+            hint.append(" · ")
+            hint.append("tab", style="bold")
+            hint.append(" edit the file name")
+            yield Static(hint, classes="dialog-hint")
 
     def on_mount(self) -> None:
         formats = self.query_one(OptionList)

@@ -43,4 +43,7 @@ class HelpDialog(Dialog[None]):
             yield Static(Text("Keys (change them under keys: in config.yaml)", style="bold"), classes="dialog-title")
             with VerticalScroll(id="help-keys"):
                 yield Static(table)
-            yield Static(self.hint(("dialog_cancel", "close")), classes="dialog-hint")
+            hint = Text("↑↓ pgup pgdn", style="bold")
+            hint.append(" scroll · ", style="dim")
+            hint.append_text(self.hint(("dialog_cancel", "close")))
+            yield Static(hint, classes="dialog-hint")

@@ -26,7 +26,7 @@ class PromptDialog(Dialog[str]):
         with Vertical(classes="dialog", id="prompt-dialog"):
             yield Static(self.heading, classes="dialog-title")
             yield Static(self.context, classes="dialog-context")
-            yield Input(self.value, placeholder=self.placeholder, id="answer", select_on_focus=False)
+            yield Input(self.value, placeholder=self.placeholder, id="answer", select_on_focus=False, compact=True)
             hint = self.hint(("dialog_ok", "save"), ("dialog_cancel", "cancel"))
             if self.help_text:
                 hint.append("\n" + self.help_text)
