@@ -373,10 +373,12 @@ class ReviewScreen(Screen[None]):
         if change is None:
             self.notify(f"Nothing to {which}.", severity="warning", markup=False)
             return
-        sid = change.statement_id
-        if sid not in {s.id for s in session.visible()}:
-            session.set_filter(Filter())
-        self._changed(sid if sid in {s.id for s in session.statements} else None)
+        sid: str | None = change.statement_id
+        if sid not in {s.id for s in session.statements}:
+            sid = None  # an added statement, taken away again
+        elif sid not in {s.id for s in session.visible()}:
+            session.set_filter(Filter())  # show what the undo or redo touched
+        self._changed(sid)
         self.notify(f"{which.capitalize()}: {change.label}.", markup=False, timeout=3)
 
     # --- actions: correcting the engine -------------------------------------------------------
