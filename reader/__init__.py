@@ -1,7 +1,17 @@
 """reader: find every attributed statement in a news article and tag where it comes from."""
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("reader-sources")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+DISTRIBUTION = "reader-sources"
+
+
+def __getattr__(name: str) -> str:
+    # Looked up on first use: reading the installed metadata costs tens of milliseconds at
+    # start-up, and only `reader --version` and the HTTP user agent need it.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version(DISTRIBUTION)
+        except PackageNotFoundError:  # a checkout that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'reader' has no attribute {name!r}")

@@ -19,6 +19,8 @@ from reader import paths
 from reader.errors import ReaderError
 
 CONFIG_ENV = "READER_CONFIG"
+# yaml.safe_load's loader, in C when PyYAML was built with libyaml (ten times faster at start-up)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _NAMED_COLOUR = re.compile(r"[a-z][a-z0-9_ ]*")
@@ -93,7 +95,7 @@ class _Where:
         self.path = path
         self.lines: dict[tuple[Any, ...], int] = {}
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = yaml.compose(text, Loader=_LOADER)
         except yaml.YAMLError:
             root = None
         if root is not None:
@@ -124,7 +126,7 @@ def _dotted(at: tuple[Any, ...]) -> str:
 
 def parse_config(text: str, path: Path) -> Config:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # safe_load, with the C loader when there is one
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from reader import __version__
+import reader
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class Download:
 
 
 def user_agent() -> str:
-    return f"reader/{__version__} (reader-sources news attribution reader)"
+    return f"reader/{reader.__version__} (reader-sources news attribution reader)"
 
 
 def is_web_address(source: str) -> bool:

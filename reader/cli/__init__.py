@@ -6,12 +6,21 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reader import __version__
 from reader.cli.commands import COMMANDS, DEFAULT_COMMAND
 from reader.cli.context import Context
 from reader.errors import ReaderError
 
 _GLOBAL_WITH_VALUE = ("--db", "--config")
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        import reader
+
+        print(f"reader {reader.__version__}")
+        parser.exit()
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -22,26 +31,30 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
                         help="settings file (env READER_CONFIG; default: config.yaml)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only `command`'s own arguments are read in (its module imported)."""
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Find every attributed statement in a news article and tag its source.",
         epilog="With no command, `reader [PATH]` opens the review screen (no PATH: the sample article).",
     )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     _add_global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        p = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
-        _add_global_options(p, suppress=True)
-        command.add_arguments(p)
-        p.set_defaults(run=command.run)
+    for spec in COMMANDS:
+        p = sub.add_parser(spec.name, help=spec.help, description=spec.help)
+        if spec.name == command:
+            module = spec.load()
+            _add_global_options(p, suppress=True)
+            module.add_arguments(p)
+            p.set_defaults(run=module.run)
     return parser
 
 
-def _route(argv: list[str]) -> list[str]:
-    """`reader PATH` and bare `reader` mean `reader open ...`: insert the command name."""
-    names = {c.NAME for c in COMMANDS}
+def _route(argv: list[str]) -> tuple[list[str], str | None]:
+    """The arguments with the command made explicit (`reader PATH` and bare `reader` mean
+    `reader open ...`), and that command's name (None for `--help` and `--version`)."""
+    names = {c.name for c in COMMANDS}
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -49,17 +62,18 @@ def _route(argv: list[str]) -> list[str]:
             i += 2
             continue
         if arg == "-" or not arg.startswith("-"):
-            return argv if arg in names else argv[:i] + [DEFAULT_COMMAND] + argv[i:]
+            if arg in names:
+                return argv, arg
+            return argv[:i] + [DEFAULT_COMMAND] + argv[i:], DEFAULT_COMMAND
         if arg in ("-h", "--help", "--version"):
-            return argv
+            return argv, None
         i += 1
-    return argv + [DEFAULT_COMMAND]
+    return argv + [DEFAULT_COMMAND], DEFAULT_COMMAND
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(_route(args_list))
+    routed, command = _route(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser(command).parse_args(routed)
     ctx = Context(config_option=args.config, db_option=args.db)
     try:
         return int(args.run(args, ctx) or 0)

@@ -1,9 +1,33 @@
-"""The registry of commands: one module each, with NAME, HELP, add_arguments() and run()."""
+"""The registry of commands. Each command is a module with add_arguments() and run(); only
+the module of the command being run is imported, so `reader PATH` starts fast."""
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from types import ModuleType
 
-from reader.cli.commands import articles, export, extract, import_, open_, report, tag, tags, untag
 
-COMMANDS: tuple[ModuleType, ...] = (open_, extract, tag, untag, tags, articles, export, import_, report)
-DEFAULT_COMMAND = open_.NAME
+@dataclass(frozen=True)
+class Command:
+    name: str
+    module: str
+    help: str
+
+    def load(self) -> ModuleType:
+        return importlib.import_module(f"reader.cli.commands.{self.module}")
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("open", "open_", "open an article for review (default: the bundled sample)"),
+    Command("extract", "extract", "print the article's attributed statements (json for scripts, table for people)"),
+    Command("tag", "tag", "tag a statement with a source category (saved at once)"),
+    Command("untag", "untag", "remove the tag from a statement"),
+    Command("tags", "tags", "show the article's statements with their saved tags and suggestions"),
+    Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened"),
+    Command("export", "export", "write an article's (or every article's) statements and tags as json, csv, "
+                                "yaml, md, html or w3c"),
+    Command("import", "import_", "merge tags from a reader json export or a W3C annotation collection "
+                                 "(checked whole first)"),
+    Command("report", "report", "write a Markdown or HTML report of every tagged article (--all) or of one article"),
+)
+DEFAULT_COMMAND = "open"

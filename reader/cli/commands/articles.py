@@ -7,8 +7,6 @@ import sys
 
 from reader.cli.context import Context
 
-NAME = "articles"
-HELP = "list the articles in the tag database: title, path, tagged/total, last opened"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -12,8 +12,6 @@ from reader.cli.context import Context
 from reader.errors import ReaderError
 from reader.exports import FORMATS, ExportOptions, export, export_to_file
 
-NAME = "export"
-HELP = "write an article's (or every article's) statements and tags as json, csv, yaml, md, html or w3c"
 
 
 def add_source_arguments(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:

@@ -8,8 +8,6 @@ import sys
 from reader.attribution import extract
 from reader.cli.context import Context
 
-NAME = "extract"
-HELP = "print the article's attributed statements (json for scripts, table for people)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

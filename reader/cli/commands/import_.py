@@ -8,8 +8,6 @@ from pathlib import Path
 from reader.cli.context import Context
 from reader.exports import import_file
 
-NAME = "import"
-HELP = "merge tags from a reader json export or a W3C annotation collection (checked whole first)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,8 +13,6 @@ import sys
 from reader.cli.context import Context
 from reader.errors import ReaderError
 
-NAME = "open"
-HELP = "open an article for review (default: the bundled sample)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,8 +8,6 @@ from reader.cli.commands.export import add_source_arguments, chosen_format, run_
 from reader.cli.context import Context
 from reader.exports import FORMATS
 
-NAME = "report"
-HELP = "write a Markdown or HTML report of every tagged article (--all) or of one article"
 REPORT_FORMATS = tuple(name for name, f in FORMATS.items() if f.report)
 
 

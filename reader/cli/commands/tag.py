@@ -16,8 +16,6 @@ from reader.errors import ReaderError
 from reader.safe_text import printable
 from reader.store import UNSET, Edits, Reanchored, apply_edits
 
-NAME = "tag"
-HELP = "tag a statement with a source category (saved at once)"
 SHOWN = 5  # statements listed when an id is not found
 
 

@@ -13,8 +13,6 @@ from reader.store import Tag, statement_record
 from reader.store.model import anchor_to_json
 from reader.store.records import tag_json
 
-NAME = "tags"
-HELP = "show the article's statements with their saved tags and suggestions"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,8 +6,6 @@ import argparse
 from reader.cli.commands.tag import excerpt, find_statement, open_for_review
 from reader.cli.context import Context
 
-NAME = "untag"
-HELP = "remove the tag from a statement"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
