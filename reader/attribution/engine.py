@@ -536,6 +536,15 @@ class Extractor:
         return Raw(sent.start, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
                    mention, context=text[sent.start:cend])
 
+    def _another_cue(self, words: str) -> bool:
+        """Does another cue verb stand in these words ("denied the reports, said … that")? Cue
+        words used as nouns ("state television", "a post on X") do not count."""
+        for m in self.cues.pattern.finditer(words):
+            form = self.cues.form(m.group())
+            if form is not None and not (form.lemma in _NOUNISH and form.tense in ("base", "s")):
+                return True
+        return False
+
     def _characterised(self, text: str, sent: Sentence, lo: int, form: CueForm) -> tuple[int, int] | None:
         """`describing the accusations as “a fairy tale”`: the quotation is the statement."""
         if form.lemma not in _CHARACTERISE:
@@ -558,7 +567,7 @@ class Extractor:
         that = re.search(r"\bthat\b", window)
         start: int | None = None
         if that and not re.search(r"[.;:“”\"]", window[:that.start()]) and \
-                not _AUX.search(window[:that.start()]) and not self.cues.pattern.search(window[:that.start()]):
+                not _AUX.search(window[:that.start()]) and not self._another_cue(window[:that.start()]):
             start = lo + that.end()
             while start < hi and text[start].isspace():
                 start += 1
@@ -578,7 +587,7 @@ class Extractor:
                 if not pp or pp.end() == 0:
                     break
                 pos += pp.end()
-            skip = re.match(r"\s*[,:]?\s*", text[pos:hi])
+            skip = re.match(r"\s*[,:]?\s*(?:that\s+)?", text[pos:hi])
             start = pos + (skip.end() if skip else 0)
             if start < hi and text[start] in OPENERS + '"':
                 return None
