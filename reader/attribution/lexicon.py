@@ -91,7 +91,9 @@ commission embassy consulate army navy force forces police bureau institute univ
 union company corporation group channel network news times post guardian journal press
 association federation court parliament assembly organisation organization foundation fund
 bank authority authorities administration cabinet kremlin pentagon command staff unit units
-centre center programme program team club league board
+centre center programme program team club league board technologies technology consulting
+consultancy inc ltd llc plc corp corporation holdings partners associates systems solutions labs
+laboratories media international airlines airways motors industries enterprises
 """.split())
 
 # Countries and capitals, used as metonyms for governments ("Ukraine claimed", "Moscow denied").

@@ -40,7 +40,9 @@ class Entity:
             self.descriptions += (m.all_text,)
         self.age = self.age or m.age
         self.gender = self.gender or m.gender
-        self.has_role = self.has_role or bool(m.head)
+        # a role in the phrase or in an appositive ("Mark Halloran, an energy analyst")
+        self.has_role = self.has_role or bool(m.head) or any(
+            d.lower().startswith(("a ", "an ", "the ")) for d in m.descriptions)
         if m.head:
             self._heads.add(singular(m.head))
         for word in m.text.split():
