@@ -55,6 +55,8 @@ _SAY_LIKE = frozenset("say tell claim insist argue warn add note explain suggest
                       "speculate hint allege".split())
 # Verbs that put their speaker after them ("…, said the minister"); "told" never does.
 _INVERTING = frozenset("say add write reply ask explain insist continue answer recall warn".split())
+_PROMISE = frozenset("deny promise vow pledge post tweet threaten".split())
+_AND_CUE = re.compile(r",?\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
 # Verbs that attribute only a quotation (`“…,” she continued`), never a clause of their own.
 _QUOTE_ONLY = frozenset({"continue"})
 # Verbs that characterise something in the speaker's words: `called the plan “a disaster”`.
@@ -222,8 +224,9 @@ class Extractor:
             return True
         last = before.split()[-1].lower().strip("“”\"'")
         form = self.cues.form(last)
-        if form is not None:
-            return True
+        if form is not None and form.tense in ("past", "s") and form.lemma not in _QUOTE_ONLY \
+                and form.lemma not in _NOUNISH:
+            return True  # `he said "…"`; not `fighting would continue "until …"`
         if _CAPTION.search(before):
             return True
         # closed by ",” she said": a quotation with its attribution right after it
@@ -536,6 +539,14 @@ class Extractor:
         return Raw(sent.start, cend, "mixed" if inner_quote else "indirect", m.group(), m.start(), m.end(),
                    mention, context=text[sent.start:cend])
 
+    def _second_cue(self, text: str, lo: int, hi: int) -> int:
+        """Where "… and said …" starts a second statement of the same speaker, or `hi`."""
+        for m in _AND_CUE.finditer(text, lo, hi):
+            form = self.cues.form(m.group(1))
+            if form is not None and form.tense == "past" and (form.lemma in _SAY_LIKE or form.lemma in _PROMISE):
+                return m.start()
+        return hi
+
     def _another_cue(self, words: str) -> bool:
         """Does another cue verb stand in these words ("denied the reports, said … that")? Cue
         words used as nouns ("state television", "a post on X") do not count."""
@@ -595,7 +606,7 @@ class Extractor:
                 prep = re.match(r"(?:about|of|against|over)\s+", text[start:hi])
                 if prep:
                     start += prep.end()
-        end = _content_end(text, start, hi)
+        end = self._second_cue(text, start, _content_end(text, start, hi))
         if stop_at_comma:
             comma = text.find(",", start, end)
             end = end if comma < 0 else comma
@@ -633,7 +644,7 @@ class Extractor:
                     cstart += 1
                 cend = _trim_end(text, cstart, _content_end(text, cstart, sent.end))
             else:
-                mention = subject_after(text, m.end(), sent.end)
+                mention = subject_after(text, m.end(), sent.end, whole=True)
                 cstart = sent.start
                 cend = _trim_end(text, cstart, m.start())
                 if any(cstart <= c.start() < cend for c in cues):
