@@ -91,6 +91,7 @@ _BEFORE_PARTICIPLE = frozenset("after before by while when without since stateme
                                "posts message letter tweet video release interview speech".split())
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
 _PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like)\b")
+_REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
@@ -584,6 +585,8 @@ class Extractor:
                 start += 1
         else:
             pos = lo
+            if form.lemma == "add" and re.match(r"\s+to\b", text[pos:hi]):
+                return None  # "adds to the controversy": not speech
             if form.lemma in _TELL_LIKE:
                 obj = re.match(r"\s+(?:(?:the|a|an|local|foreign|western|state|visiting|assembled|his|her|"
                                r"their|its|our|[A-Z][\w’'.-]*)\s+){0,3}([\w’'.-]+)", text[pos:hi])
@@ -614,8 +617,8 @@ class Extractor:
         content = text[start:end]
         words = content.split()
         if len(words) < 3 or content[:5].lower() in ("what ", "how m") or _INFINITIVE.match(content) \
-                or _prepositional(words):
-            return None  # "has written for several outlets": not reported words
+                or _REQUEST.match(content) or _prepositional(words):
+            return None  # "has written for several outlets", "urged him to go": not reported words
         if not any(c.isalpha() for c in content):
             return None
         if that is None or text[lo:start].rstrip()[-4:] != "that":
@@ -802,7 +805,7 @@ def _breaks(gap: str) -> bool:
 def _prepositional(words: list[str]) -> bool:
     """Words that open with a preposition, not with a quantity ("at least 1,000 troops")."""
     first, second = words[0].lower(), words[1].lower() if len(words) > 1 else ""
-    return first in PREPOSITIONS and second not in ("least", "most") and not second[:1].isdigit()
+    return (first in PREPOSITIONS or first == "as") and second not in ("least", "most") and not second[:1].isdigit()
 
 
 def _has_quote(text: str, lo: int, hi: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from reader.attribution.lexicon import (
-    CLAUSE_WORDS, COUNTRIES, DETERMINERS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
+    ABBREVIATIONS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
     PERSONAL_PRONOUNS, PREPOSITIONS, TIME_WORDS, VERB_FILLERS,
 )
 
@@ -36,6 +36,11 @@ class Tok(NamedTuple):
     lower: str
     cap: bool  # starts with a capital letter
     word: bool  # a word, a number, a handle or a hashtag (not punctuation)
+
+
+def _abbreviation(tok: Tok) -> bool:
+    """"Mr", "Dr", "J": the full stop after it does not end the phrase."""
+    return tok.lower in ABBREVIATIONS or (len(tok.text) == 1 and tok.cap)
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
@@ -194,7 +199,7 @@ def _name_run(seg: list[Tok]) -> tuple[int, int] | None:
 
 _NOT_A_SPEAKER = frozenset("""
 what whatever how why whether where when day days week weeks month months year years time times
-morning evening night afternoon today yesterday moment minutes hours
+morning evening night afternoon today yesterday moment minutes hours ago
 """.split())
 _COMMON_VERBS = frozenset("""
 want wants wanted made make makes pose poses get gets got go goes went take takes took give gives
@@ -228,6 +233,9 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             return False  # "Trump notably made"
         if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in _ARTICLES:
             return False  # "That suggestion prompted a response": a verb and its object
+        if 0 < k < len(seg) - 1 and not t.cap and low.endswith("s") and seg[k - 1].cap and seg[k + 1].cap \
+                and seg[k - 1].word and low not in PREPOSITIONS:
+            return False  # "Clinton leads Sanders": a name, a verb, a name
         if k > 1 and low in ("the", "a", "an") and not seg[k - 1].cap and seg[k - 1].lower not in PREPOSITIONS \
                 and seg[k - 1].lower not in ("and", "or") and seg[k - 1].word \
                 and k + 1 < len(seg) and not seg[k + 1].cap:
@@ -408,7 +416,7 @@ def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mentio
             head = head[:k]
             break
     for k, t in enumerate(head):
-        if t.text in ("“", '"', "”", "‘", "."):
+        if t.text in ("“", '"', "”", "‘") or (t.text == "." and not (k and _abbreviation(head[k - 1]))):
             head = head[:k]
             break
     extra = []
