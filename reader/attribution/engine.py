@@ -62,7 +62,7 @@ _QUOTE_ONLY = frozenset({"continue"})
 # Verbs that characterise something in the speaker's words: `called the plan “a disaster”`.
 # The statement is the quotation; without one, only "describe" and "condemn" report speech.
 _CHARACTERISE = frozenset("describe call brand dub label denounce criticise criticize praise hail "
-                          "slam dismiss condemn".split())
+                          "slam dismiss condemn blame".split())
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
     r"must|do|does|did|'s|’s|\w+ed|came|went|saw|took|made|got|gave|knew|thought|found|left|ran|"
@@ -92,6 +92,10 @@ _BEFORE_PARTICIPLE = frozenset("after before by while when without since stateme
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
 _PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like)\b")
 _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
+# Two or more capitalised words in a row, the way a person's full name (with a title) is written
+_NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
+# "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
+_NOTHING_SAID = frozenset("little nothing much anything more less something".split())
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
@@ -410,17 +414,22 @@ class Extractor:
         return None
 
     def _antecedent(self, text: str, pos: int) -> Mention | None:
-        """The person a sentence before `pos` is about: what "she said" points to when she
-        has not spoken before ("Officer Dana Kim arrived first. “…,” she said.")."""
+        """The person the sentence before `pos` is about: what "she said" points to when she
+        has not spoken before ("Officer Dana Kim arrived first. “…,” she said.", "The rescue
+        was led by Captain Emil Radu. He says …"). The subject of that sentence, else the last
+        person named in it."""
         lo = max(0, pos - 600)
-        starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos)]
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, min(len(text), pos + 2))]
         if lo == 0 or text[lo - 1] == "\n":
             starts.insert(0, lo)
-        for start in reversed(starts[:-1]):  # the last one opens the pronoun's own sentence
+        for start, end in reversed(list(zip(starts, starts[1:]))):  # not the pronoun's own sentence
             mention = self._leading_subject(text, start, pos)
-            if mention is not None and mention.person and not mention.plural and (
-                    (mention.name and len(mention.name.split()) >= 2) or mention.head in PERSON_ROLES):
+            if _a_person(mention):
                 return mention
+            for run in reversed(list(_NAME_RUN.finditer(text, start, end))):
+                mention = build_mention(text, tokenize(text, run.start(), run.end()), [])
+                if _a_person(mention):
+                    return mention
         return None
 
     def _indirect(self, text: str, sent: Sentence, m: re.Match[str], state: _SentenceState) -> None:
@@ -588,7 +597,7 @@ class Extractor:
             if form.lemma == "add" and re.match(r"\s+to\b", text[pos:hi]):
                 return None  # "adds to the controversy": not speech
             if form.lemma in _TELL_LIKE:
-                obj = re.match(r"\s+(?:(?:the|a|an|local|foreign|western|state|visiting|assembled|his|her|"
+                obj = re.match(r"\s+(?:(?:the|a|an|this|that|our|local|foreign|western|state|visiting|assembled|his|her|"
                                r"their|its|our|[A-Z][\w’'.-]*)\s+){0,3}([\w’'.-]+)", text[pos:hi])
                 if obj and (obj.group(1).lower() in AUDIENCES or obj.group(1)[:1].isupper()):
                     pos += obj.end()
@@ -617,6 +626,7 @@ class Extractor:
         content = text[start:end]
         words = content.split()
         if len(words) < 3 or content[:5].lower() in ("what ", "how m") or _INFINITIVE.match(content) \
+                or words[0].lower() in _NOTHING_SAID or (form.lemma == "ask" and text[lo:start].rstrip().endswith("that")) \
                 or _REQUEST.match(content) or _prepositional(words):
             return None  # "has written for several outlets", "urged him to go": not reported words
         if not any(c.isalpha() for c in content):
@@ -806,6 +816,11 @@ def _prepositional(words: list[str]) -> bool:
     """Words that open with a preposition, not with a quantity ("at least 1,000 troops")."""
     first, second = words[0].lower(), words[1].lower() if len(words) > 1 else ""
     return (first in PREPOSITIONS or first == "as") and second not in ("least", "most") and not second[:1].isdigit()
+
+
+def _a_person(mention: Mention | None) -> bool:
+    return mention is not None and mention.person and not mention.plural and (
+        (mention.name is not None and len(mention.name.split()) >= 2) or mention.head in PERSON_ROLES)
 
 
 def _has_quote(text: str, lo: int, hi: int) -> bool:

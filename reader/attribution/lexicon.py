@@ -93,6 +93,7 @@ association federation court parliament assembly organisation organization found
 bank authority authorities administration cabinet kremlin pentagon command staff unit units
 centre center programme program team club league board technologies technology consulting
 consultancy inc ltd llc plc corp corporation holdings partners associates systems solutions labs
+resources mining oil gas petroleum pharmaceuticals
 laboratories media international airlines airways motors industries enterprises
 """.split())
 

@@ -277,6 +277,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention
         descriptions.append(text[clause[0].start:clause[-1].end])
     age = False
     name: str | None = None
+    title = ""  # a title written into the name: "President", "Captain"
     appositive_name = None
     for seg in extra:
         if not seg:
@@ -304,6 +305,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention
         i, j = run
         name_toks = head[i:j]
         while name_toks and (name_toks[0].lower in ORGANISATION_WORDS or _title_like(name_toks[0].lower)):
+            title = name_toks[0].lower
             name_toks = name_toks[1:]
         if name_toks and i + (j - i - len(name_toks)) < j:
             name = text[name_toks[0].start:name_toks[-1].end] if name_toks else None
@@ -319,7 +321,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention
     common = [t for t in head[:stop] if t.word and not t.text.startswith("@")]
     head_word = common[-1].lower if common else ""
     if run is not None and run[0] == 0 and appositive_name is None and stop >= run[1]:
-        head_word = ""  # a bare name: "Matsegora"
+        head_word = title if title in _TITLES else ""  # "Captain Emil Radu": captain; "Matsegora": none
     phrase_lower = " ".join(lowers)
     country = phrase_lower in COUNTRIES or (name or "").lower() in COUNTRIES
     organisation = (head_word in ORGANISATION_WORDS or any(w in ORGANISATION_WORDS for w in lowers)
