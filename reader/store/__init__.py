@@ -24,6 +24,9 @@ Guarantees:
 - Atomic and durable: each file is written to a temporary file in the same folder, flushed,
   fsynced, renamed over the old one with `os.replace`, and the folder fsynced, before the call
   returns. A crash or SIGKILL leaves the old or the new file, whole.
+- Batches (`put_tags`, for imports): one lock, each article's file written once, atomically;
+  every temporary file is written before the first rename, so a failed write changes nothing
+  and only a crash during the renames can leave some articles of a batch done and others not.
 - Locked: writers hold a `filelock` lock on `.lock` across read-modify-write, so two windows
   or scripts never lose each other's updates. Documents are keyed by statement and article id
   (never TinyDB's counter) and each write builds a fresh TinyDB, so no cache outlives the lock.
@@ -39,12 +42,12 @@ Guarantees:
 """
 from reader.store.anchoring import reanchor
 from reader.store.model import (
-    UNSET, Anchor, ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, make_anchor,
+    UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, ReviewerStatement, Tag, make_anchor,
 )
 from reader.store.records import apply_edits, statement_record
 from reader.store.store import TagStore
 
 __all__ = [
-    "UNSET", "Anchor", "ArticleRecord", "Edits", "Reanchored", "ReviewerStatement", "Tag", "TagStore",
+    "UNSET", "Anchor", "ArticleRecord", "ArticleState", "Edits", "Reanchored", "ReviewerStatement", "Tag", "TagStore",
     "apply_edits", "make_anchor", "reanchor", "statement_record",
 ]

@@ -92,6 +92,15 @@ class Edits:
 
 
 @dataclass(frozen=True)
+class ArticleState:
+    """Everything the store holds on one article's statements, read together from one file."""
+
+    tags: Mapping[str, Tag] = field(default_factory=dict)  # statement id -> tag (as TagStore.tags)
+    orphans: tuple[Tag, ...] = ()  # as TagStore.orphans
+    edits: Edits = field(default_factory=Edits)  # as TagStore.edits
+
+
+@dataclass(frozen=True)
 class Reanchored:
     """What registering an article did to its saved tags."""
 
@@ -114,7 +123,10 @@ def now() -> str:
 # that into a ReaderError naming the file.
 
 def anchor_to_json(anchor: Anchor) -> dict[str, Any]:
-    return asdict(anchor)
+    # by hand, in field order: dataclasses.asdict deep-copies every value, and imports save
+    # tens of thousands of tags at once
+    return {"exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix,
+            "start": anchor.start, "end": anchor.end}
 
 
 def anchor_from_json(data: Mapping[str, Any]) -> Anchor:
@@ -127,10 +139,9 @@ def anchor_from_json(data: Mapping[str, Any]) -> Anchor:
 
 def tag_to_json(tag: Tag) -> dict[str, Any]:
     """The stored form: the article id is the file's, so it is not repeated in every tag."""
-    data = asdict(tag)
-    del data["article_id"]
-    data["anchor"] = anchor_to_json(tag.anchor)
-    return data
+    return {"statement_id": tag.statement_id, "category": tag.category, "anchor": anchor_to_json(tag.anchor),
+            "note": tag.note, "reliability": tag.reliability, "credibility": tag.credibility,
+            "reviewer": tag.reviewer, "created": tag.created, "updated": tag.updated}
 
 
 def tag_from_json(data: Mapping[str, Any], article_id: str) -> Tag:

@@ -28,7 +28,7 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,6 +78,31 @@ class KeyedTable(Table):
 
         self._update_table(updater)
         return done
+
+    def put_many(self, documents: Mapping[str, Mapping[str, Any]]) -> None:
+        """Insert or replace these documents (doc id -> fields) in one pass over the table
+        (`upsert` goes over the whole table once per document)."""
+        if not documents:
+            return
+
+        def updater(table: dict[Any, Any]) -> None:
+            for doc_id, doc in documents.items():
+                table[str(doc_id)] = dict(doc)
+
+        self._update_table(updater)
+
+    def remove_many(self, doc_ids: Iterable[str]) -> None:
+        """Remove these documents where present, in one pass (TinyDB's `remove` raises
+        KeyError for an id that is not there)."""
+        gone = [doc_id for doc_id in map(str, doc_ids) if self.contains(doc_id=doc_id)]  # type: ignore[arg-type]
+        if not gone:
+            return
+
+        def updater(table: dict[Any, Any]) -> None:
+            for doc_id in gone:
+                table.pop(doc_id, None)
+
+        self._update_table(updater)
 
     def update_multiple(self, updates: Any) -> list[Any]:
         raise NotImplementedError("use update() on a reader table")
@@ -134,7 +159,25 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one.
     The temporary file's name is fixed: writers hold the database lock, so a leftover one can
     only come from a writer that died, and is simply written over."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = write_temp(path, data, durable=durable)
+    try:
+        os.replace(tmp, path)
+    except OSError as e:
+        discard(tmp)
+        raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+    if durable:
+        fsync_folder(path.parent)
+
+
+def temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp")
+
+
+def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
+    """The first half of an atomic write: `data` in `path`'s temporary file (same folder),
+    flushed and fsynced; `path` itself is untouched. Returns the temporary file. On failure
+    the temporary file is removed and ReaderError says nothing was changed."""
+    tmp = temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         try:
@@ -145,15 +188,17 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
                 os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
-        if durable:
-            fsync_folder(path.parent)
     except OSError as e:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        discard(tmp)
         raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+    return tmp
+
+
+def discard(tmp: Path) -> None:
+    try:
+        tmp.unlink()
+    except OSError:
+        pass
 
 
 def fsync_folder(folder: Path) -> None:
@@ -301,8 +346,26 @@ class SafeStorage(Storage):
 
     def commit(self, *, durable: bool = True) -> None:
         """Write what TinyDB changed, atomically; nothing happens when nothing changed."""
-        if not self._dirty or self._data is None:
+        staged = self.stage(durable=durable)
+        if staged is None:
             return
+        try:
+            staged.publish()
+        except OSError as e:
+            staged.discard()
+            raise ReaderError(f"{self.path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+        if durable:
+            fsync_folder(self.path.parent)
+
+    def stage(self, *, durable: bool = True) -> Staged | None:
+        """The first half of `commit()`, for writing several files together: what TinyDB
+        changed, encoded and in the file's temporary file on disk (fsynced), the file itself
+        untouched until `Staged.publish()`; None when nothing changed. `Staged.discard()`
+        drops it. The caller fsyncs the folder after publishing."""
+        if self._committed:
+            raise RuntimeError(f"{self.path}: this storage was already committed")
+        if not self._dirty or self._data is None:
+            return None
         data = self._data
         data[schema.META] = schema.meta(self.kind, **self.meta)
         if self._read_version is not None and self._read_version < schema.CURRENT and self._raw is not None:
@@ -310,12 +373,37 @@ class SafeStorage(Storage):
             if not backup.exists():
                 atomic_write(backup, self._raw, durable=durable)
         raw, encoded = encode_reusing(data, self._encoded)
-        atomic_write(self.path, raw, durable=durable)
+        tmp = write_temp(self.path, raw, durable=durable)
         self._committed = True
         self._dirty = False
-        self._read_version = schema.CURRENT
-        if self._cache is not None:
-            self._cache.put(self.path, _Written(raw, data, encoded, schema.CURRENT))
+        entry = _Written(raw, data, encoded, schema.CURRENT) if self._cache is not None else None
+        return Staged(self.path, tmp, self._cache, entry)
+
+
+@dataclass
+class Staged:
+    """A file written to its temporary file and not yet renamed over the real one."""
+
+    path: Path
+    tmp: Path
+    cache: WriteCache | None = None
+    entry: _Written | None = None  # what to remember once published (None: nothing)
+
+    def publish(self) -> None:
+        """Rename the temporary file over the real one (OSError if that fails; the caller
+        fsyncs the folder afterwards to make the rename durable)."""
+        os.replace(self.tmp, self.path)
+        if self.cache is not None and self.entry is not None:
+            self.cache.put(self.path, self.entry)
+        self.entry = None
+
+    def forget(self) -> None:
+        """Do not keep this file's parsed form in the write cache (saves memory in big batches)."""
+        self.entry = None
+
+    def discard(self) -> None:
+        discard(self.tmp)
+        self.entry = None
 
 
 def open_db(path: Path, kind: str, cache: WriteCache | None = None, **meta: Any) -> tuple[StoreDB, SafeStorage]:

@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,13 +20,14 @@ from reader.store import schema
 from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.layout import Layout
 from reader.store.model import (
-    CREDIBILITY, RELIABILITY, UNSET, ArticleRecord, Edits, Reanchored, Tag,
+    CREDIBILITY, RELIABILITY, UNSET, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
     _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement,
     statement_from_json, statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
 from reader.store.storage import (
-    DatabaseLock, SafeStorage, StoreDB, WriteCache, load_document, make_folder, open_db,
+    DatabaseLock, KeyedTable, SafeStorage, Staged, StoreDB, WriteCache, fsync_folder, load_document, make_folder,
+    open_db,
 )
 
 T = TypeVar("T")
@@ -179,6 +180,19 @@ class TagStore:
     def edits(self, article_id: str) -> Edits:
         db, storage = self._open_article(article_id)
         return self._edits_in(db, storage.path)
+
+    def article_state(self, article_id: str) -> ArticleState:
+        """The article's tags, orphans and edits together, from one read of its file (what
+        `tags()`, `orphans()` and `edits()` return, without reading the file three times; and
+        the three agree with each other, which three reads could not promise while another
+        process writes)."""
+        db, storage = self._open_article(article_id)
+        if not storage.exists:
+            return ArticleState()
+        orphans = self._tags_in(db, storage, ORPHANS).values()
+        return ArticleState(tags=self._tags_in(db, storage),
+                            orphans=tuple(sorted(orphans, key=lambda t: (t.anchor.start, t.created))),
+                            edits=self._edits_in(db, storage.path))
 
     def lost_statements(self, article_id: str) -> tuple[Statement, ...]:
         """Statements the reviewer added to an older text of this article that could not be
@@ -366,13 +380,84 @@ class TagStore:
 
     def put_tag(self, tag: Tag) -> None:
         """Write this exact record (imports, undo/redo)."""
-        tag = replace(tag, note=_note(tag.note), reliability=_reliability(tag.reliability),
-                      credibility=_credibility(tag.credibility))
+        tag = _checked(tag)
         with self._lock.held():
             self._make_folders()
             db, storage = self._open_article(tag.article_id, writing=True)
             db.table(TAGS).upsert(Document(tag_to_json(tag), doc_id=tag.statement_id))  # type: ignore[arg-type]
             storage.commit()
+
+    def put_tags(self, tags: Iterable[Tag], orphans: Iterable[Tag] = (), *,
+                 edits: Mapping[str, Edits] | None = None) -> None:
+        """Write these exact records, many at once (imports): each tag as `put_tag` writes it
+        (on its statement id; a later one for the same statement wins), each of `orphans` as an
+        orphaned tag of its article (kept, listed by `orphans()`, never on a statement), and
+        `edits` (article id -> Edits) merged into those articles' edits: statements in `added`
+        added (an existing one with the same id replaced), `speakers` set (None: back to the
+        engine's), ids in `dismissed` marked dismissed; nothing is removed.
+
+        One lock held for the whole batch, and each article's file read once and written once.
+        Every record is checked before anything is written: a bad grade or note, or an added
+        statement whose words are not at its offsets of the stored text, refuses the whole
+        batch (ReaderError) and changes nothing.
+
+        Atomic per article: all of one article's changes land together or not at all. Across
+        articles: every changed file is first written to its temporary file and fsynced, and
+        only then are they all renamed over the old ones (then the folder is fsynced, before
+        this returns). So a failure while writing (disk full, a damaged file found, permission)
+        changes no article at all; only a crash or SIGKILL during the final renames (a rename
+        per article, no data written) can leave some articles with the batch and the rest
+        without it, each file whole. Running the same batch again then completes it."""
+        groups: dict[str, _Batch] = {}
+
+        def batch(article_id: str) -> _Batch:
+            found = groups.get(article_id)
+            if found is None:
+                self.layout.article(article_id)  # a ValueError for what is not an article id
+                found = groups[article_id] = _Batch()
+            return found
+
+        for tag in tags:
+            batch(tag.article_id).tags.append(_checked(tag))
+        for tag in orphans:
+            batch(tag.article_id).orphans.append(_checked(tag))
+        for article_id, change in (edits or {}).items():
+            text = self.text(article_id) if change.added else None
+            for statement in change.added:
+                if text is not None and text[statement.start:statement.end] != statement.text:
+                    raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
+                                      f"of article {article_id[:12]}…; nothing was saved.")
+            batch(article_id).edits = change
+        if not groups:
+            return
+        with self._lock.held():
+            self._make_folders()
+            staged: list[Staged] = []
+            try:
+                for article_id in sorted(groups):
+                    db, storage = self._open_article(article_id, writing=True)
+                    groups[article_id].apply(db)
+                    done = storage.stage()
+                    if done is not None:
+                        staged.append(done)
+                        if len(staged) > self._cache.size:  # keep the last few parsed, not all
+                            staged[-self._cache.size - 1].forget()
+            except BaseException:
+                for done in staged:
+                    done.discard()
+                raise
+            for n, done in enumerate(staged):
+                try:
+                    done.publish()
+                except OSError as e:
+                    for rest in staged[n:]:
+                        rest.discard()
+                    fsync_folder(self.layout.articles)
+                    raise ReaderError(f"{done.path}: cannot write ({e.strerror or e}); this batch of tags was "
+                                      f"saved for {n} of its {len(staged)} articles, not for this one or "
+                                      "the rest; save it again to complete it.") from None
+            if staged:
+                fsync_folder(self.layout.articles)
 
     def remove_tag(self, article_id: str, statement_id: str) -> Tag | None:
         """Remove the tag on this statement (or, when there is none, the orphaned tags that
@@ -429,6 +514,35 @@ class TagStore:
                 Document({"dismissed": True}, doc_id=statement_id)))  # type: ignore[arg-type]
         else:
             self._edit(article_id, lambda db: db.table(DISMISSED).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+
+
+class _Batch:
+    """One article's part of a `put_tags` batch."""
+
+    def __init__(self) -> None:
+        self.tags: list[Tag] = []
+        self.orphans: list[Tag] = []
+        self.edits: Edits | None = None
+
+    def apply(self, db: StoreDB) -> None:
+        """Make the changes in the article's TinyDB (one pass over each table changed)."""
+        def table(name: str) -> KeyedTable:
+            return db.table(name)  # type: ignore[return-value]
+
+        if self.edits is not None:
+            table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in self.edits.added})
+            speakers = self.edits.speakers
+            table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in speakers.items() if v is not None})
+            table(SPEAKERS).remove_many(sid for sid, v in speakers.items() if v is None)
+            table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(self.edits.dismissed)})
+        table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in self.tags})
+        table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in self.orphans})
+
+
+def _checked(tag: Tag) -> Tag:
+    """A tag as `put_tag` stores it: blank notes dropped, grades checked and normalised."""
+    return replace(tag, note=_note(tag.note), reliability=_reliability(tag.reliability),
+                   credibility=_credibility(tag.credibility))
 
 
 def _note(value: str | None) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
-from reader.store import TagStore, schema
+from reader.store import Tag, TagStore, make_anchor, schema
 from tests.store.helpers import QUOTES, article, statements_in, text_with
 
 
@@ -24,6 +24,9 @@ def _every_way_of_writing(store: TagStore, a, statements) -> None:
         lambda: store.set_speaker(a.id, statements[0].id, "Someone"),
         lambda: store.register(a, statements),
         lambda: store.tags(a.id),
+        lambda: store.put_tags([Tag(a.id, statements[0].id, "official",
+                                    make_anchor(a.text, statements[0].start, statements[0].end))]),
+        lambda: store.article_state(a.id),
     ]
     for call in calls:
         with pytest.raises(ReaderError) as caught:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from reader.store import TagStore
-from tests.store import writer
+from tests.store import batch_writer, writer
 from tests.store.helpers import article, many_quotes, statements_in, text_with
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,3 +86,75 @@ def test_two_processes_tagging_one_article_lose_no_update(db):
     assert len(saved) == len(statements)
     for n, s in enumerate(statements):  # writer n % 2 wrote number n, then n + 120: the last is kept
         assert (saved[s.id].note, saved[s.id].reviewer) == (str(n + len(statements)), f"writer-{n % 2}")
+
+
+# --- batches (put_tags): whole per article, across processes ---------------------------------
+
+def _register_batch_articles(db: Path):
+    store = TagStore(db, "tester")
+    pairs = batch_writer.articles()
+    for a, statements in pairs:
+        store.register(a, statements)
+    return pairs
+
+
+def _batch_writer(db: Path, parity: str, first: int, count: int, *, wait: bool = False,
+                  die_at: int | None = None):
+    args = [sys.executable, "-m", "tests.store.batch_writer", str(db), parity, str(first), str(count)]
+    args += ["--wait"] if wait else []
+    args += ["--die-at", str(die_at)] if die_at is not None else []
+    return subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_batch_writer_killed_at_random_moments_leaves_every_article_whole(db):
+    """Each batch retags every statement of three articles with its number. The writer is
+    killed at a random step of its writes (inside a batch: while writing a file, before or
+    between the renames, or after them), several times over. Then every article holds all of
+    one batch (never a mix of two), no older than the last batch whose call had returned."""
+    pairs = _register_batch_articles(db)
+    rng = random.Random()
+    last_returned, next_number = -1, 0
+    steps = 12  # about a batch's file-system steps: write, fsync and rename per file, folder fsyncs
+    for _ in range(8):
+        die_at = rng.randint(1, 3 * steps)
+        child = _batch_writer(db, "all", next_number, 0, die_at=die_at)
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == -signal.SIGKILL, err
+        numbers = [int(line) for line in out.split()]
+        last_returned = max(last_returned, *numbers) if numbers else last_returned
+        _all_files_parse(db)
+        checker = TagStore(db, "checker")
+        for a, statements in pairs:
+            saved = checker.tags(a.id)
+            if not saved and last_returned < 0:
+                continue  # killed inside the very first batch, before this article's rename
+            assert set(saved) == {s.id for s in statements}
+            notes = {t.note for t in saved.values()}
+            assert len(notes) == 1, f"killed at step {die_at}: article {a.id[:8]} holds parts of batches {sorted(notes)}"
+            (note,) = notes
+            assert int(note) >= last_returned, f"batch {last_returned} had returned, the article has {note}"
+            assert {t.category for t in saved.values()} == {batch_writer.CATEGORIES[int(note) % 4]}
+            next_number = max(next_number, int(note) + 1)
+
+
+def test_two_processes_saving_batches_into_the_same_articles_lose_no_update(db):
+    pairs = _register_batch_articles(db)
+    count = 15
+    children = [_batch_writer(db, "0", 0, count, wait=True), _batch_writer(db, "1", 0, count, wait=True)]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    outputs = [child.communicate(timeout=120) for child in children]
+    for child, (out, err) in zip(children, outputs):
+        assert child.returncode == 0, err
+        assert out.split() == [str(n) for n in range(count)]
+    checker = TagStore(db, "checker")
+    for a, statements in pairs:
+        saved = checker.tags(a.id)
+        assert len(saved) == len(statements)
+        for i, s in enumerate(statements):  # each process's last batch is on each of its statements
+            assert (saved[s.id].note, saved[s.id].reviewer) == (str(count - 1), f"writer-{i % 2}")

@@ -220,3 +220,12 @@ def test_no_temporary_file_is_left_and_a_stale_one_is_harmless(store, db, regist
     assert not stale.exists()
     assert not [p for p in Path(db).rglob("*.tmp")]
     assert len(TagStore(db, "x").tags(a.id)) == 2
+
+
+def test_a_tag_keeps_every_field_through_its_stored_form():
+    from reader.store.model import tag_from_json, tag_to_json
+
+    tag = Tag("ab12", "s1", "official", Anchor("words", "before ", " after", 7, 12), note="n", reliability="A",
+              credibility="1", reviewer="sam", created="2026-01-01T00:00:00Z", updated="2026-01-02T00:00:00Z")
+    assert tag_from_json(tag_to_json(tag), "ab12") == tag
+    assert "article_id" not in tag_to_json(tag)  # the file's, not repeated per tag
