@@ -2,6 +2,11 @@
 and peak memory, medians, `reader export --all -o FILE` as the command runs it (store reads,
 records, formatting, the atomic write to a file in a temporary folder).
 
+Import of the same 100,000 tags: the json export of that database imported, as `reader import
+FILE` runs it (reading and checking the file, planning every merge, then the writes, locked and
+fsynced), into a copy of the database with the same articles and no tags; then the same file
+imported again (every tag identical: planning only, nothing written).
+
 The engine is not measured here (the extraction suite does that): its output for each article
 is computed once and served from memory, so the figures are the exports' own. The database is
 pre-filled by writing its files directly through the storage layer (no fsync, then one
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import random
 import statistics
 import tempfile
@@ -26,8 +32,8 @@ from bench.harness import Row
 from reader.article import Article, title_of
 from reader.attribution import Statement, statement_id
 from reader.config import Config, load_config
-from reader.exports import FORMATS, export_to_file
-from reader.exports import collector
+from reader.exports import FORMATS, export_to_file, import_file
+from reader.exports import collector, importer
 from reader.store import Tag, TagStore, make_anchor
 from reader.store.layout import Layout
 from reader.store.model import ArticleRecord, record_to_json, tag_to_json
@@ -60,7 +66,9 @@ def _article(i: int, statements: int, rng: random.Random) -> tuple[Article, list
     return Article(text=text, path=f"/bench/exports-{i:04d}.txt", title=title_of(text)), found
 
 
-def _fill(root: Path, articles: list[tuple[Article, list[Statement]]], rng: random.Random) -> None:
+def _fill(root: Path, articles: list[tuple[Article, list[Statement]]], rng: random.Random, *,
+          tagged: bool = True) -> None:
+    """The articles registered, with TAGS_PER_ARTICLE tags each (or none)."""
     layout = Layout.at(root)
     for folder in (layout.articles, layout.texts):
         make_folder(folder)
@@ -69,14 +77,15 @@ def _fill(root: Path, articles: list[tuple[Article, list[Statement]]], rng: rand
         aid, text = article.id, article.text
         write_document(layout.text(aid), "text", {"text": {"text": {"text": text}}}, durable=False, article=aid)
         tags = {}
-        for n, s in enumerate(statements[:TAGS_PER_ARTICLE]):
+        for n, s in enumerate(statements[:TAGS_PER_ARTICLE] if tagged else ()):
             tag = Tag(article_id=aid, statement_id=s.id, category=rng.choice(CATEGORIES),
                       anchor=make_anchor(text, s.start, s.end),
                       note="checked against the ministry statement" if n % 3 == 0 else None,
                       reliability=rng.choice("ABCDEF"), credibility=rng.choice("123456"),
                       reviewer="bench", created=STAMP, updated=STAMP)
             tags[s.id] = tag_to_json(tag)
-        write_document(layout.article(aid), "article", {"tags": tags}, durable=False, article=aid)
+        if tags:
+            write_document(layout.article(aid), "article", {"tags": tags}, durable=False, article=aid)
         records[aid] = record_to_json(ArticleRecord(id=aid, path=article.path, title=article.title,
                                                     chars=article.chars, first_seen=STAMP, last_opened=STAMP,
                                                     meta={}, statements=len(statements)))
@@ -88,14 +97,58 @@ def _export(store: TagStore, config: Config, fmt: str, out: Path) -> None:
     export_to_file(store, config, None, fmt, out)
 
 
+def _imports(tmp: Path, store: TagStore, config: Config, untagged: Path, label: str,
+             repeat: int) -> list[Row]:
+    """Import the json export of `store` into fresh copies of `untagged`: time (median of
+    `repeat`), peak memory (one more run, traced), then the same file again (all identical)."""
+    source = Path(tmp) / "import.json"
+    _export(store, config, "json", source)
+
+    def fresh(n: int) -> TagStore:
+        root = Path(tmp) / f"import-{n}"
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(untagged, root)
+        os.sync()  # the copy on disk, so the import's fsyncs do not flush it
+        return TagStore(root, "bench")
+
+    times, again = [], []
+    for n in range(repeat):
+        target = fresh(n)
+        gc.collect()
+        t0 = time.perf_counter()
+        result = import_file(target, config, source)
+        times.append(time.perf_counter() - t0)
+        expected = len(store.articles()) * TAGS_PER_ARTICLE
+        if result.added != expected:
+            raise RuntimeError(f"bench import added {result.added} tags, not {expected}")
+        t0 = time.perf_counter()
+        result = import_file(target, config, source)
+        again.append(time.perf_counter() - t0)
+        if result.identical != expected:
+            raise RuntimeError(f"bench re-import found {result.identical} identical tags, not {expected}")
+        shutil.rmtree(target.root)
+    target = fresh(repeat)
+    gc.collect()
+    tracemalloc.start()
+    import_file(target, config, source)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    case = f"import json, {label}"
+    return [Row("exports", case, "time", statistics.median(times), "s"),
+            Row("exports", case, "peak memory", peak / 1e6, "MB"),
+            Row("exports", case, "file size", source.stat().st_size / 1e6, "MB"),
+            Row("exports", f"import json again (all identical), {label}", "time", statistics.median(again), "s")]
+
+
 def run(quick: bool = False) -> list[Row]:
     rng = random.Random(5)
     count = 100 if quick else ARTICLES
     articles = [_article(i, TAGS_PER_ARTICLE, rng) for i in range(count)]
     engine = {a.text: s for a, s in articles}
     config = load_config()
-    original = collector.extract
-    collector.extract = lambda text, cfg: list(engine.get(text, ()))  # the engine's output, cached
+    original = collector.extract, importer.extract
+    cached = lambda text, cfg: list(engine.get(text, ()))  # noqa: E731  the engine's output, cached
+    collector.extract = importer.extract = cached
     rows: list[Row] = []
     repeat = 3
     label = f"{count * TAGS_PER_ARTICLE:,} tags"
@@ -125,6 +178,9 @@ def run(quick: bool = False) -> list[Row]:
                 rows.append(Row("exports", case, "time", statistics.median(times), "s"))
                 rows.append(Row("exports", case, "peak memory", peak / 1e6, "MB"))
                 rows.append(Row("exports", case, "output size", size, "MB"))
+            untagged = Path(tmp) / "untagged"
+            _fill(untagged, articles, rng, tagged=False)
+            rows += _imports(Path(tmp), store, config, untagged, label, repeat)
     finally:
-        collector.extract = original
+        collector.extract, importer.extract = original
     return rows

@@ -39,7 +39,8 @@ def article_records(store: TagStore, article_ids: Iterable[str] | None = None) -
 def _superseded(store: TagStore, record: ArticleRecord) -> bool:
     if getattr(record, "replaced_by", None) is None:
         return False
-    return not store.tags(record.id) and not store.orphans(record.id)
+    state = store.article_state(record.id)
+    return not state.tags and not state.orphans
 
 
 def collect_one(store: TagStore, config: Config, record: ArticleRecord,
@@ -49,12 +50,13 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
     from reader.store import apply_edits
 
     text = store.text(record.id)
-    tags = dict(store.tags(record.id))
-    orphans = list(store.orphans(record.id))
+    state = store.article_state(record.id)  # tags, orphans and edits from one read of the file
+    tags = dict(state.tags)
+    orphans = list(state.orphans)
     if text is None:  # no copy of the text: every tag is kept, as an orphan
         return ArticleData(record, "", (), tuple(orphans) + tuple(tags.values()), config.category_names)
     engine = list(statements) if statements is not None else extract(text, config)
-    edits = store.edits(record.id)
+    edits = state.edits
     added = {s.id for s in edits.added}
     items = []
     for statement in apply_edits(engine, edits):

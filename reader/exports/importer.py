@@ -4,6 +4,12 @@ The whole file is read and checked, and every change planned, before the first w
 that is not JSON, of an unknown shape, naming an article the store has never seen, or holding
 a bad record is refused with one sentence and the store is left exactly as it was.
 
+Writing: articles taken from the file (--add-articles) are registered first; then every tag,
+orphaned tag and edit of the import goes to the store in one `TagStore.put_tags` batch: one
+lock, each article's file written once, atomically. A failure while writing (disk full, a
+damaged file) changes no article; a crash can leave some articles imported and others not,
+never part of one article (see `put_tags`); importing the same file again completes it.
+
 Matching: by article id, then by statement id, then by the anchors (the exact words, the text
 before and after them, their position). A tag whose words are in the article but on no
 statement the engine finds comes in with its statement, as one the reviewer added.
@@ -17,7 +23,6 @@ Merging each tag with the store's tag on the same statement:
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -144,8 +149,7 @@ def import_text(store: TagStore, config: Config, text: str, name: str, *, keep_m
     result = plan.run()
     result.dry_run = dry_run
     if not dry_run:
-        for step in plan.steps:
-            step()
+        plan.write()
     return result
 
 
@@ -249,10 +253,17 @@ class _Planner:
                  keep_mine: bool, add_articles: bool) -> None:
         self.store, self.config, self.name, self.incoming = store, config, name, incoming
         self.keep_mine, self.add_articles = keep_mine, add_articles
-        self.steps: list[Callable[[], None]] = []
         self.result = ImportResult(name, incoming.kind, skipped_annotations=incoming.skipped)
         self._records: list[ArticleRecord] | None = None
+        self._by_id: dict[str, ArticleRecord] | None = None
         self._states: dict[str, _ArticleState] = {}
+        # what the import will write, in order: articles to register, then one batch
+        self.registers: list[tuple[Article, list[Statement]]] = []
+        self.tags: list[Tag] = []
+        self.orphans: list[Tag] = []
+        self.added: dict[str, list[Statement]] = {}
+        self.speakers: dict[str, dict[str, str | None]] = {}
+        self.dismissed: dict[str, set[str]] = {}
 
     def refuse(self, where: str, problem: str) -> ReaderError:
         return ReaderError(printable(f"{self.name}: {where}: {problem}; nothing was imported."))
@@ -265,6 +276,17 @@ class _Planner:
                 self.plan_tag(tag, state)
         return self.result
 
+    def write(self) -> None:
+        """Make the planned changes: new articles registered, then one batch for the rest."""
+        from reader.store import Edits
+
+        for item, statements in self.registers:
+            self.store.register(item, statements)
+        edits = {aid: Edits(added=tuple(self.added.get(aid, ())), speakers=self.speakers.get(aid, {}),
+                            dismissed=frozenset(self.dismissed.get(aid, ())))
+                 for aid in {*self.added, *self.speakers, *self.dismissed}}
+        self.store.put_tags(self.tags, self.orphans, edits=edits)
+
     # --- articles ---
 
     def records(self) -> list[ArticleRecord]:
@@ -272,8 +294,14 @@ class _Planner:
             self._records = self.store.articles()
         return self._records
 
+    def record(self, article_id: str) -> ArticleRecord | None:
+        """The store's record of this article (the index read once per import, not per article)."""
+        if self._by_id is None:
+            self._by_id = {r.id: r for r in self.records()}
+        return self._by_id.get(article_id)
+
     def state_for(self, article: IncomingArticle) -> _ArticleState:
-        record = self.store.article(article.id) if article.id else self.record_for_source(article)
+        record = self.record(article.id) if article.id else self.record_for_source(article)
         if record is None and article.id:
             record = self.register_from_file(article)
         if record is None:
@@ -288,10 +316,11 @@ class _Planner:
                                              f"{record.id[:12]}… ({record.path})")
         from reader.store import apply_edits
 
-        edits = self.store.edits(record.id)
+        stored = self.store.article_state(record.id)  # tags, orphans and edits: one read
+        edits = stored.edits
         statements = apply_edits(extract(text, self.config), edits)
-        state = _ArticleState(record.id, record.title, text, statements, dict(self.store.tags(record.id)),
-                              list(self.store.orphans(record.id)), edits.dismissed, set(edits.speakers))
+        state = _ArticleState(record.id, record.title, text, statements, dict(stored.tags),
+                              list(stored.orphans), edits.dismissed, set(edits.speakers))
         self._states[record.id] = state
         return state
 
@@ -329,7 +358,7 @@ class _Planner:
             path = "-"
         statements = extract(article.text, self.config)
         item = Article(text=article.text, path=path, title=article.title, meta=dict(article.meta))
-        self.steps.append(lambda: self.store.register(item, statements) and None)
+        self.registers.append((item, statements))
         self.result.articles_added.append(article.title or article.id)
         record = Record(id=article.id, path=path, title=article.title, chars=len(article.text),
                         first_seen="", last_opened="", meta=dict(article.meta))
@@ -352,20 +381,19 @@ class _Planner:
         for sid in article.dismissed:
             if sid in state.by_id and sid not in state.dismissed:
                 state.dismissed.add(sid)
-                self.steps.append(lambda sid=sid: self.store.set_dismissed(aid, sid, True))
+                self.dismissed.setdefault(aid, set()).add(sid)
                 self.result.dismissed += 1
         for sid, speaker in article.speakers.items():
             s = state.by_id.get(sid)
             # the reviewer's own correction is never overwritten
             if s is not None and sid not in state.speakers and s.speaker != speaker and speaker is not None:
                 state.speakers.add(sid)
-                self.steps.append(lambda sid=sid, speaker=speaker: self.store.set_speaker(aid, sid, speaker))
+                self.speakers.setdefault(aid, {})[sid] = speaker
                 self.result.speakers += 1
 
     def add_statement(self, state: _ArticleState, statement: Statement) -> None:
         state.add(statement)
-        aid = state.id
-        self.steps.append(lambda: self.store.add_statement(aid, statement))
+        self.added.setdefault(state.id, []).append(statement)
         self.result.statements_added += 1
 
     # --- tags ---
@@ -414,11 +442,11 @@ class _Planner:
 
     def put(self, state: _ArticleState, tag: Tag) -> None:
         state.tags[tag.statement_id] = tag
-        self.steps.append(lambda: self.store.put_tag(tag))
+        self.tags.append(tag)
 
     def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:
-        """An orphaned tag of the file that fits no statement here either: kept as an orphan
-        (saved as it is; it fits no statement, so every export lists it with the orphans)."""
+        """An orphaned tag of the file that fits no statement here either: kept as one of the
+        article's orphaned tags, as it is (every export lists it with the orphans)."""
         from reader.store import Anchor, Tag
 
         tag = Tag(article_id=state.id, statement_id=incoming.statement_id or "", category=incoming.category,
@@ -430,9 +458,9 @@ class _Planner:
         if any(_same_record(tag, other) for other in known):
             self.result.identical += 1
             return
-        if not tag.statement_id or tag.statement_id in state.tags:
+        if not tag.statement_id:
             self.result.unplaced.append((state.title, incoming))
             return
         state.orphans.append(tag)
         self.result.orphans += 1
-        self.put(state, tag)
+        self.orphans.append(tag)

@@ -24,6 +24,7 @@ RELIABILITY = "ABCDEF"
 CREDIBILITY = "123456"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _GRADES = re.compile(r"([A-Fa-f])?([1-6])?")
+_STORE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # the form the store writes
 _ANNOTATION_TYPES = {"Annotation", "AnnotationPage", "AnnotationCollection"}
 
 
@@ -167,6 +168,8 @@ def _time(value: Any, where: str, what: str) -> str:
     except ValueError:
         raise _Problem(where, f"{what} must be an ISO 8601 time such as 2026-01-31T09:30:00Z, "
                               f"got {_shown(value)}") from None
+    if _STORE_TIME.fullmatch(value):  # a valid time already in the store's form (most of them)
+        return value
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     moment = moment.astimezone(timezone.utc)

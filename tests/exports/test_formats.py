@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 import yaml
@@ -349,3 +350,16 @@ def test_an_empty_store_exports_empty_documents(config, empty_store):
     assert export_text(empty_store, config, None, "csv").count("\n") == 1
     assert "No articles." in export_text(empty_store, config, None, "md")
     assert "No articles." in export_text(empty_store, config, None, "html")
+
+
+def test_an_export_reads_each_article_file_once(sample, monkeypatch):
+    """Tags, orphans and edits come from one read of the article's file: an export of a big
+    store reads each file once, and sees one consistent version of it."""
+    from reader.store import storage
+
+    reads: list[Path] = []
+    real = storage.read_raw
+    monkeypatch.setattr(storage, "read_raw", lambda path: (reads.append(path), real(path))[1])
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    assert len(doc["articles"][0]["orphaned_tags"]) == 1 and doc["articles"][0]["statements"][0]["tag"]
+    assert reads.count(sample.store.layout.article(sample.id)) == 1

@@ -252,3 +252,106 @@ def test_an_older_export_of_the_same_tag_is_identical_not_a_conflict(sample):
                                              "updated": "2026-01-01T00:00:00Z"}})
     result = import_text(sample.store, sample.config, text, "old.json")
     assert result.kept == 1 and result.conflicts == [] and result.updated == 0
+
+
+# --- writing: one batch per import --------------------------------------------------------------
+
+def other_articles(store, n: int):
+    """`n` more articles, each with a reviewer-added statement carrying a tag (the fixed
+    engine finds nothing in them): [(article, statement)]."""
+    from reader.article import Article
+    from reader.attribution import Statement
+    from reader.store import Tag, make_anchor
+
+    out = []
+    for k in range(n):
+        words = f"the ferry to island {k} would run again from Monday"
+        text = f"Ferry report {k}\n\nThe operator said {words}.\n"
+        start = text.index(words)
+        article = Article(text=text, path=f"/news/ferry-{k}.txt", title=f"Ferry report {k}")
+        statement = Statement(f"sferry{k}", start, start + len(words), words, "The operator", None, None,
+                              "said", "indirect", None, None)
+        store.register(article, [])
+        store.add_statement(article.id, statement)
+        store.put_tag(Tag(article.id, statement.id, "official", make_anchor(text, statement.start, statement.end),
+                          reviewer="alex", created="2026-01-05T10:00:00Z", updated="2026-01-05T10:00:00Z"))
+        out.append((article, statement))
+    return out
+
+
+def test_an_import_writes_everything_in_one_batch(sample, empty_store, tmp_path, monkeypatch):
+    """Three articles and the sample (tags, an orphan, an added statement, a dismissal, a
+    speaker): one put_tags call, no call per tag or per edit, each article's file written once."""
+    from reader.store import storage
+
+    other_articles(sample.store, 3)
+    exported = tmp_path / "tags.json"
+    exported.write_text(export_text(sample.store, sample.config, None, "json"), encoding="utf-8")
+    calls: dict[str, int] = {}
+    for name in ("put_tags", "put_tag", "add_statement", "set_speaker", "set_dismissed"):
+        real = getattr(empty_store, name)
+        monkeypatch.setattr(empty_store, name, lambda *a, _real=real, _name=name, **k: (
+            calls.__setitem__(_name, calls.get(_name, 0) + 1), _real(*a, **k))[1])
+    written: list[Path] = []
+    real_write = storage.write_temp
+    monkeypatch.setattr(storage, "write_temp", lambda path, data, **kw: (written.append(path), real_write(path, data, **kw))[1])
+    result = import_file(empty_store, sample.config, exported, add_articles=True)
+    assert result.added == 7 and result.orphans == 1 and len(result.articles_added) == 4
+    assert calls == {"put_tags": 1}
+    article_files = [p for p in written if p.parent == empty_store.layout.articles]
+    assert len(article_files) == len(set(article_files)) == 4
+    by_id = lambda doc: {a["id"]: a for a in doc["articles"]}  # noqa: E731  (order follows first-seen seconds)
+    assert by_id(records_of(empty_store, sample.config)) == by_id(records_of(sample.store, sample.config))
+
+
+def test_a_disk_failure_while_an_import_writes_changes_nothing(sample, monkeypatch):
+    """Not a refused file: a good one, and the disk fails while the store writes it."""
+    import os as os_module
+
+    from reader.store import storage
+
+    ferries = other_articles(sample.store, 2)
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    for article in doc["articles"]:  # every article of the file changes something
+        for s in article["statements"]:
+            if article["id"] == sample.id and s["id"] == ADDED.id:
+                s["tag"] = tag_fields("eyewitness", "2026-02-01T00:00:00Z")
+            elif article["id"] == sample.id and s["id"] == ENGINE[1].id:
+                s["speaker"] = "a named analyst"
+            elif s["tag"] is not None:
+                s["tag"]["category"], s["tag"]["updated"] = "intelligence", "2026-03-01T00:00:00Z"
+    assert {a["id"] for a in doc["articles"]} == {sample.id, *(a.id for a, _ in ferries)}
+    before = snapshot(sample.root)
+    real_write = os_module.write
+
+    writes = []
+
+    def disk_fills_up(fd, data):  # the first file is written whole, then the disk is full
+        writes.append(fd)
+        if len(writes) > 1:
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(storage.os, "write", disk_fills_up)
+    with pytest.raises(ReaderError, match="No space left on device"):
+        import_text(sample.store, sample.config, json.dumps(doc), "theirs.json")
+    monkeypatch.setattr(storage.os, "write", real_write)
+    assert snapshot(sample.root) == before
+    # the same file, once the disk has room, is imported whole
+    result = import_text(sample.store, sample.config, json.dumps(doc), "theirs.json")
+    assert result.added == 1 and len(result.conflicts) == 5 and all(c.took == "file" for c in result.conflicts)
+    assert all(t.category == "intelligence" for a, _ in ferries for t in sample.store.tags(a.id).values())
+
+
+def test_an_orphan_of_the_file_is_kept_even_where_its_old_statement_id_has_a_tag(sample, empty_store):
+    """The file's orphaned tag once had the id of a statement that is tagged here (other words):
+    both are kept, the tag on its statement and the orphan with the orphans."""
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    [orphan] = doc["articles"][0]["orphaned_tags"]
+    orphan["statement_id"] = ENGINE[0].id
+    register_sample(empty_store)
+    result = import_text(empty_store, sample.config, json.dumps(doc), "in.json")
+    assert result.orphans == 1 and not result.unplaced
+    state = empty_store.article_state(sample.id)
+    assert state.tags[ENGINE[0].id].category == "official"
+    assert [(t.statement_id, t.note) for t in state.orphans] == [(ENGINE[0].id, "From an earlier version.")]
