@@ -341,7 +341,8 @@ class Extractor:
                 mention = self._subject_for(text, sent, lo, cue)
         if mention is None:
             return None
-        post = posts.platform_reason(text[cue.start():hi], form.lemma)
+        post = posts.platform_reason(text[cue.start():hi], form.lemma) or \
+            posts.leading_platform(text[sent.start:cue.start()])
         if mention.head in _CAPTION_NOUNS:  # "Its caption asks: “…”": whoever posted it speaks
             mention = posts.poster(text, para.start, q.open) or mention
             post = post or "caption of a social media post"
@@ -597,10 +598,7 @@ class Extractor:
             if form.lemma == "add" and re.match(r"\s+to\b", text[pos:hi]):
                 return None  # "adds to the controversy": not speech
             if form.lemma in _TELL_LIKE:
-                obj = re.match(r"\s+(?:(?:the|a|an|this|that|our|local|foreign|western|state|visiting|assembled|his|her|"
-                               r"their|its|our|[A-Z][\w’'.-]*)\s+){0,3}([\w’'.-]+)", text[pos:hi])
-                if obj and (obj.group(1).lower() in AUDIENCES or obj.group(1)[:1].isupper()):
-                    pos += obj.end()
+                pos = _past_audience(text, pos, hi)
             while True:
                 pp = re.match(r"\s*,?\s*(?:in|on|at|during|via|from|to|late|early|earlier|later|after|"
                               r"before|over)\s+(?:(?:the|a|an|its|his|her|their|this|last|(?-i:[A-Z][\w’'.-]*)|"
@@ -816,6 +814,34 @@ def _prepositional(words: list[str]) -> bool:
     """Words that open with a preposition, not with a quantity ("at least 1,000 troops")."""
     first, second = words[0].lower(), words[1].lower() if len(words) > 1 else ""
     return (first in PREPOSITIONS or first == "as") and second not in ("least", "most") and not second[:1].isdigit()
+
+
+_AUDIENCE_WORD = re.compile(r"\s+([\w’'.-]+)")
+_AUDIENCE_LEAD = frozenset("the a an this that our his her their its local foreign western state visiting "
+                           "assembled".split())
+
+
+def _past_audience(text: str, pos: int, hi: int) -> int:
+    """After "told", the audience: "told reporters", "told the BBC", "told a local news site".
+    Returns where the reported words may start (`pos` when no audience is found)."""
+    words: list[re.Match[str]] = []
+    at = pos
+    while len(words) < 5:
+        m = _AUDIENCE_WORD.match(text, at, hi)
+        if m is None:
+            break
+        words.append(m)
+        at = m.end()
+    best = pos
+    for n, m in enumerate(words):
+        word = m.group(1)
+        if word.lower() in AUDIENCES or (word[:1].isupper() and word.lower() not in ("he", "she", "they", "it", "we", "i")):
+            if all(w.group(1).lower() in _AUDIENCE_LEAD or w.group(1)[:1].isupper() or
+                   w.group(1).lower() in AUDIENCES for w in words[:n]):
+                best = m.end()
+        elif word.lower() not in _AUDIENCE_LEAD and not word[:1].isupper():
+            break
+    return best
 
 
 def _a_person(mention: Mention | None) -> bool:

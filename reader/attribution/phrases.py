@@ -234,7 +234,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
         if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in _ARTICLES:
             return False  # "That suggestion prompted a response": a verb and its object
         if 0 < k < len(seg) - 1 and not t.cap and low.endswith("s") and seg[k - 1].cap and seg[k + 1].cap \
-                and seg[k - 1].word and low not in PREPOSITIONS:
+                and seg[k - 1].word and low not in PREPOSITIONS and seg[k - 1].lower not in DETERMINERS \
+                and not low.endswith(("'s", "’s")):
             return False  # "Clinton leads Sanders": a name, a verb, a name
         if k > 1 and low in ("the", "a", "an") and not seg[k - 1].cap and seg[k - 1].lower not in PREPOSITIONS \
                 and seg[k - 1].lower not in ("and", "or") and seg[k - 1].word \

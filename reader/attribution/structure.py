@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from reader.attribution.lexicon import ABBREVIATIONS
 
 OPENERS = "“„«"
+ANY_OPENER = "“„«‘\"'"  # every mark a quotation can open with
 CLOSERS = "”»"
 _MARKS = re.compile(r"''|[\"“”„«»]")  # '' is how some newspapers' archives type a double quote
 _SPACE_BEFORE = frozenset(" \t\n([{—–-/\u00a0")
@@ -77,11 +78,53 @@ def _is_closer(text: str, i: int, end: int) -> bool:
     return i + 1 >= end or text[i + 1] in _AFTER_CLOSE or text[i + 1] in "”’'\""
 
 
+_SINGLE = re.compile(r"[‘’']")
+_STRONG_BEFORE_CLOSE = frozenset(",.!?…—-")
+
+
+def _single_quotes(text: str, para: Paragraph, carried: bool) -> tuple[list[Quote], int | None, bool]:
+    """British style: 'It was terrifying,' she said. Used in paragraphs with no double marks.
+    A mark inside a word (didn’t, Russia’s) is an apostrophe; so is one after an s that a
+    lower-case word follows (the boys’ school)."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_continued = False
+    for m in _SINGLE.finditer(text, para.start, para.end):
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i > para.start else " "
+        after = text[i + 1] if i + 1 < para.end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe
+        if open_at is None:
+            if ch != "’" and (i == para.start or before in _SPACE_BEFORE) and (after.isalpha() or after in "“\""):
+                open_at, open_continued = i, carried and not quotes and i == para.start
+            continue
+        if ch == "‘" or before.isspace():
+            continue
+        strong = before in _STRONG_BEFORE_CLOSE or after in ",.;:!?)—…" or i + 1 >= para.end
+        possessive = before == "s" and after == " " and text[i + 2:i + 3].islower()
+        if strong or (after.isspace() and not possessive):
+            quotes.append(Quote(open_at, i, continued=open_continued))
+            open_at = None
+    return quotes, open_at, open_continued
+
+
 def find_quotes(text: str, paras: list[Paragraph]) -> None:
     """Pair quotation marks paragraph by paragraph. A paragraph that opens a quotation without
-    closing it continues into the next paragraph when that one opens with a quotation mark."""
+    closing it continues into the next paragraph when that one opens with a quotation mark.
+    Single marks are quotation marks only in paragraphs that use no double ones."""
     carried = False
     for n, para in enumerate(paras):
+        if _MARKS.search(text, para.start, para.end) is None:
+            quotes, open_at, open_continued = _single_quotes(text, para, carried)
+            carried = False
+            if open_at is not None:
+                nxt = paras[n + 1] if n + 1 < len(paras) else None
+                runs_on = nxt is not None and text[nxt.start] in "‘'" and _MARKS.search(text, nxt.start, nxt.end) is None
+                quotes.append(Quote(open_at, para.end, continues=runs_on, continued=open_continued, close_width=0))
+                carried = runs_on
+            para.quotes = quotes
+            continue
         quotes: list[Quote] = []
         open_at: int | None = None
         open_continued = False

@@ -274,3 +274,24 @@ def test_second_verb_keeps_the_first_verbs_speaker(find):
 ])
 def test_requests_objects_and_bylines_are_not_statements(find, text):
     assert find(text) == []
+
+
+def test_british_single_quotes_and_apostrophes(find):
+    text = ("'It was the boys' bikes that went first, and then the shed,' said Ruth Hale, 42. "
+            "'We didn't hear a thing.'\n")
+    statements = find(text)
+    first = one(statements, "boys' bikes")
+    assert first.text == "It was the boys' bikes that went first, and then the shed,"
+    assert first.speaker == "Ruth Hale" and first.suggested_source == "eyewitness"
+    assert one(statements, "didn't hear").speaker == "Ruth Hale"
+
+
+def test_platform_named_before_the_speaker_makes_a_post(find):
+    s = one(find("In a post on Instagram, a passenger wrote: \"Never been so scared in my life.\"\n"),
+            "so scared")
+    assert s.kind == "post" and s.speaker == "passenger" and s.suggested_source == "social media"
+
+
+def test_told_an_audience_then_the_words(find):
+    s = one(find("Mr Peters later told the BBC he could not rule out a fault.\n"), "rule out")
+    assert s.text == "he could not rule out a fault" and s.speaker == "Mr Peters"
