@@ -102,8 +102,8 @@ _SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
                            r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
 _TRAILING_PUNCT = " \t\n.,;:"
-_NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'](?=[^\W\d_])")
-_NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'](?![^\W\d_])")
+_NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'“\"](?=[^\W\d_])")
+_NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'”\"](?![^\W\d_])")
 
 
 @dataclass

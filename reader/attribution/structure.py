@@ -109,13 +109,23 @@ def _single_quotes(text: str, para: Paragraph, carried: bool) -> tuple[list[Quot
     return quotes, open_at, open_continued
 
 
+def _single_outside(text: str, para: Paragraph) -> bool:
+    """British style with a quotation inside a quotation: ‘… my wife said, “Get out.” …’ —
+    the single marks are the outer ones when a single-quoted passage holds every double mark."""
+    if "‘" not in text[para.start:para.end] and "'" not in text[para.start:para.end]:
+        return False
+    singles, _, _ = _single_quotes(text, para, False)
+    doubles = [m.start() for m in _MARKS.finditer(text, para.start, para.end)]
+    return bool(singles) and all(any(q.open < d < q.close for q in singles) for d in doubles)
+
+
 def find_quotes(text: str, paras: list[Paragraph]) -> None:
     """Pair quotation marks paragraph by paragraph. A paragraph that opens a quotation without
     closing it continues into the next paragraph when that one opens with a quotation mark.
     Single marks are quotation marks only in paragraphs that use no double ones."""
     carried = False
     for n, para in enumerate(paras):
-        if _MARKS.search(text, para.start, para.end) is None:
+        if _MARKS.search(text, para.start, para.end) is None or _single_outside(text, para):
             quotes, open_at, open_continued = _single_quotes(text, para, carried)
             carried = False
             if open_at is not None:

@@ -295,3 +295,11 @@ def test_platform_named_before_the_speaker_makes_a_post(find):
 def test_told_an_audience_then_the_words(find):
     s = one(find("Mr Peters later told the BBC he could not rule out a fault.\n"), "rule out")
     assert s.text == "he could not rule out a fault" and s.speaker == "Mr Peters"
+
+
+def test_british_quotation_holding_a_double_quoted_one(find):
+    text = "‘Then my wife said, “Get the car, now.” We didn’t even lock the door,’ said Tom Reed, 63.\n"
+    statements = find(text)
+    outer = one(statements, "lock the door")
+    assert outer.text.startswith("Then my wife said") and outer.speaker == "Tom Reed"
+    assert [s.speaker for s in statements if s.text == "Get the car, now."] == ["my wife"]
