@@ -138,14 +138,22 @@ def read_import_file(path: Path) -> str:
 def import_file(store: TagStore, config: Config, path: Path, *, keep_mine: bool = False,
                 add_articles: bool = False, dry_run: bool = False) -> ImportResult:
     """Merge the tags of a json export or a W3C collection at `path` into the store."""
-    return import_text(store, config, read_import_file(path), str(path), keep_mine=keep_mine,
-                       add_articles=add_articles, dry_run=dry_run)
+    # The file's text lives only while it is parsed (a big import's peak memory).
+    incoming = parse(read_import_file(path), str(path), config)
+    return _import(store, config, incoming, str(path), keep_mine=keep_mine, add_articles=add_articles,
+                   dry_run=dry_run)
 
 
 def import_text(store: TagStore, config: Config, text: str, name: str, *, keep_mine: bool = False,
                 add_articles: bool = False, dry_run: bool = False) -> ImportResult:
-    incoming = parse(text, name, config)
+    return _import(store, config, parse(text, name, config), name, keep_mine=keep_mine,
+                   add_articles=add_articles, dry_run=dry_run)
+
+
+def _import(store: TagStore, config: Config, incoming: IncomingFile, name: str, *, keep_mine: bool,
+            add_articles: bool, dry_run: bool) -> ImportResult:
     plan = _Planner(store, config, name, incoming, keep_mine=keep_mine, add_articles=add_articles)
+    del incoming  # the planner lets go of the file's records once it has planned
     result = plan.run()
     result.dry_run = dry_run
     if not dry_run:
@@ -270,7 +278,10 @@ class _Planner:
 
     def run(self) -> ImportResult:
         resolved = [(article, self.state_for(article)) for article in self.incoming.articles]
-        for article, state in resolved:
+        self.incoming.articles = []  # each article's records are let go once planned
+        resolved.reverse()
+        while resolved:
+            article, state = resolved.pop()
             self.plan_edits(article, state)
             for tag in article.tags:
                 self.plan_tag(tag, state)

@@ -194,10 +194,14 @@ def _json_file(doc: dict[str, Any], config: Config) -> IncomingFile:
     if version > FORMAT_VERSION:
         raise _Problem("", f"written by a newer reader (export version {version}; this one reads up to "
                            f"{FORMAT_VERSION}); upgrade reader to import it")
-    if not isinstance(doc["articles"], list):
+    raw = doc["articles"]
+    if not isinstance(raw, list):
         raise _Problem("articles", "must be a list of articles")
-    return IncomingFile("json", [_json_article(a, f"articles[{i}]", config)
-                                 for i, a in enumerate(doc["articles"])])
+    articles = []
+    for i in range(len(raw)):
+        articles.append(_json_article(raw[i], f"articles[{i}]", config))
+        raw[i] = None  # the parsed JSON of an article is let go once converted: a big file's peak memory
+    return IncomingFile("json", articles)
 
 
 def _json_article(raw: Any, where: str, config: Config) -> IncomingArticle:
