@@ -24,6 +24,7 @@ from reader.article.html import (HTML_SUFFIXES, MHTML_SUFFIXES, declared_charset
                                  looks_like_html, unpack_mhtml)
 from reader.article.model import Article, title_of
 from reader.errors import ReaderError
+from reader.fileio import read_file
 
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any article; stops a mistaken multi-GB path early
 STDIN = "-"
@@ -113,19 +114,7 @@ def load_text_file(path: Path) -> Article:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a folder, not an article file.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReaderError(f"{path}: is {size // (1024 * 1024)} MB, more than reader opens ({MAX_BYTES // (1024 * 1024)} MB).")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied.") from None
-    except OSError as e:
-        raise ReaderError(f"{path}: cannot read ({e.strerror or e}).") from None
+    return read_file(path, what="an article file", limit=MAX_BYTES)
 
 
 def read_stdin(stream: BinaryIO | None = None) -> bytes:

@@ -32,6 +32,7 @@ from reader.article.model import article_id as hash_text
 from reader.attribution import Statement, extract, statement_id
 from reader.config import Config
 from reader.errors import ReaderError
+from reader.fileio import read_file
 from reader.safe_text import printable
 from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingTag, parse, source_path
 
@@ -116,18 +117,7 @@ def _excerpt(text: str, width: int = 60) -> str:
 
 def read_import_file(path: Path) -> str:
     path = Path(path).expanduser()
-    try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a folder, not an import file.")
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ReaderError(f"{path}: is larger than reader imports ({MAX_IMPORT_BYTES // 2**20} MB).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied.") from None
-    except OSError as e:
-        raise ReaderError(f"{path}: cannot read ({e.strerror or e}).") from None
+    data = read_file(path, what="an import file", limit=MAX_IMPORT_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.errors import ReaderError
+from reader.fileio import discard, fsync_folder
 
 
 def check_target(path: Path) -> Path:
@@ -53,12 +54,12 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
             os.fsync(out.fileno())
         os.replace(tmp, target)
     except OSError as e:
-        _remove(tmp)
+        discard(tmp)
         raise ReaderError(f"{target}: cannot write ({e.strerror or e}); nothing was changed.") from None
     except BaseException:
-        _remove(tmp)
+        discard(tmp)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def write_export(text: str, path: Path) -> Path:
@@ -66,23 +67,3 @@ def write_export(text: str, path: Path) -> Path:
     with atomic_text_file(path) as out:
         out.write(text)
     return check_target(path)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -40,6 +40,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from reader.errors import ReaderError
+from reader.fileio import discard, fsync_folder
 from reader.store import schema
 
 LOCK_NAME = ".lock"
@@ -192,28 +193,6 @@ def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
         discard(tmp)
         raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
     return tmp
-
-
-def discard(tmp: Path) -> None:
-    try:
-        tmp.unlink()
-    except OSError:
-        pass
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename or a new entry in `folder` durable (a no-op where folders cannot be
-    opened, as on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def make_folder(folder: Path) -> None:
