@@ -8,7 +8,6 @@ import sys
 from reader.cli.context import Context
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="output format (default: table)")
@@ -22,9 +21,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     for record in store.articles():
         if record.replaced_by and not args.all:
             continue
+        state = store.article_state(record.id)  # tags and orphans from one read of the file
         rows.append({"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
-                     "tagged": len(store.tags(record.id)), "statements": record.statements,
-                     "orphaned": len(store.orphans(record.id)), "first_seen": record.first_seen,
+                     "tagged": len(state.tags), "statements": record.statements,
+                     "orphaned": len(state.orphans), "first_seen": record.first_seen,
                      "last_opened": record.last_opened, "replaced_by": record.replaced_by})
     if args.format == "json":
         json.dump({"database": str(ctx.db_path), "articles": rows}, sys.stdout, ensure_ascii=False, indent=2)

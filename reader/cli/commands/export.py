@@ -13,7 +13,6 @@ from reader.errors import ReaderError
 from reader.exports import FORMATS, ExportOptions, export, export_to_file
 
 
-
 def add_source_arguments(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
     parser.add_argument("path", metavar="PATH", nargs="?",
                         help="article file or web address (it is opened and registered); or use --all")

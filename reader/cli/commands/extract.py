@@ -9,7 +9,6 @@ from reader.attribution import extract
 from reader.cli.context import Context
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="article file")
     parser.add_argument("--format", choices=("json", "table"), default="table",

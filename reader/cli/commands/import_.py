@@ -9,7 +9,6 @@ from reader.cli.context import Context
 from reader.exports import import_file
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a `reader export --format json` or `--format w3c` file")
     parser.add_argument("--keep-mine", action="store_true",

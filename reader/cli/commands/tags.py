@@ -14,7 +14,6 @@ from reader.store.model import anchor_to_json
 from reader.store.records import tag_json
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="article file")
     parser.add_argument("--format", choices=("table", "json"), default="table",

@@ -7,7 +7,6 @@ from reader.cli.commands.tag import excerpt, find_statement, open_for_review
 from reader.cli.context import Context
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="article file")
     parser.add_argument("statement", metavar="STATEMENT_ID",
