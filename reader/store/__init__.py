@@ -40,12 +40,31 @@ Guarantees:
   text before and after, then by near-identical words; the rest are kept as orphans and
   reported by `register()` and `orphans()`.
 """
-from reader.store.anchoring import reanchor
+from typing import TYPE_CHECKING, Any
+
 from reader.store.model import (
     UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, ReviewerStatement, Tag, make_anchor,
 )
 from reader.store.records import apply_edits, statement_record
-from reader.store.store import TagStore
+
+if TYPE_CHECKING:
+    from reader.store.anchoring import reanchor
+    from reader.store.store import TagStore
+
+
+def __getattr__(name: str) -> Any:
+    # TagStore and reanchor bring in TinyDB, filelock and the anchoring code: imported on first
+    # use, so code that only needs the records (the review screen until its first write) does
+    # not pay for them at start-up.
+    if name == "TagStore":
+        from reader.store.store import TagStore as found
+    elif name == "reanchor":
+        from reader.store.anchoring import reanchor as found
+    else:
+        raise AttributeError(f"module 'reader.store' has no attribute {name!r}")
+    globals()[name] = found
+    return found
+
 
 __all__ = [
     "UNSET", "Anchor", "ArticleRecord", "ArticleState", "Edits", "Reanchored", "ReviewerStatement", "Tag", "TagStore",
