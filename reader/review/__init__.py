@@ -2,7 +2,7 @@
 
 The review screen (reader.tui) is a view of a `ReviewSession`; nothing here imports the UI.
 """
-from reader.review.saver import SaveResult, Saver, Write
+from reader.review.saver import SaveResult, Saver, StoreHandle, Write
 from reader.review.session import ALL, Filter, Refused, ReviewSession
 
-__all__ = ["ALL", "Filter", "Refused", "ReviewSession", "SaveResult", "Saver", "Write"]
+__all__ = ["ALL", "Filter", "Refused", "ReviewSession", "SaveResult", "Saver", "StoreHandle", "Write"]

@@ -26,6 +26,29 @@ class Write:
     failed: Callable[[str], None] | None = None  # called with the problem when a `keep=False` write fails
 
 
+class StoreHandle:
+    """A tag store opened when first needed (thread-safe): the review screen can start
+    without importing the store's machinery (reader.review.prefetch opens it in a child)."""
+
+    def __init__(self, open_store: Callable[[], Any], reviewer: str) -> None:
+        self.reviewer = reviewer
+        self._open = open_store
+        self._store: Any = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Any:
+        """The store, opened now if it is not yet (raises what opening it raises)."""
+        with self._lock:
+            if self._store is None:
+                self._store = self._open()
+            return self._store
+
+
+def resolve_store(store: Any) -> Any:
+    """The store itself, for a store or a StoreHandle."""
+    return store.get() if isinstance(store, StoreHandle) else store
+
+
 @dataclass(frozen=True)
 class SaveResult:
     saved: int  # writes that reached the disk in this drain
@@ -35,7 +58,7 @@ class SaveResult:
 
 class Saver:
     def __init__(self, store: Any) -> None:
-        self.store = store
+        self.store = store  # a TagStore, or a StoreHandle opened by the first write
         self._queue: deque[Write] = deque()
         self._lock = threading.Lock()
         self._running = False
@@ -107,7 +130,7 @@ class Saver:
 def _attempt(write: Write, store: Any) -> tuple[str | None, object]:
     """Run one write: (None, its result), or (the reason it failed as a sentence, None)."""
     try:
-        return None, write.run(store)
+        return None, write.run(resolve_store(store))
     except ReaderError as e:
         problem = str(e)
     except OSError as e:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reader.article import Article
 from reader.attribution import Statement, statement_id
 from reader.config import Config
 from reader.review.changes import AddChange, Change, DismissChange, SpeakerChange, State, TagChange
-from reader.review.saver import Saver
-from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, TagStore, apply_edits,
-                          make_anchor, statement_record)
+from reader.review.saver import Saver, StoreHandle
+from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, apply_edits, make_anchor,
+                          statement_record)
+
+if TYPE_CHECKING:
+    from reader.store import TagStore
 
 GRADES_RELIABILITY = ("A", "B", "C", "D", "E", "F")
 GRADES_CREDIBILITY = ("1", "2", "3", "4", "5", "6")
@@ -50,8 +53,8 @@ ALL = Filter()
 
 
 class ReviewSession:
-    def __init__(self, article: Article, config: Config, store: TagStore, statements: list[Statement], *,
-                 tags: dict[str, Tag] | None = None, edits: Edits | None = None,
+    def __init__(self, article: Article, config: Config, store: TagStore | StoreHandle,
+                 statements: list[Statement], *, tags: dict[str, Tag] | None = None, edits: Edits | None = None,
                  record: ArticleRecord | None = None, reanchored: Reanchored | None = None,
                  orphans: tuple[Tag, ...] = (), clock: Any = None) -> None:
         self.article = article
@@ -77,9 +80,9 @@ class ReviewSession:
              ) -> ReviewSession:
         """Register the article with the store and read its tags and edits (disk I/O)."""
         record, reanchored = store.register(article, statements)
-        return cls(article, config, store, statements, tags=store.tags(article.id),
-                   edits=store.edits(article.id), record=record, reanchored=reanchored,
-                   orphans=store.orphans(article.id))
+        state = store.article_state(article.id)  # tags, orphans and edits from one read
+        return cls(article, config, store, statements, tags=dict(state.tags), edits=state.edits,
+                   record=record, reanchored=reanchored, orphans=state.orphans)
 
     # --- reading -------------------------------------------------------------------------
 
