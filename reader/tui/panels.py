@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.attribution import Statement
@@ -94,3 +96,34 @@ class Panel(Static):
 
     def show(self, text: Text) -> None:
         self.update(text)
+
+
+class TopBar(Widget):
+    """The top line: the article's title, cut to fit, and the progress on the right. One
+    widget, so a new progress count redraws one line instead of laying out the screen."""
+
+    def __init__(self, title: Text, progress: Text, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._title = title
+        self._progress = progress
+
+    @property
+    def progress(self) -> Text:
+        return self._progress
+
+    def show_progress(self, progress: Text) -> None:
+        self._progress = progress
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        progress = self._progress
+        room = width - 2 - cell_len(progress.plain)  # two spaces between title and progress
+        out = Text(no_wrap=True, overflow="crop", end="")
+        if room > 0:
+            title = self._title.copy()
+            title.truncate(room, overflow="ellipsis")
+            out.append_text(title)
+            out.append(" " * (room - title.cell_len + 2))
+        out.append_text(progress)
+        return out

@@ -9,29 +9,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker
 
 from reader.article import Article
 from reader.attribution import Statement
 from reader.config import Config
 from reader.errors import ReaderError
-from reader.review import Filter, Refused, ReviewSession, SaveResult
-from reader.store import TagStore
+from reader.review import Filter, Refused, ReviewSession, SaveResult, StoreHandle
+from reader.review.saver import resolve_store
 from reader.tui.article_view import ArticleView, Mark, Selected
+from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
-from reader.tui.panels import Panel, detail_text, legend_text, progress_text, title_text
+from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text
 from reader.tui.statement_list import Row, StatementList, flat
 
 Extractor = Callable[[str, Config], list[Statement]]
+Opener = Callable[[], ReviewSession]  # opens the session (blocking; called on a worker thread)
+
+if TYPE_CHECKING:
+    from reader.store import TagStore
 
 
 def screen_class(specs: tuple[KeySpec, ...]) -> type[ReviewScreen]:
@@ -44,8 +49,9 @@ def screen_class(specs: tuple[KeySpec, ...]) -> type[ReviewScreen]:
 class ReviewScreen(Screen[None]):
     AUTO_FOCUS = "#article"
 
-    def __init__(self, article: Article, config: Config, store: TagStore, specs: tuple[KeySpec, ...], *,
-                 statements: list[Statement] | None = None, extractor: Extractor | None = None) -> None:
+    def __init__(self, article: Article, config: Config, store: TagStore | StoreHandle,
+                 specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
+                 extractor: Extractor | None = None, opener: Opener | None = None) -> None:
         super().__init__()
         self.article = article
         self.config = config
@@ -53,6 +59,7 @@ class ReviewScreen(Screen[None]):
         self.specs = specs
         self._statements = statements
         self._extractor = extractor
+        self._opener = opener
         self.session: ReviewSession | None = None
         self.selected_id: str | None = None
         self.colours = {c.name: c.colour for c in config.categories}
@@ -64,16 +71,15 @@ class ReviewScreen(Screen[None]):
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="top"):
-            yield Panel(title_text(self.article.title), id="title")
-            yield Panel(Text("loading…", style="dim"), id="progress")
-        with Horizontal(id="main"):
-            yield ArticleView(self.article.text, self.colours, id="article")
-            with Vertical(id="side"):
-                yield StatementList(self.colours, id="statements")
-                yield Panel(id="detail")
-                yield Panel(self._legend(), id="legend")
-        yield Footer(compact=True, show_command_palette=False)
+        # The screen lays out the article and the side pane side by side; the top bar and the
+        # key bar are docked (one container less to style and draw).
+        yield TopBar(title_text(self.article.title), Text("loading…", style="dim"), id="top")
+        yield KeyBar(id="keys")
+        yield ArticleView(self.article.text, self.colours, id="article")
+        with Vertical(id="side"):
+            yield StatementList(self.colours, id="statements")
+            yield Panel(id="detail")
+            yield Panel(self._legend(), id="legend")
 
     def _legend(self) -> Text:
         keys = {c.name: self.key_display(next(s.id for s in self.specs if s.action == f"tag({c.name!r})"))
@@ -96,20 +102,14 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.app.announce, "article")  # type: ignore[attr-defined]
-        # The engine and the store run on a thread while the first frame is drawn.
+        # The session opens on a thread while the first frame is drawn: it waits for the command
+        # line's child process (reader.review.prefetch), or runs the engine and the store here.
+        # Keys pressed meanwhile are held by the app until it is open.
         self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
 
     def _open_session(self) -> None:
         try:
-            statements = self._statements
-            if statements is None:
-                if self._extractor is not None:
-                    statements = self._extractor(self.article.text, self.config)
-                else:
-                    from reader.attribution import extract
-
-                    statements = extract(self.article.text, self.config)
-            session = ReviewSession.open(self.article, self.config, self.store, statements)
+            session = self._opener() if self._opener is not None else self._open_here()
         except ReaderError as e:
             self.app.call_from_thread(self._open_failed, str(e))
             return
@@ -118,12 +118,24 @@ class ReviewScreen(Screen[None]):
             return
         self.app.call_from_thread(self._session_ready, session)
 
+    def _open_here(self) -> ReviewSession:
+        statements = self._statements
+        if statements is None:
+            if self._extractor is not None:
+                statements = self._extractor(self.article.text, self.config)
+            else:
+                from reader.attribution import extract
+
+                statements = extract(self.article.text, self.config)
+        return ReviewSession.open(self.article, self.config, resolve_store(self.store), statements)
+
     def _open_failed(self, problem: str) -> None:
         self._load_error = problem
         self.listing.empty_message = "Tags are unavailable: " + problem
         self.listing.set_rows([], None)
-        self.query_one("#progress", Panel).show(Text("tags unavailable", style="bold red"))
+        self.query_one(TopBar).show_progress(Text("tags unavailable", style="bold red"))
         self.notify(problem, title="Could not open the tags", severity="error", timeout=15, markup=False)
+        self.app.call_later(self.app.release_keys)  # type: ignore[attr-defined]
         self.app.announce_ready()  # type: ignore[attr-defined]
 
     def _session_ready(self, session: ReviewSession) -> None:
@@ -143,7 +155,19 @@ class ReviewScreen(Screen[None]):
                              "see `reader export`)")
             self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
                         severity="warning", timeout=10, markup=False)
+        self.app.call_later(self.app.release_keys)  # type: ignore[attr-defined]
         self.call_after_refresh(self.app.announce_ready)  # type: ignore[attr-defined]
+        if isinstance(session.store, StoreHandle):  # opened in a child: open it here too, before the first save
+            self.call_after_refresh(self.run_worker, self._open_store, thread=True, group="store")
+
+    def _open_store(self) -> None:
+        """Open this process's tag store in the background. If it fails, the first save says
+        why (and retries), as for any failed save."""
+        assert self.session is not None
+        try:
+            resolve_store(self.session.store)
+        except (ReaderError, OSError):
+            pass
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -188,7 +212,7 @@ class ReviewScreen(Screen[None]):
         if session is None:
             return
         tagged, total = session.progress()
-        self.query_one("#progress", Panel).show(
+        self.query_one(TopBar).show_progress(
             progress_text(tagged, total, session.filter.label, session.saver.unsaved, self._failed is not None))
 
     def _select(self, sid: str | None, *, scroll_article: bool = True) -> None:
@@ -461,7 +485,7 @@ class ReviewScreen(Screen[None]):
         bar = self._search_bar()
         if bar is None:  # made on first use: one widget less to build at start-up
             bar = Input(placeholder="search the article (Enter: next match, Esc: close)", id="search")
-            await self.mount(bar, before=self.query_one(Footer))
+            await self.mount(bar, before=self.query_one(KeyBar))
         bar.add_class("-open")
         bar.focus()
 

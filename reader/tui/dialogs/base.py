@@ -1,6 +1,7 @@
 """What every dialog shares: the frame, a cancel key, and key hints that follow the keymap."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from rich.text import Text
@@ -13,6 +14,7 @@ T = TypeVar("T")
 
 
 class Dialog(ModalScreen[T]):
+    CSS_PATH = Path(__file__).with_name("dialogs.tcss")  # read by Textual when the first dialog opens
     BINDINGS = dialog_bindings("dialog_cancel")
 
     def action_cancel(self) -> None:
