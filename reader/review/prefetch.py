@@ -23,19 +23,18 @@ would compete with the screen's own start-up and make it later); if it cannot be
 or sends something unreadable, this process does the rest of the work itself. Problems the
 child met (a store error, an engine crash) come back as the sentences the screen showed before.
 
-Messages are pickles, over pipes between this process and the child it started (nothing else
-can write to them).
+Messages are pickles, each after its length, over pipes between this process and the child it
+started (nothing else can write to them).
 """
 from __future__ import annotations
 
 import os
 import pickle
-import subprocess
+import select
 import sys
 import threading
 from collections.abc import Callable
 from dataclasses import fields
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from reader.attribution.model import Statement
@@ -43,6 +42,8 @@ from reader.errors import ReaderError
 from reader.review.saver import resolve_store
 
 if TYPE_CHECKING:
+    import subprocess
+
     from reader.article import Article
     from reader.cli.context import Context
     from reader.config import Config
@@ -51,8 +52,18 @@ if TYPE_CHECKING:
 
 _FIELDS = tuple(f.name for f in fields(Statement))
 _GO = b"g"
-# The child's whole program: find this reader (whatever the child's sys.path), then serve.
-_CHILD = "import sys; sys.path.insert(0, sys.argv[1]); from reader.review.prefetch import serve; serve()"
+_HEADER = 8  # bytes of a message's length, before the message
+# The child's whole program: make sure it imports this very reader (its sys.path is built
+# from the same environment and folder, so it almost always does already), then serve.
+_CHILD = """
+import os, sys, importlib.util
+root = sys.argv[1]
+found = importlib.util.find_spec("reader")
+if found is None or os.path.dirname(os.path.dirname(os.path.realpath(found.origin))) != root:
+    sys.path.insert(0, root)
+from reader.review.prefetch import serve
+serve()
+"""
 
 
 class ChildGone(Exception):
@@ -83,13 +94,20 @@ class SessionChild:
         if not cls.possible():
             return None
         try:
+            request = pickle.dumps((ctx, article), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something in ctx that cannot travel (an open store): no child
+            return None
+        import subprocess
+
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # holds reader/
+        try:
             process = subprocess.Popen(
-                [sys.executable, "-c", _CHILD, str(Path(__file__).resolve().parents[2])],
+                [sys.executable, "-c", _CHILD, root],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 start_new_session=True)  # Ctrl+C at the terminal is for this process
         except OSError:
             return None
-        return cls(process, pickle.dumps((ctx, article), protocol=pickle.HIGHEST_PROTOCOL))
+        return cls(process, request)
 
     def _send_request(self, request: bytes) -> None:
         pipe = self._requests
@@ -159,12 +177,23 @@ class SessionChild:
         self._requests = self._answers = None
         self.process.wait()
 
+    def answer_waiting(self) -> bool:
+        """Whether the child's next answer has at least begun to arrive (never blocks; False
+        where that cannot be told without waiting)."""
+        answers = self._answers
+        if answers is None:
+            return False
+        try:
+            return bool(select.select([answers], [], [], 0)[0])
+        except (OSError, ValueError):  # not a selectable pipe here (Windows)
+            return False
+
     def _receive(self, *kinds: str) -> tuple[str, Any]:
         answers = self._answers
         if answers is None:
             raise ChildGone()
         try:
-            message = pickle.load(answers)
+            message = pickle.loads(_read_message(answers.fileno()))
         except Exception:  # nothing more, or a cut-off message: the child did not finish
             self.discard()
             raise ChildGone() from None
@@ -172,6 +201,44 @@ class SessionChild:
             self.discard()
             raise ChildGone()
         return message
+
+
+class ChildOpener:
+    """What the review screen calls to get the session the child opened (blocking), with a
+    check that does not block: whether it has already arrived, for an article small enough
+    to take it on the UI thread before the first frame."""
+
+    SMALL = 200_000  # characters: larger articles are drawn first, their session taken on a worker
+
+    def __init__(self, child: SessionChild, article: Article, config: Config, store: Any) -> None:
+        self._child = child
+        self._article = article
+        self._config = config
+        self._store = store
+
+    def arrived(self) -> bool:
+        return len(self._article.text) <= self.SMALL and self._child.answer_waiting()
+
+    def __call__(self) -> ReviewSession:
+        return self._child.open_session(self._article, self._config, self._store)
+
+
+def _read_message(fd: int) -> bytes:
+    """One length-prefixed message, read straight from the pipe (no buffer hides what is
+    waiting in it from `answer_waiting`)."""
+    size = int.from_bytes(_read_exactly(fd, _HEADER), "big")
+    return _read_exactly(fd, size)
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            raise EOFError("the child stopped in the middle of a message")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _spare_core() -> bool:
@@ -210,7 +277,9 @@ def serve() -> None:
 def _open_in_child(out: IO[bytes], go: Callable[[], bytes], article: Article, config: Config,
                    open_store: Callable[[], TagStore]) -> None:
     def send(kind: str, value: object) -> None:
-        pickle.dump((kind, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+        message = pickle.dumps((kind, value), protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(len(message).to_bytes(_HEADER, "big"))
+        out.write(message)
         out.flush()
 
     try:

@@ -17,7 +17,7 @@ from reader.attribution import Statement
 from reader.config import Config
 from reader.review import StoreHandle
 from reader.tui.commands import ReviewCommands
-from reader.tui.keymap import KeySpec, check_clashes, review_keys, validate_keymap
+from reader.tui.keymap import checked_keys
 from reader.tui.screen import Extractor, Opener, ReviewScreen, screen_class
 
 if TYPE_CHECKING:
@@ -42,9 +42,7 @@ class ReaderApp(App[None]):
         or two actions on one key. The session is opened on a worker: by `opener` when given
         (the command line's child process), else from `statements` or `extractor` (or the
         engine) and `store`. `on_ready` is called once, when the statements are listed."""
-        self.specs: tuple[KeySpec, ...] = review_keys(config.categories)
-        self.keymap = validate_keymap(config.keys, self.specs, config.source)
-        check_clashes(self.specs, self.keymap, config.source)
+        self.specs, self.keymap = checked_keys(config)
         super().__init__()
         self.article = article
         self.config = config

@@ -97,6 +97,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.mark_anchor: int | None = None
         self._pressed_at: int | None = None
         self._dragged = False
+        self._pending_range: tuple[int, int] | None = None  # to show once laid out
 
     # --- data from the screen ----------------------------------------------------------
 
@@ -160,6 +161,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def show_range(self, start: int, end: int) -> None:
         """Scroll so the text start..end is on screen (a third of the way down if it was not)."""
+        if not self.size.width:  # not laid out yet (a session opened before the first frame)
+            self._pending_range = (start, end)
+            return
         layout = self.layout_lines
         first, last = layout.line_of(start), layout.line_of(max(start, end - 1))
         top, height = int(self.scroll_y), max(1, self.scrollable_content_region.height)
@@ -180,13 +184,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             top = self.top_offset() if self._layout is not None else 0
             self._relayout(width)
             self.scroll_to(y=self._layout.line_of(top) if top else 0, animate=False)  # type: ignore[union-attr]
+        if self._pending_range is not None:
+            start, end = self._pending_range
+            self._pending_range = None
+            self.show_range(start, end)
 
     def _text_width(self) -> int:
         return max(1, self.scrollable_content_region.width - GUTTER)
 
-    def _relayout(self, width: int) -> None:
+    def _relayout(self, width: int, *, drawing: bool = False) -> None:
         self._layout = wrap(self.text, width)
-        self.virtual_size = Size(width, len(self._layout))
+        size = Size(width, len(self._layout))
+        if drawing and size.height <= self.scrollable_content_region.height:
+            # Wrapped while the first frame is drawn, and it all fits: there is nothing to
+            # scroll and no scrollbar to show, so telling Textual (which lays out the screen
+            # again, a frame later) would change nothing on screen.
+            self.set_reactive(ScrollView.virtual_size, size)
+        else:
+            self.virtual_size = size
         self._cache.clear()
 
     def notify_style_update(self) -> None:
@@ -209,6 +224,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
+        if self._layout is None:
+            self._relayout(self._text_width(), drawing=True)
         layout = self.layout_lines
         base = self._paint()[0].base()
         if index >= len(layout):

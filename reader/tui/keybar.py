@@ -42,7 +42,8 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self.refresh()
+        if [hint for _, _, hint in self._spans] != self.hints():  # focus moves often change nothing here
+            self.refresh()
 
     def hints(self) -> list[KeyHint]:
         """One hint per action among the screen's active bindings, in the Footer's order."""

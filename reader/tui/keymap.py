@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from reader.config import Category
+from reader.config import Category, Config
 from reader.errors import ReaderError
 
 Where = Literal["screen", "article", "dialog"]
@@ -130,6 +130,15 @@ BUILT_IN: tuple[tuple[str, str], ...] = (
     ("ctrl+q", "quit (waits for saves)"),
     ("tab", "move focus (dialogs)"),
 )
+
+
+def checked_keys(config: Config) -> tuple[tuple[KeySpec, ...], dict[str, str]]:
+    """The review screen's keys for `config` and its `keys:` remapping, checked: raises
+    ReaderError (naming the config file) for an unknown action id or two actions on one key."""
+    specs = review_keys(config.categories)
+    keymap = validate_keymap(config.keys, specs, config.source)
+    check_clashes(specs, keymap, config.source)
+    return specs, keymap
 
 
 def validate_keymap(keys: Mapping[str, str], specs: Iterable[KeySpec], source: Path | None) -> dict[str, str]:

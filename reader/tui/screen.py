@@ -105,18 +105,31 @@ class ReviewScreen(Screen[None]):
         # The session opens on a thread while the first frame is drawn: it waits for the command
         # line's child process (reader.review.prefetch), or runs the engine and the store here.
         # Keys pressed meanwhile are held by the app until it is open.
-        self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
+        # When the session has already arrived (the child was quicker than Textual's start-up),
+        # it is taken now, so the first frame shows the statements too.
+        arrived = getattr(self._opener, "arrived", None)
+        if arrived is not None and arrived():
+            self._opened(*self._try_open())
+        else:
+            self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
 
     def _open_session(self) -> None:
+        self.app.call_from_thread(self._opened, *self._try_open())
+
+    def _try_open(self) -> tuple[ReviewSession | None, str]:
+        """(the session, "") or (None, what went wrong as a sentence)."""
         try:
-            session = self._opener() if self._opener is not None else self._open_here()
+            return (self._opener() if self._opener is not None else self._open_here()), ""
         except ReaderError as e:
-            self.app.call_from_thread(self._open_failed, str(e))
-            return
+            return None, str(e)
         except Exception as e:  # the engine or the store failed unexpectedly: say so, keep the text readable
-            self.app.call_from_thread(self._open_failed, f"unexpected {type(e).__name__}: {e}")
-            return
-        self.app.call_from_thread(self._session_ready, session)
+            return None, f"unexpected {type(e).__name__}: {e}"
+
+    def _opened(self, session: ReviewSession | None, problem: str) -> None:
+        if session is None:
+            self._open_failed(problem)
+        else:
+            self._session_ready(session)
 
     def _open_here(self) -> ReviewSession:
         statements = self._statements

@@ -78,7 +78,8 @@ class StatementList(ScrollView, can_focus=False):
 
     @property
     def row_height(self) -> int:
-        return 2 if self.scrollable_content_region.width < TWO_LINE_BELOW else 1
+        width = self.scrollable_content_region.width
+        return 2 if 0 < width < TWO_LINE_BELOW else 1  # before the first layout: one line, the usual case
 
     def set_rows(self, rows: list[Row], cursor_id: str | None) -> None:
         self.rows = rows
@@ -109,18 +110,18 @@ class StatementList(ScrollView, can_focus=False):
         return self.rows[self.cursor] if self.cursor is not None and self.rows else None
 
     def show_cursor(self) -> None:
-        if self.cursor is None:
+        if self.cursor is None or not self.size.width:  # not laid out yet: on_resize shows it
             return
         h = self.row_height
         self.scroll_to_region(Region(0, self.cursor * h, 1, h), animate=False, immediate=True)
 
     def _update_size(self) -> None:
-        width = self.scrollable_content_region.width
-        self.virtual_size = Size(width, max(1, len(self.rows) * self.row_height))
+        # Rows are cut to the pane's width, so only the height counts (and a width would change
+        # with every resize, each time asking for one more layout of the screen).
+        self.virtual_size = Size(0, max(1, len(self.rows) * self.row_height))
 
     def on_resize(self, event: events.Resize) -> None:
-        self._update_size()
-        self._cache.clear()
+        self._update_size()  # the cache is by line and width: nothing in it is wrong now
         self.show_cursor()
 
     def notify_style_update(self) -> None:

@@ -7,6 +7,8 @@ import asyncio
 import threading
 from functools import partial
 
+import pytest
+
 from reader.review import ReviewSession, StoreHandle
 from reader.store import TagStore
 from reader.tui.app import ReaderApp
@@ -135,3 +137,66 @@ def test_garbage_collection_paused_for_start_up_comes_back_on():
     assert gc.isenabled() and gc.get_freeze_count() == 0
     pause.end()  # a second end changes nothing
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+RUN_READER = """
+import sys
+from reader.review import prefetch
+prefetch._spare_core = (lambda: True) if sys.argv[1] == "child" else (lambda: False)
+from reader.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run `reader ARGS` on a pseudo-terminal until it is ready (READER_BENCH_READY); its
+    exit status and everything it drew, as text with the escape codes taken out."""
+    import fcntl
+    import os
+    import pty
+    import re
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-c", RUN_READER, *args], stdin=slave, stdout=slave, stderr=slave,
+                            env=env)
+    os.close(slave)
+    out = bytearray()
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    code = proc.wait(timeout=60)
+    return code, re.sub(r"\x1b\[[0-9;?<>]*[a-zA-Z]|\x1b[()][0-9A-Za-z]|\x1b[=>]", "", out.decode("utf-8", "replace"))
+
+
+@pytest.mark.parametrize("way", ["child", "no child"])
+def test_reader_opens_with_the_saved_tags_with_or_without_the_second_process(tmp_path, config, way):
+    import os
+
+    from reader.attribution import extract
+    from reader.cli.context import Context
+    from tests.conftest import SAMPLE
+
+    db = tmp_path / "db"
+    article = Context().article(str(SAMPLE))
+    earlier = ReviewSession.open(article, config, TagStore(db, "tester"), extract(article.text, config))
+    earlier.set_category(earlier.statements[0].id, "official")
+    earlier.flush()
+    ready = tmp_path / "ready"
+    env = {**os.environ, "READER_BENCH_READY": str(ready), "READER_DB": str(db), "TERM": "xterm-256color"}
+    code, drawn = _on_a_terminal(["child" if way == "child" else "none", str(SAMPLE)], env)
+    assert code == 0, drawn[-2000:]
+    assert "ready" in ready.read_text(encoding="utf-8")
+    assert f"1/{len(earlier.statements)} tagged" in drawn  # the saved tag was on screen when ready
+    records = TagStore(db, "tester").article_state(article.id)
+    assert {t.category for t in records.tags.values()} == {"official"}  # registered, nothing lost

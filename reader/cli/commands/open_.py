@@ -12,7 +12,6 @@ import argparse
 import gc
 import os
 import sys
-from functools import partial
 from typing import TYPE_CHECKING
 
 from reader.cli.context import Context
@@ -39,20 +38,23 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         from reader.review.prefetch import SessionChild
 
         config = ctx.config
-        if not SessionChild.possible():
+        use_child = SessionChild.possible()
+        if not use_child:
             ctx.store  # noqa: B018 -- no child to open it: check the database before reading the article
         article = ctx.article(args.path)
         # The tag store and the engine start in a second process (when a core is free to run
         # it) before Textual is imported here; without one, this process does it all.
-        child = SessionChild.start(ctx, article)
-        from reader.tui.app import ReaderApp  # Textual only when the screen is really needed
+        child = SessionChild.start(ctx, article) if use_child else None
+        from reader.tui.keymap import checked_keys
 
-        store, opener = _store_and_opener(ctx, child, article, config)
-        # checks config.yaml's keys: before anything is drawn
-        app = ReaderApp(article, config, store, opener=opener, on_ready=pause.end)
+        checked_keys(config)  # config.yaml's keys: (this imports the first half of Textual)
         _need_terminal(args.path)
         if child is not None:
-            child.go()
+            child.go()  # the screen will start: the child may register the article once it is ready
+        from reader.tui.app import ReaderApp  # Textual only when the screen is really needed
+
+        store, opener = _store_and_opener(ctx, child, article, config)  # a bad database stops us here
+        app = ReaderApp(article, config, store, opener=opener, on_ready=pause.end)
         app.run()
         return app.return_code or 0
     finally:
@@ -67,7 +69,7 @@ def _store_and_opener(ctx: Context, child: SessionChild | None, article: Article
     opened the store (its ReaderError, for an unusable database, is raised here, before
     anything is drawn), else this process's, as without a child."""
     from reader.review import StoreHandle
-    from reader.review.prefetch import ChildGone
+    from reader.review.prefetch import ChildGone, ChildOpener
 
     if child is not None:
         try:
@@ -76,7 +78,7 @@ def _store_and_opener(ctx: Context, child: SessionChild | None, article: Article
             child.discard()
         else:
             store = StoreHandle(lambda: ctx.store, reviewer)  # this process opens it after the first frame
-            return store, partial(child.open_session, article, config, store)
+            return store, ChildOpener(child, article, config, store)
     return ctx.store, None
 
 
