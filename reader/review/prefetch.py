@@ -242,19 +242,36 @@ def _read_exactly(fd: int, size: int) -> bytes:
 
 
 def _spare_core() -> bool:
-    """Two cores or more, and at least half of one idle on average over the last minute (the
-    system's load average, which counts this process too, against the cores it may run on)."""
+    """Whether another core is free for the child: two cores or more, no other task running
+    on them right now (Linux says how many are), and at least half of one idle on average over
+    the last minute (the load average, which counts this process too). The minute's average
+    alone is too slow: a job that started seconds ago would still look like idle time."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     if cores < 2:
         return False
+    others = _running_now()
+    if others is not None and others > cores - 2:
+        return False
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average to go by (Windows)
         return True
     return cores - load >= 0.5
+
+
+def _running_now() -> int | None:
+    """How many other tasks are running or waiting for a core at this moment, or None where
+    the system does not say (the fourth field of /proc/loadavg, "running/total", counts this
+    process, which is running as it reads it)."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - 1)
 
 
 # --- the child's side -------------------------------------------------------------------------

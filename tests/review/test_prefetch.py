@@ -109,14 +109,29 @@ def test_a_problem_the_child_meets_is_the_sentence_the_screen_shows(tmp_path, co
     assert damaged.read_text(encoding="utf-8") == "{not json"  # left as it was
 
 
-@pytest.mark.parametrize(("cores", "load", "expected"), [(2, 0.3, True), (2, 1.2, True), (2, 1.8, False),
-                                                         (1, 0.0, False), (8, 6.0, True), (8, 7.9, False)])
-def test_a_child_is_started_only_when_a_core_is_free(monkeypatch, cores, load, expected):
+@pytest.mark.parametrize(("cores", "load", "running", "expected"), [
+    (2, 0.3, 0, True), (2, 1.2, 0, True), (2, 1.8, 0, False),  # the last minute's average
+    (2, 0.3, 1, False),  # a job that started a moment ago, not yet in the average
+    (1, 0.0, 0, False), (8, 6.0, 5, True), (8, 6.0, 7, False), (8, 7.9, 0, False),
+    (2, 0.3, None, True),  # no /proc: the average alone
+])
+def test_a_child_is_started_only_when_a_core_is_free(monkeypatch, cores, load, running, expected):
     monkeypatch.undo()  # the real heuristic
     monkeypatch.setattr(prefetch.os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     monkeypatch.setattr(prefetch.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(prefetch, "_running_now", lambda: running)
     assert prefetch._spare_core() is expected
     assert prefetch.SessionChild.possible() is expected
+
+
+def test_tasks_running_now_are_read_from_the_systems_load_line(monkeypatch):
+    import io
+
+    monkeypatch.setattr(prefetch, "open", lambda *a, **k: io.StringIO("0.50 0.40 0.30 3/123 4567\n"),
+                        raising=False)
+    assert prefetch._running_now() == 2  # three running, this process among them
+    monkeypatch.setattr(prefetch, "open", lambda *a, **k: io.StringIO("garbled"), raising=False)
+    assert prefetch._running_now() is None
 
 
 def test_no_core_free_no_child(monkeypatch):
