@@ -154,7 +154,8 @@ class SessionChild:
             from reader.attribution import extract
 
             return ReviewSession.open(article, config, resolve_store(store), extract(article.text, config))
-        self.discard(wait=True)  # it has said all it will and is leaving
+        self._close_pipes()  # it has said all it will and is leaving (reaped by `discard`)
+        self.process.poll()
         if kind == "failed":
             raise ReaderError(value)
         rows, record, reanchored, state = value
@@ -168,6 +169,10 @@ class SessionChild:
         `wait` (after the go-ahead its writes are atomic, so stopping it loses nothing)."""
         if not wait and self.process.poll() is None:
             self.process.kill()  # first: a request still being written then fails instead of blocking
+        self._close_pipes()
+        self.process.wait()
+
+    def _close_pipes(self) -> None:
         for pipe in (self._requests, self._answers):
             if pipe is not None:
                 try:
@@ -175,7 +180,6 @@ class SessionChild:
                 except (OSError, ValueError):
                     pass
         self._requests = self._answers = None
-        self.process.wait()
 
     def answer_waiting(self) -> bool:
         """Whether the child's next answer has at least begun to arrive (never blocks; False
@@ -286,9 +290,16 @@ def serve() -> None:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     requests = sys.stdin.buffer
-    ctx, article = pickle.load(requests)
-    with answers:
-        _open_in_child(answers, lambda: requests.read(1), article, ctx.config, lambda: ctx.store)
+    status = 1
+    try:
+        ctx, article = pickle.load(requests)
+        with answers:
+            _open_in_child(answers, lambda: requests.read(1), article, ctx.config, lambda: ctx.store)
+        status = 0
+    finally:
+        # Everything is sent (and the store's writes are on disk): leave at once, without the
+        # interpreter's tidying up, which the parent could otherwise be kept waiting for.
+        os._exit(status)
 
 
 def _open_in_child(out: IO[bytes], go: Callable[[], bytes], article: Article, config: Config,

@@ -55,6 +55,7 @@ def test_the_child_opens_the_same_session_as_this_process_would(tmp_path, config
     session = child.open_session(sample.article(), config, handle)
     assert summary(session) == expected
     assert list(summary(session)["tags"].values()) == ["official"]
+    child.discard(wait=True)
     assert session.store is handle and child.process.returncode == 0
     session.set_category(session.statements[1].id, "eyewitness")  # saves go through this process's store
     assert session.flush().unsaved == 0
