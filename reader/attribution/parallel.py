@@ -10,7 +10,6 @@ a megabyte or so.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,8 @@ def extract(extractor: Extractor, text: str) -> list[Statement]:
     n = cores()
     if len(text) < PARALLEL_FROM or n < 2:
         return extractor.extract_range(text, 0, len(text))
+    from concurrent.futures import ProcessPoolExecutor  # only large texts need it; ~6 ms to import
+
     cuts = _cuts(text, n)
     runs = list(zip(cuts, cuts[1:]))
     with ProcessPoolExecutor(max_workers=n - 1) as pool:
