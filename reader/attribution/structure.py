@@ -57,9 +57,13 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[Paragraph]:
-    """Non-empty lines of text[lo:hi], trimmed of surrounding white space."""
+    """Paragraphs of text[lo:hi], trimmed of surrounding white space: its lines, or, in text
+    hard-wrapped at a fixed width (paragraphs set apart by blank lines, sentences running on
+    over line breaks), its blocks of lines."""
+    hi = len(text) if hi is None else hi
+    pattern = _BLOCK if _hard_wrapped(text, lo, hi) else _LINE
     out = []
-    for m in _LINE.finditer(text, lo, len(text) if hi is None else hi):
+    for m in pattern.finditer(text, lo, hi):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
@@ -68,6 +72,20 @@ def paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[Paragraph]
         if start < end:
             out.append(Paragraph(start, end))
     return out
+
+
+_BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")  # lines up to a blank one
+_RUN_ON = re.compile(r"[\w,;(–—-][ \t]*\n[ \t]*[\w(“‘\"'–—-]")
+
+
+def _hard_wrapped(text: str, lo: int, hi: int) -> bool:
+    """Most line breaks fall inside sentences (a word or a comma before, a word after), and
+    blank lines separate the paragraphs."""
+    sample_end = min(hi, lo + 20_000)
+    breaks = text.count("\n", lo, sample_end)
+    if breaks < 4 or "\n\n" not in text[lo:sample_end]:
+        return False
+    return len(_RUN_ON.findall(text, lo, sample_end)) >= 0.3 * breaks
 
 
 def _is_opener(text: str, i: int, start: int) -> bool:

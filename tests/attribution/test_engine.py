@@ -303,3 +303,15 @@ def test_british_quotation_holding_a_double_quoted_one(find):
     outer = one(statements, "lock the door")
     assert outer.text.startswith("Then my wife said") and outer.speaker == "Tom Reed"
     assert [s.speaker for s in statements if s.text == "Get the car, now."] == ["my wife"]
+
+
+def test_hard_wrapped_text_keeps_quotations_whole(find):
+    text = ("Interior Minister Anna Voss, who flew to the site by helicopter,\n"
+            "said: “We will not speculate today about the cause. But a section of\n"
+            "rail does not simply disappear on its own.\n\n"
+            "“Whoever did this knew there was chlorine on that train,” she said\n"
+            "on Sunday, standing beside the track.\n")
+    statements = find(text)
+    first = one(statements, "speculate today")
+    assert first.text.endswith("disappear on its own.") and "\n" in first.text
+    assert first.speaker == one(statements, "Whoever did this").speaker == "Interior Minister Anna Voss"
