@@ -17,6 +17,7 @@ import yaml
 
 from reader import paths
 from reader.errors import ReaderError
+from reader.fileio import read_file
 
 CONFIG_ENV = "READER_CONFIG"
 # yaml.safe_load's loader, in C when PyYAML was built with libyaml (ten times faster at start-up)
@@ -73,16 +74,11 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     path = config_path(explicit)
+    data = read_file(path, what="a config file")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: config file not found.") from None
-    except IsADirectoryError:
-        raise ReaderError(f"{path}: is a folder, expected a config file.") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReaderError(f"{path}: config file is not UTF-8 text.") from None
-    except OSError as e:
-        raise ReaderError(f"{path}: cannot read config file ({e.strerror}).") from None
     return parse_config(text, path)
 
 

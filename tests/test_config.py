@@ -61,7 +61,7 @@ def test_bad_colour_is_rejected(tmp_path):
 
 
 def test_missing_config_file(tmp_path):
-    with pytest.raises(ReaderError, match="config file not found"):
+    with pytest.raises(ReaderError, match=r"nope\.yaml: no such file"):
         load_config(tmp_path / "nope.yaml")
 
 
