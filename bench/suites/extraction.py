@@ -3,7 +3,8 @@
 Two kinds of generated text: news-like (about one statement per 400 characters, as in real
 reporting) and dense (one per 160, denser than the hand-written development articles).
 Throughput is what `reader extract` gives: texts over 1.5 MB are extracted on every core.
-Linearity and memory are measured on one process, where they mean what they say.
+Linearity and memory are measured on one process, where they mean what they say; run-on text
+(no full stops at all) checks that cost still grows with length, not with its square.
 """
 from __future__ import annotations
 
@@ -51,4 +52,22 @@ def run(quick: bool = False) -> list[Row]:
             ratio = single["10 MB"] / single["1 MB"]
             rows.append(Row("extraction", f"10 MB vs 1 MB {density}", "time ratio (1 process)", ratio, "×",
                             "≤ 12", ratio <= 12))
+    rows += _run_on(extractor)
+    return rows
+
+
+def _run_on(extractor: Extractor) -> list[Row]:
+    """Text without full stops (a transcript, minified page text): one endless sentence of
+    quotations and cues. Its cost must grow with its length, not with its square."""
+    unit = "“we were told nothing at all,” he said and officials said that the ministry warned "
+    rows: list[Row] = []
+    seconds: dict[str, float] = {}
+    for label, size in (("100 KB", 100_000), ("1 MB", 1_000_000)):
+        text = unit * (size // len(unit))
+        seconds[label] = median_seconds(lambda: extractor.extract_range(text, 0, len(text)), 3)
+        mb = len(text.encode("utf-8")) / 1e6
+        rows.append(Row("extraction", f"{label} run-on", "throughput (1 process)", mb / seconds[label], "MB/s"))
+    ratio = seconds["1 MB"] / seconds["100 KB"]
+    rows.append(Row("extraction", "1 MB vs 100 KB run-on", "time ratio (1 process)", ratio, "×", "≤ 12",
+                    ratio <= 12))
     return rows

@@ -3,6 +3,7 @@ and sentences that never break inside a quotation. All offsets index the whole a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reader.attribution.lexicon import ABBREVIATIONS
@@ -133,8 +134,14 @@ def _single_outside(text: str, para: Paragraph) -> bool:
     if "‘" not in text[para.start:para.end] and "'" not in text[para.start:para.end]:
         return False
     singles, _, _ = _single_quotes(text, para, False)
-    doubles = [m.start() for m in _MARKS.finditer(text, para.start, para.end)]
-    return bool(singles) and all(any(q.open < d < q.close for q in singles) for d in doubles)
+    if not singles:
+        return False
+    opens = [q.open for q in singles]
+    for m in _MARKS.finditer(text, para.start, para.end):
+        k = bisect_left(opens, m.start()) - 1  # the single-quoted passage opened before this mark
+        if k < 0 or m.start() >= singles[k].close:
+            return False
+    return True
 
 
 def find_quotes(text: str, paras: list[Paragraph]) -> None:
@@ -203,32 +210,54 @@ def _ends_abbreviation(text: str, lo: int, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
+# No sentence of prose runs this long; text without full stops (a transcript, minified page
+# text) is cut into pieces this size, so the work per sentence stays bounded.
+MAX_SENTENCE = 1000
+
+
 def split_sentences(text: str, para: Paragraph) -> None:
     """Sentences of a paragraph; a boundary inside a quotation does not count."""
-    spans = [(q.open, q.close) for q in para.quotes]
+    opens = [q.open for q in para.quotes]
     start = para.start
     sentences: list[Sentence] = []
     for m in _BOUNDARY.finditer(text, para.start, para.end):
         cut = m.end()
         dot = m.start()
         last = len(m.group().rstrip()) + dot - 1  # the last mark before the space: "." or a closing quote
-        if any(a < last < b for a, b in spans):
+        k = bisect_left(opens, last) - 1  # the last quotation opened before that mark
+        if k >= 0 and last < para.quotes[k].close:
             continue
         if text[dot] == "." and _ends_abbreviation(text, start, dot):
             continue
         end = cut
         while end > start and text[end - 1].isspace():
             end -= 1
-        sentences.append(Sentence(start, end))
+        sentences += _bounded(text, start, end)
         start = cut
     if start < para.end:
-        sentences.append(Sentence(start, para.end))
+        sentences += _bounded(text, start, para.end)
     qi = 0
     for s in sentences:
         while qi < len(para.quotes) and para.quotes[qi].open < s.end:
             s.quotes.append(para.quotes[qi])
             qi += 1
     para.sentences = sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentence start..end, cut after a comma or a space where it is longer than MAX_SENTENCE."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        window = text[start + MAX_SENTENCE // 2:start + MAX_SENTENCE]
+        at = max(window.rfind(", "), window.rfind("; "))
+        at = at + 1 if at >= 0 else window.rfind(" ")
+        cut = start + MAX_SENTENCE // 2 + at if at >= 0 else start + MAX_SENTENCE
+        out.append(Sentence(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    out.append(Sentence(start, end))
+    return out
 
 
 def analyse(text: str, lo: int = 0, hi: int | None = None) -> list[Paragraph]:
