@@ -56,6 +56,7 @@ def __getattr__(name: str) -> Any:
     # TagStore and reanchor bring in TinyDB, filelock and the anchoring code: imported on first
     # use, so code that only needs the records (the review screen until its first write) does
     # not pay for them at start-up.
+    found: object
     if name == "TagStore":
         from reader.store.store import TagStore as found
     elif name == "reanchor":

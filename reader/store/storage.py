@@ -37,7 +37,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from reader.errors import ReaderError
 from reader.fileio import discard, fsync_folder
@@ -54,10 +54,29 @@ class KeyedTable(Table):
     it in place, so a document that did not change keeps its identity: SafeStorage uses that
     to re-use its JSON encoding from the previous write."""
 
-    document_id_class = str  # type: ignore[assignment]
+    # TinyDB annotates document ids as int everywhere, although `document_id_class` picks their
+    # type at run time; `doc`, `has`, `put` and `delete` are where our str ids meet those
+    # annotations, so the rest of the store calls typed methods.
+    document_id_class = str  # type: ignore[assignment]  # TinyDB declares type[int]; str is the class it lets a table choose
+
+    def doc(self, doc_id: str) -> Document | None:
+        """The document with this id, or None."""
+        found: Document | None = self.get(doc_id=doc_id)  # type: ignore[call-overload]  # TinyDB types doc_id as int; ours are str
+        return found
+
+    def has(self, doc_id: str) -> bool:
+        return self.contains(doc_id=doc_id)  # type: ignore[arg-type]  # TinyDB types doc_id as int; ours are str
+
+    def put(self, doc_id: str, fields: Mapping[str, Any]) -> None:
+        """Insert or replace the document with this id."""
+        self.upsert(Document(fields, doc_id=doc_id))  # type: ignore[arg-type]  # TinyDB types doc_id as int; ours are str
+
+    def delete(self, doc_ids: Iterable[str]) -> None:
+        """Remove the documents with these ids, as TinyDB's `remove(doc_ids=...)` does."""
+        self.remove(doc_ids=list(doc_ids))  # type: ignore[arg-type]  # TinyDB types doc ids as int; ours are str
 
     def _get_next_id(self) -> Any:
-        raise RuntimeError("reader's tables are keyed: insert with Document(value, doc_id=...)")
+        raise RuntimeError("reader's tables are keyed: insert with put(doc_id, fields)")
 
     def update(self, fields: Any, cond: Any = None, doc_ids: Any = None) -> list[Any]:
         def changed(doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -95,7 +114,7 @@ class KeyedTable(Table):
     def remove_many(self, doc_ids: Iterable[str]) -> None:
         """Remove these documents where present, in one pass (TinyDB's `remove` raises
         KeyError for an id that is not there)."""
-        gone = [doc_id for doc_id in map(str, doc_ids) if self.contains(doc_id=doc_id)]  # type: ignore[arg-type]
+        gone = [doc_id for doc_id in map(str, doc_ids) if self.has(doc_id)]
         if not gone:
             return
 
@@ -111,6 +130,11 @@ class KeyedTable(Table):
 
 class StoreDB(TinyDB):
     table_class = KeyedTable
+
+    def table(self, name: str, **kwargs: Any) -> KeyedTable:
+        table = super().table(name, **kwargs)
+        assert isinstance(table, KeyedTable)  # table_class makes every table one
+        return table
 
 
 # --- files -------------------------------------------------------------------------------

@@ -11,23 +11,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from reader.article.model import Article, article_id as hash_text
 from reader.attribution.model import Statement
 from reader.errors import ReaderError
+from reader.fileio import fsync_folder
 from reader.store import schema
 from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.layout import Layout
 from reader.store.model import (
-    CREDIBILITY, RELIABILITY, UNSET, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
+    CREDIBILITY, RELIABILITY, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
     _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement,
     statement_from_json, statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
 from reader.store.storage import (
-    DatabaseLock, KeyedTable, SafeStorage, Staged, StoreDB, WriteCache, fsync_folder, load_document, make_folder,
-    open_db,
+    DatabaseLock, SafeStorage, Staged, StoreDB, WriteCache, load_document, make_folder, open_db,
 )
 
 T = TypeVar("T")
@@ -224,10 +224,10 @@ class TagStore:
                                    meta={**(old.meta if old else {}), **article.meta}, statements=count,
                                    replaced_by=None)
             table = index.table(ARTICLES)
-            table.upsert(Document(record_to_json(record), doc_id=aid))  # type: ignore[arg-type]
+            table.put(aid, record_to_json(record))
             for prev in previous:
                 if prev.replaced_by != aid:
-                    table.upsert(Document(record_to_json(replace(prev, replaced_by=aid)), doc_id=prev.id))  # type: ignore[arg-type]
+                    table.put(prev.id, record_to_json(replace(prev, replaced_by=aid)))
             index_storage.commit()
             for prev_storage in emptied:
                 prev_storage.commit()
@@ -238,7 +238,7 @@ class TagStore:
         path = self.layout.text(aid)
         if not path.exists():
             db, storage = open_db(path, "text", article=aid)
-            db.table(TEXT).insert(Document({"text": text}, doc_id=TEXT))  # type: ignore[arg-type]
+            db.table(TEXT).put(TEXT, {"text": text})
             storage.commit()
         with self._texts_lock:
             self._texts[aid] = text
@@ -274,7 +274,7 @@ class TagStore:
                 if found is not None and found.id not in added:
                     added[found.id] = found
                 elif found is None:
-                    db.table(LOST_ADDED).upsert(Document(statement_to_json(s), doc_id=s.id))  # type: ignore[arg-type]
+                    db.table(LOST_ADDED).put(s.id, statement_to_json(s))
             for sid, speaker in pedits.speakers.items():
                 carried_speakers.setdefault(sid, speaker)
             carried_dismissed |= pedits.dismissed
@@ -283,7 +283,7 @@ class TagStore:
                 emptied.append(pstorage)
         for s in added.values():
             if s.id not in {x.id for x in edits.added}:
-                db.table(ADDED).upsert(Document(statement_to_json(s), doc_id=s.id))  # type: ignore[arg-type]
+                db.table(ADDED).put(s.id, statement_to_json(s))
         current = apply_edits(statements, Edits(added=tuple(added.values())))
         valid = {s.id for s in current}
 
@@ -303,8 +303,8 @@ class TagStore:
         for p in placements:
             _, where_from, key = candidates[p.index]
             if where_from != "carried":
-                db.table(where_from).remove(doc_ids=[key])  # type: ignore[list-item]
-            tags_table.upsert(Document(tag_to_json(p.tag), doc_id=p.tag.statement_id))  # type: ignore[arg-type]
+                db.table(where_from).delete([key])
+            tags_table.put(p.tag.statement_id, tag_to_json(p.tag))
             if where_from != TAGS or p.old_id != p.tag.statement_id:
                 moved[p.old_id] = p.tag.statement_id
         for i in unplaced:
@@ -312,24 +312,24 @@ class TagStore:
             if where_from == ORPHANS:
                 continue
             if where_from == TAGS:
-                tags_table.remove(doc_ids=[key])  # type: ignore[list-item]
+                tags_table.delete([key])
             tag = replace(tag, article_id=aid)
-            orphans_table.upsert(Document(tag_to_json(tag), doc_id=orphan_key(tag)))  # type: ignore[arg-type]
+            orphans_table.put(orphan_key(tag), tag_to_json(tag))
 
         speakers, dismissed = db.table(SPEAKERS), db.table(DISMISSED)
         for sid, speaker in carried_speakers.items():
             target = moved.get(sid, sid)
-            if not speakers.contains(doc_id=target):  # type: ignore[arg-type]
-                speakers.upsert(Document({"speaker": speaker}, doc_id=target))  # type: ignore[arg-type]
+            if not speakers.has(target):
+                speakers.put(target, {"speaker": speaker})
         for sid in carried_dismissed:
-            dismissed.upsert(Document({"dismissed": True}, doc_id=moved.get(sid, sid)))  # type: ignore[arg-type]
+            dismissed.put(moved.get(sid, sid), {"dismissed": True})
         for old, new in moved.items():  # this article's own corrections follow its moved tags
             if old != new and old not in valid:
                 for table in (speakers, dismissed):
-                    doc = table.get(doc_id=old)  # type: ignore[arg-type]
-                    if doc is not None and not table.contains(doc_id=new):  # type: ignore[arg-type]
-                        table.upsert(Document(dict(doc), doc_id=new))  # type: ignore[arg-type]
-                        table.remove(doc_ids=[old])  # type: ignore[list-item]
+                    doc = table.doc(old)
+                    if doc is not None and not table.has(new):
+                        table.put(new, dict(doc))
+                        table.delete([old])
         storage.commit()
         gone = set(self._edits_in(db, path).dismissed) if storage.exists else set()
         count = sum(1 for s in current if s.id not in gone)
@@ -339,7 +339,7 @@ class TagStore:
 
     # --- writing tags --------------------------------------------------------------------
 
-    def _anchor_for(self, article_id: str, statement: Statement) -> Any:
+    def _anchor_for(self, article_id: str, statement: Statement) -> Anchor:
         text = self.text(article_id)
         if text is None:
             raise ReaderError(f"{self.layout.article(article_id)}: article {article_id[:12]}… is not "
@@ -361,10 +361,10 @@ class TagStore:
             self._make_folders()
             db, storage = self._open_article(article_id, writing=True)
             table = db.table(TAGS)
-            found = table.get(doc_id=statement.id)  # type: ignore[arg-type]
+            found = table.doc(statement.id)
             old = tag_from_json(found, article_id) if isinstance(found, Mapping) else None
 
-            def keep(value: Any, current: str | None) -> str | None:
+            def keep(value: str | None | _Unset, current: str | None) -> str | None:
                 return current if isinstance(value, _Unset) else value
 
             stamp = now()
@@ -374,7 +374,7 @@ class TagStore:
                       credibility=_credibility(keep(credibility, old.credibility if old else None)),
                       reviewer=self.reviewer, created=old.created if old and old.created else stamp,
                       updated=stamp)
-            table.upsert(Document(tag_to_json(tag), doc_id=statement.id))  # type: ignore[arg-type]
+            table.put(statement.id, tag_to_json(tag))
             storage.commit()
         return tag
 
@@ -384,7 +384,7 @@ class TagStore:
         with self._lock.held():
             self._make_folders()
             db, storage = self._open_article(tag.article_id, writing=True)
-            db.table(TAGS).upsert(Document(tag_to_json(tag), doc_id=tag.statement_id))  # type: ignore[arg-type]
+            db.table(TAGS).put(tag.statement_id, tag_to_json(tag))
             storage.commit()
 
     def put_tags(self, tags: Iterable[Tag], orphans: Iterable[Tag] = (), *,
@@ -468,14 +468,14 @@ class TagStore:
                 return None
             tags = self._tags_in(db, storage)
             if statement_id in tags:
-                db.table(TAGS).remove(doc_ids=[statement_id])  # type: ignore[list-item]
+                db.table(TAGS).delete([statement_id])
                 storage.commit()
                 return tags[statement_id]
             orphans = {k: t for k, t in self._tags_in(db, storage, ORPHANS).items()
                        if t.statement_id == statement_id}
             if not orphans:
                 return None
-            db.table(ORPHANS).remove(doc_ids=list(orphans))  # type: ignore[arg-type]
+            db.table(ORPHANS).delete(orphans)
             storage.commit()
             return max(orphans.values(), key=lambda t: t.updated)
 
@@ -494,26 +494,24 @@ class TagStore:
             raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
                               f"of article {article_id[:12]}…; it was not added.")
         data = statement_to_json(reviewer_statement(statement))
-        self._edit(article_id, lambda db: db.table(ADDED).upsert(Document(data, doc_id=statement.id)))  # type: ignore[arg-type]
+        self._edit(article_id, lambda db: db.table(ADDED).put(statement.id, data))
 
     def remove_statement(self, article_id: str, statement_id: str) -> None:
-        self._edit(article_id, lambda db: db.table(ADDED).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+        self._edit(article_id, lambda db: db.table(ADDED).delete([statement_id]))
 
     def set_speaker(self, article_id: str, statement_id: str, speaker: str | None) -> None:
         """Correct the speaker of a statement; None goes back to the engine's."""
         if speaker is None:
-            self._edit(article_id, lambda db: db.table(SPEAKERS).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+            self._edit(article_id, lambda db: db.table(SPEAKERS).delete([statement_id]))
         else:
-            self._edit(article_id, lambda db: db.table(SPEAKERS).upsert(
-                Document({"speaker": speaker}, doc_id=statement_id)))  # type: ignore[arg-type]
+            self._edit(article_id, lambda db: db.table(SPEAKERS).put(statement_id, {"speaker": speaker}))
 
     def set_dismissed(self, article_id: str, statement_id: str, dismissed: bool) -> None:
         """Mark a statement "not a statement" (kept in the list, flagged) or undo that."""
         if dismissed:
-            self._edit(article_id, lambda db: db.table(DISMISSED).upsert(
-                Document({"dismissed": True}, doc_id=statement_id)))  # type: ignore[arg-type]
+            self._edit(article_id, lambda db: db.table(DISMISSED).put(statement_id, {"dismissed": True}))
         else:
-            self._edit(article_id, lambda db: db.table(DISMISSED).remove(doc_ids=[statement_id]))  # type: ignore[list-item]
+            self._edit(article_id, lambda db: db.table(DISMISSED).delete([statement_id]))
 
 
 class _Batch:
@@ -526,17 +524,14 @@ class _Batch:
 
     def apply(self, db: StoreDB) -> None:
         """Make the changes in the article's TinyDB (one pass over each table changed)."""
-        def table(name: str) -> KeyedTable:
-            return db.table(name)  # type: ignore[return-value]
-
         if self.edits is not None:
-            table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in self.edits.added})
+            db.table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in self.edits.added})
             speakers = self.edits.speakers
-            table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in speakers.items() if v is not None})
-            table(SPEAKERS).remove_many(sid for sid, v in speakers.items() if v is None)
-            table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(self.edits.dismissed)})
-        table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in self.tags})
-        table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in self.orphans})
+            db.table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in speakers.items() if v is not None})
+            db.table(SPEAKERS).remove_many(sid for sid, v in speakers.items() if v is None)
+            db.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(self.edits.dismissed)})
+        db.table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in self.tags})
+        db.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in self.orphans})
 
 
 def _checked(tag: Tag) -> Tag:
