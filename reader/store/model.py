@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from typing import Any, Final
 
-from reader.attribution.model import KINDS, Statement
+from reader.attribution.model import KINDS, Kind, Statement
 
 CONTEXT_CHARS = 32  # how much text before and after a statement its anchor keeps
 RELIABILITY: Final = ("A", "B", "C", "D", "E", "F")  # Admiralty source reliability
@@ -183,16 +183,25 @@ def reviewer_statement(statement: Statement) -> ReviewerStatement:
     return ReviewerStatement(**statement_to_json(statement))
 
 
+# the fields statement_from_json reads, by name: a field added to Statement must be read there too
+# (or it would be dropped from every statement the reviewer added), and this says so at import
+assert set(_STATEMENT_FIELDS) == {"id", "start", "end", "text", "speaker", "speaker_start", "speaker_end", "cue",
+                                  "kind", "suggested_source", "reason", "cue_start", "cue_end"}
+
+
 def statement_from_json(data: Mapping[str, Any]) -> ReviewerStatement:
-    values = {name: data.get(name) for name in _STATEMENT_FIELDS}
-    for name in ("start", "end"):
-        if not isinstance(values[name], int):
-            raise TypeError(f"{name} must be a whole number")
-    if values["kind"] not in KINDS:
-        raise ValueError(f"unknown statement kind {values['kind']!r}")
-    _str(values["id"])
-    _str(values["text"])
-    return ReviewerStatement(**values)
+    # every field checked, not only the ones always present: a damaged optional one (a speaker
+    # that is a number) is refused here, not carried into the screen as a wrong type
+    start, end = _int(data.get("start"), "start"), _int(data.get("end"), "end")
+    kind = _kind(data.get("kind"))
+    return ReviewerStatement(
+        id=_str(data.get("id")), start=start, end=end, text=_str(data.get("text")),
+        speaker=_opt_str(data.get("speaker")),
+        speaker_start=_opt_int(data.get("speaker_start"), "speaker_start"),
+        speaker_end=_opt_int(data.get("speaker_end"), "speaker_end"),
+        cue=_opt_str(data.get("cue")), kind=kind,
+        suggested_source=_opt_str(data.get("suggested_source")), reason=_opt_str(data.get("reason")),
+        cue_start=_opt_int(data.get("cue_start"), "cue_start"), cue_end=_opt_int(data.get("cue_end"), "cue_end"))
 
 
 def _str(value: Any) -> str:
@@ -203,3 +212,20 @@ def _str(value: Any) -> str:
 
 def _opt_str(value: Any) -> str | None:
     return None if value is None else _str(value)
+
+
+def _int(value: Any, name: str) -> int:
+    if not isinstance(value, int):
+        raise TypeError(f"{name} must be a whole number")
+    return value
+
+
+def _opt_int(value: Any, name: str) -> int | None:
+    return None if value is None else _int(value, name)
+
+
+def _kind(value: Any) -> Kind:
+    for kind in KINDS:
+        if value == kind:
+            return kind
+    raise ValueError(f"unknown statement kind {value!r}")
