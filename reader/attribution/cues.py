@@ -58,16 +58,19 @@ def inflect(lemma: str) -> dict[str, CueForm]:
     return forms
 
 
+Trie = dict[str, "Trie"]
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """One regular expression for many words, sharing prefixes: say|said|says -> sa(?:id|ys?)."""
-    trie: dict[str, dict] = {}
+    trie: Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: Trie) -> str:
         ends = "" in node
         branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
                     for ch, child in sorted(node.items()) if ch]

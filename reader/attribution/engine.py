@@ -75,9 +75,6 @@ _CONTENT_END = re.compile(
     r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
     r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
     r",\s+while\b|,\s+whereas\b")
-_PARTICIPLES = re.compile(
-    r"(?:,|\band)\s+(saying|adding|describing|calling|noting|claiming|insisting|warning|arguing|"
-    r"accusing|urging|stressing|explaining|writing|branding|dubbing|labelling|labeling)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _EVIDENCE_VERB = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:shows?|showed|shown|suggests?|suggested|"
                             r"indicates?|indicated|reveals?|revealed|offered|provided|presented|"
@@ -338,7 +335,7 @@ class Extractor:
                 if form.lemma not in ("say", "write", "tell", "post", "tweet", "add", "ask", "declare"):
                     return None
             if form.tense == "ing":
-                mention = self._main_subject(text, sent, lo, cue.start())
+                mention = self._leading_subject(text, sent.start, cue.start())  # ", saying …"
             else:
                 mention = self._subject_for(text, sent, lo, cue)
         if mention is None:
@@ -397,10 +394,6 @@ class Extractor:
             if found is not None:
                 return found
         return subject_before(text, start, cue.start())
-
-    def _main_subject(self, text: str, sent: Sentence, lo: int, hi: int) -> Mention | None:
-        """The subject of the sentence a participle (", saying ...") hangs from."""
-        return self._leading_subject(text, sent.start, hi)
 
     def _leading_subject(self, text: str, lo: int, hi: int) -> Mention | None:
         """The noun phrase a sentence opens with, up to its first verb."""
@@ -484,7 +477,7 @@ class Extractor:
         """`…, describing the accusations as “…” and saying …`: the main subject speaks."""
         prior = next((r for r in reversed(state.raws) if r.mention is not None and r.start < m.start()
                       and r.nested_in is None), None)
-        mention = prior.mention if prior else self._main_subject(text, sent, sent.start, m.start())
+        mention = prior.mention if prior else self._leading_subject(text, sent.start, m.start())
         if mention is None:
             return
         lo = m.end()

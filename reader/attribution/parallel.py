@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.attribution.model import Statement, statement_id
 from reader.config import Config
@@ -57,7 +57,7 @@ def _cuts(text: str, n: int) -> list[int]:
     return cuts + [len(text)]
 
 
-def _extract_run(config: Config, text: str, lo: int, hi: int) -> list[tuple]:
+def _extract_run(config: Config, text: str, lo: int, hi: int) -> list[tuple[Any, ...]]:
     from reader.attribution.engine import _extractor
 
     start = text.find("\n", max(0, lo - WARM_UP), lo) + 1 if lo else 0

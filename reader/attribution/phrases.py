@@ -433,9 +433,5 @@ def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mentio
     return build_mention(text, head, extra)
 
 
-def tokens_between(text: str, lo: int, hi: int) -> list[Tok]:
-    return tokenize(text, lo, hi)
-
-
 def singular(word: str) -> str:
     return _singular(word)

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from reader.attribution.lexicon import ABBREVIATIONS
 
 OPENERS = "“„«"
-ANY_OPENER = "“„«‘\"'"  # every mark a quotation can open with
 CLOSERS = "”»"
 _MARKS = re.compile(r"''|[\"“”„«»]")  # '' is how some newspapers' archives type a double quote
 _SPACE_BEFORE = frozenset(" \t\n([{—–-/\u00a0")
@@ -144,52 +143,55 @@ def _single_outside(text: str, para: Paragraph) -> bool:
     return True
 
 
+def _double_quotes(text: str, para: Paragraph, carried: bool) -> tuple[list[Quote], int | None, bool, int]:
+    """Curly, straight, low and angle double marks, and the '' of some newspapers' archives.
+    Returns the quotations closed, and where an unclosed one opened (with its flags)."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_continued = False
+    open_width = 1
+    for m in _MARKS.finditer(text, para.start, para.end):
+        i, ch = m.start(), m.group()
+        width = len(ch)
+        if ch in OPENERS:
+            open_at, open_width, open_continued = i, 1, carried and not quotes and i == para.start
+        elif ch in CLOSERS:
+            if open_at is not None:
+                quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width))
+                open_at = None
+        else:  # a straight mark: its neighbours say which way it faces
+            if text[i - 1: i].isdigit() and not _is_opener(text, i, para.start):
+                continue  # inches, seconds: 5" screen
+            end = i + width - 1  # the mark's last character
+            if open_at is None:
+                if _is_opener(text, i, para.start) or not _is_closer(text, end, para.end):
+                    open_at, open_width, open_continued = i, width, carried and not quotes and i == para.start
+            elif _is_closer(text, end, para.end) or not _is_opener(text, i, para.start):
+                quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width,
+                                    close_width=width))
+                open_at = None
+            else:
+                open_at, open_width = i, width  # the earlier mark was a stray
+    return quotes, open_at, open_continued, open_width
+
+
 def find_quotes(text: str, paras: list[Paragraph]) -> None:
     """Pair quotation marks paragraph by paragraph. A paragraph that opens a quotation without
     closing it continues into the next paragraph when that one opens with a quotation mark.
-    Single marks are quotation marks only in paragraphs that use no double ones."""
+    Single marks are quotation marks only in paragraphs that use no double ones, or whose
+    double ones all sit inside single-quoted passages."""
     carried = False
     for n, para in enumerate(paras):
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
         if _MARKS.search(text, para.start, para.end) is None or _single_outside(text, para):
             quotes, open_at, open_continued = _single_quotes(text, para, carried)
-            carried = False
-            if open_at is not None:
-                nxt = paras[n + 1] if n + 1 < len(paras) else None
-                runs_on = nxt is not None and text[nxt.start] in "‘'" and _MARKS.search(text, nxt.start, nxt.end) is None
-                quotes.append(Quote(open_at, para.end, continues=runs_on, continued=open_continued, close_width=0))
-                carried = runs_on
-            para.quotes = quotes
-            continue
-        quotes: list[Quote] = []
-        open_at: int | None = None
-        open_continued = False
-        open_width = 1
-        for m in _MARKS.finditer(text, para.start, para.end):
-            i, ch = m.start(), m.group()
-            width = len(ch)
-            if ch in OPENERS:
-                open_at, open_width, open_continued = i, 1, carried and not quotes and i == para.start
-            elif ch in CLOSERS:
-                if open_at is not None:
-                    quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width))
-                    open_at = None
-            else:  # a straight mark: its neighbours say which way it faces
-                if text[i - 1: i].isdigit() and not _is_opener(text, i, para.start):
-                    continue  # inches, seconds: 5" screen
-                end = i + width - 1  # the mark's last character
-                if open_at is None:
-                    if _is_opener(text, i, para.start) or not _is_closer(text, end, para.end):
-                        open_at, open_width, open_continued = i, width, carried and not quotes and i == para.start
-                elif _is_closer(text, end, para.end) or not _is_opener(text, i, para.start):
-                    quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width,
-                                        close_width=width))
-                    open_at = None
-                else:
-                    open_at, open_width = i, width  # the earlier mark was a stray
+            open_width = 1
+            runs_on = nxt is not None and text[nxt.start] in "‘'" and _MARKS.search(text, nxt.start, nxt.end) is None
+        else:
+            quotes, open_at, open_continued, open_width = _double_quotes(text, para, carried)
+            runs_on = nxt is not None and (text[nxt.start] in OPENERS + '"' or text.startswith("''", nxt.start))
         carried = False
         if open_at is not None:
-            nxt = paras[n + 1] if n + 1 < len(paras) else None
-            runs_on = nxt is not None and (text[nxt.start] in OPENERS + '"' or text.startswith("''", nxt.start))
             quotes.append(Quote(open_at, para.end, continues=runs_on, continued=open_continued,
                                 open_width=open_width, close_width=0))
             carried = runs_on
