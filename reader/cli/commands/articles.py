@@ -17,16 +17,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store
-    rows = []
-    for record in store.articles():
-        if record.replaced_by and not args.all:
-            continue
-        state = store.article_state(record.id)  # tags and orphans from one read of the file
-        rows.append({"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
-                     "tagged": len(state.tags), "statements": record.statements,
-                     "orphaned": len(state.orphans), "first_seen": record.first_seen,
-                     "last_opened": record.last_opened, "replaced_by": record.replaced_by})
+    # tags and orphans from one read of each file
+    listed = [(record, store.article_state(record.id)) for record in store.articles()
+              if args.all or not record.replaced_by]
     if args.format == "json":
+        rows = [{"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
+                 "tagged": len(state.tags), "statements": record.statements,
+                 "orphaned": len(state.orphans), "first_seen": record.first_seen,
+                 "last_opened": record.last_opened, "replaced_by": record.replaced_by}
+                for record, state in listed]
         json.dump({"database": str(ctx.db_path), "articles": rows}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -35,7 +34,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     from reader.cli.render import console, excerpt, literal
 
-    if not rows:
+    if not listed:
         print(f"No articles in {ctx.db_path} yet: `reader tag`, `reader tags` or the review screen add them.")
         return 0
     table = Table(title=literal(f"Articles in {ctx.db_path}", "bold"), expand=True)
@@ -43,13 +42,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("path", ratio=4)
     table.add_column("tagged", justify="right", no_wrap=True)
     table.add_column("last opened", no_wrap=True)
-    for row in rows:
-        tagged = Text(f"{row['tagged']}/{row['statements']}")
-        if row["orphaned"]:
-            tagged.append(f" +{row['orphaned']} orphaned", style="yellow")
-        title = literal(excerpt(row["title"], 80))
-        if row["replaced_by"]:
+    for record, state in listed:
+        tagged = Text(f"{len(state.tags)}/{record.statements}")
+        if state.orphans:
+            tagged.append(f" +{len(state.orphans)} orphaned", style="yellow")
+        title = literal(excerpt(record.title, 80))
+        if record.replaced_by:
             title.append(" (older text)", style="dim")
-        table.add_row(title, literal(row["path"]), tagged, row["last_opened"].replace("T", " ").rstrip("Z"))
+        table.add_row(title, literal(record.path), tagged, record.last_opened.replace("T", " ").rstrip("Z"))
     console().print(table)
     return 0
