@@ -52,7 +52,8 @@ def grouped(data: ArticleData, options: ExportOptions) -> list[tuple[str | None,
     for item in data.selected(options, untagged_default=False):
         if not item.dismissed:
             groups.setdefault(item.category, []).append(item)
-    ordered = [(name, items) for name, items in groups.items() if name is not None and items]
+    ordered: list[tuple[str | None, list[Item]]] = [
+        (name, items) for name, items in groups.items() if name is not None and items]
     if groups.get(None):
         ordered.append((None, groups[None]))
     return ordered
