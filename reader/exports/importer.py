@@ -385,9 +385,9 @@ class _Planner:
                 self.dismissed.setdefault(aid, set()).add(sid)
                 self.result.dismissed += 1
         for sid, speaker in article.speakers.items():
-            s = state.by_id.get(sid)
+            found = state.by_id.get(sid)
             # the reviewer's own correction is never overwritten
-            if s is not None and sid not in state.speakers and s.speaker != speaker and speaker is not None:
+            if found is not None and sid not in state.speakers and found.speaker != speaker and speaker is not None:
                 state.speakers.add(sid)
                 self.speakers.setdefault(aid, {})[sid] = speaker
                 self.result.speakers += 1
