@@ -76,11 +76,12 @@ def declared_charset(data: bytes) -> str | None:
     except (etree.ParserError, ValueError):
         return None
     for meta in tree.iter("meta"):
-        if meta.get("charset"):
-            return meta.get("charset").strip()
-        if (meta.get("http-equiv") or "").strip().lower() == "content-type" and meta.get("content"):
+        if charset := meta.get("charset"):
+            return charset.strip()
+        content = meta.get("content")
+        if (meta.get("http-equiv") or "").strip().lower() == "content-type" and content:
             header = email.message.Message()
-            header["content-type"] = meta.get("content")
+            header["content-type"] = content
             charset = header.get_content_charset()
             if charset:
                 return charset
