@@ -3,22 +3,26 @@ is written as a literal block, so the article reads as it does in the file."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import yaml
+from yaml.representer import SafeRepresenter
 
 from reader.exports.model import ArticleData, ExportOptions
 from reader.exports.records import article_json, header
 
-_Base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: much faster
+if TYPE_CHECKING:  # checked as the pure-Python dumper: libyaml's offers the same methods
+    _Base = yaml.SafeDumper
+else:
+    _Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: much faster
 
 
-class _Dumper(_Base):  # type: ignore[misc, valid-type]
+class _Dumper(_Base):
     def ignore_aliases(self, data: Any) -> bool:  # plain records: never anchors or aliases
         return True
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _str(dumper: SafeRepresenter, value: str) -> yaml.Node:
     # a hint: the emitter falls back to a quoted style for text a block cannot hold exactly
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
