@@ -25,8 +25,8 @@ class Layout:
     """The visual lines of a text wrapped at `width` cells."""
 
     width: int
-    starts: array
-    ends: array
+    starts: array[int]
+    ends: array[int]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -40,8 +40,8 @@ def wrap(text: str, width: int) -> Layout:
     """Greedy word wrap of `text` (already passed through `display_text`) at `width` cells.
     Paragraphs are the text's lines; words longer than a line are cut."""
     width = max(1, width)
-    starts: array = array("q")
-    ends: array = array("q")
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
     pos = 0
     paragraphs = text.split("\n")
     if len(paragraphs) > 1 and paragraphs[-1] == "":
@@ -62,7 +62,7 @@ def wrap(text: str, width: int) -> Layout:
     return Layout(width, starts, ends)
 
 
-def _emit(para: str, base: int, s: int, cut: int, starts: array, ends: array) -> int:
+def _emit(para: str, base: int, s: int, cut: int, starts: array[int], ends: array[int]) -> int:
     """Add the line para[s:cut] (without trailing spaces); return where the next one starts."""
     end = cut
     while end > s and para[end - 1] == " ":
@@ -75,7 +75,7 @@ def _emit(para: str, base: int, s: int, cut: int, starts: array, ends: array) ->
     return nxt
 
 
-def _wrap_single(para: str, base: int, width: int, starts: array, ends: array) -> None:
+def _wrap_single(para: str, base: int, width: int, starts: array[int], ends: array[int]) -> None:
     """One cell per character: jump from line to line with rfind instead of walking words."""
     n = len(para)
     s = 0
@@ -89,7 +89,7 @@ def _wrap_single(para: str, base: int, width: int, starts: array, ends: array) -
         ends.append(base + n)
 
 
-def _wrap_cells(para: str, base: int, width: int, starts: array, ends: array) -> None:
+def _wrap_cells(para: str, base: int, width: int, starts: array[int], ends: array[int]) -> None:
     """Wide or zero-width characters: walk the paragraph measuring each character."""
     n = len(para)
     s = 0
