@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from reader.config import Category, Config
 from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from textual.binding import Binding, BindingType
 
 Where = Literal["screen", "article", "dialog"]
 
@@ -29,7 +32,7 @@ class KeySpec:
     footer: str = ""  # the footer's short label; empty: not in the footer
     palette: bool = True  # offered in the command palette
 
-    def binding(self) -> Any:
+    def binding(self) -> Binding:
         from textual.binding import Binding
 
         return Binding(self.keys, self.action, self.footer or self.description, show=bool(self.footer),
@@ -81,7 +84,7 @@ DIALOG_KEYS: tuple[KeySpec, ...] = (
 )
 
 
-def dialog_bindings(*ids: str) -> list:
+def dialog_bindings(*ids: str) -> list[BindingType]:
     """Bindings for a dialog, from the table (so config.yaml can remap them too)."""
     return [s.binding() for s in DIALOG_KEYS if s.id in ids]
 

@@ -1,6 +1,8 @@
 """Every key of the review screen, as config.yaml has them now."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,7 +17,8 @@ from reader.tui.keymap import KeySpec, dialog_bindings
 class HelpDialog(Dialog[None]):
     BINDINGS = dialog_bindings("dialog_cancel", "help_close")
 
-    def __init__(self, specs: tuple[KeySpec, ...], keys_for, built_in: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, specs: tuple[KeySpec, ...], keys_for: Callable[[str], str],
+                 built_in: tuple[tuple[str, str], ...]) -> None:
         super().__init__()
         self.specs = specs
         self.keys_for = keys_for
