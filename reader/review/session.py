@@ -8,6 +8,7 @@ during the session, so what is on screen is always the reviewer's latest word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal
@@ -56,7 +57,7 @@ class ReviewSession:
     def __init__(self, article: Article, config: Config, store: TagStore | StoreHandle,
                  statements: list[Statement], *, tags: dict[str, Tag] | None = None, edits: Edits | None = None,
                  record: ArticleRecord | None = None, reanchored: Reanchored | None = None,
-                 orphans: tuple[Tag, ...] = (), clock: Any = None) -> None:
+                 orphans: tuple[Tag, ...] = (), clock: Callable[[], str] | None = None) -> None:
         self.article = article
         self.config = config
         self.store = store
