@@ -348,8 +348,8 @@ def _creator(value: Any, where: str) -> str:
             return agent
         if isinstance(agent, dict):
             for key in ("name", "nickname", "id"):
-                if isinstance(agent.get(key), str):
-                    return agent[key]
+                if isinstance(name := agent.get(key), str):
+                    return name
     if value is not None and not isinstance(value, (str, dict, list)):
         raise _Problem(where, f"creator must be an agent, got {_shown(value)}")
     return ""
