@@ -128,6 +128,9 @@ class SessionChild:
         if kind == "store-error":
             self.discard()
             raise ReaderError(value)
+        if not isinstance(value, str):  # not what a child of this reader sends
+            self.discard()
+            raise ChildGone()
         return value
 
     def go(self) -> None:
