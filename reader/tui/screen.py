@@ -37,6 +37,7 @@ Opener = Callable[[], ReviewSession]  # opens the session (blocking; called on a
 
 if TYPE_CHECKING:
     from reader.store import TagStore
+    from reader.tui.app import ReaderApp
 
 
 def screen_class(specs: tuple[KeySpec, ...]) -> type[ReviewScreen]:
@@ -86,8 +87,17 @@ class ReviewScreen(Screen[None]):
                 for c in self.config.categories}
         return legend_text(self.config.categories, keys)
 
+    @property
+    def reader_app(self) -> ReaderApp:
+        """`app` as the review application it always is (Textual types it as any App)."""
+        from reader.tui.app import ReaderApp  # not at the top: the app module imports this one
+
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        return app
+
     def key_display(self, action_id: str) -> str:
-        keys = self.app.keys_for(action_id)  # type: ignore[attr-defined]
+        keys = self.reader_app.keys_for(action_id)
         return ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
 
     @property
@@ -101,7 +111,7 @@ class ReviewScreen(Screen[None]):
     # --- opening the session (store and engine off the UI thread) ---------------------------
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.app.announce, "article")  # type: ignore[attr-defined]
+        self.call_after_refresh(self.reader_app.announce, "article")
         # The session opens on a thread while the first frame is drawn: it waits for the command
         # line's child process (reader.review.prefetch), or runs the engine and the store here.
         # Keys pressed meanwhile are held by the app until it is open.
@@ -148,8 +158,8 @@ class ReviewScreen(Screen[None]):
         self.listing.set_rows([], None)
         self.query_one(TopBar).show_progress(Text("tags unavailable", style="bold red"))
         self.notify(problem, title="Could not open the tags", severity="error", timeout=15, markup=False)
-        self.app.call_later(self.app.release_keys)  # type: ignore[attr-defined]
-        self.app.announce_ready()  # type: ignore[attr-defined]
+        self.app.call_later(self.reader_app.release_keys)
+        self.reader_app.announce_ready()
 
     def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
@@ -168,8 +178,8 @@ class ReviewScreen(Screen[None]):
                              "see `reader export`)")
             self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
                         severity="warning", timeout=10, markup=False)
-        self.app.call_later(self.app.release_keys)  # type: ignore[attr-defined]
-        self.call_after_refresh(self.app.announce_ready)  # type: ignore[attr-defined]
+        self.app.call_later(self.reader_app.release_keys)
+        self.call_after_refresh(self.reader_app.announce_ready)
         if isinstance(session.store, StoreHandle):  # opened in a child: open it here too, before the first save
             self.call_after_refresh(self.run_worker, self._open_store, thread=True, group="store")
 
@@ -550,17 +560,18 @@ class ReviewScreen(Screen[None]):
 
         options: list[tuple[str, str, Text]] = [("all", "a", Text("all statements")),
                                                  ("untagged", "u", Text("untagged only"))]
+        filters = {"all": Filter("all"), "untagged": Filter("untagged")}  # option value -> filter
         for c in self.config.categories:
             label = Text("tagged ")
             label.append(f" {c.name} ", style=_chip(c.colour))
             options.append((f"category:{c.name}", c.key, label))
+            filters[f"category:{c.name}"] = Filter("category", c.name)
         current = session.filter.kind if session.filter.kind != "category" else f"category:{session.filter.category}"
 
         def done(value: str | None) -> None:
             if value is None:
                 return
-            kind, _, category = value.partition(":")
-            session.set_filter(Filter(kind, category or None))  # type: ignore[arg-type]
+            session.set_filter(filters[value])
             self._redraw(self.selected_id)
 
         self.app.push_screen(ChoiceDialog(Text("Show which statements?", style="bold"), options, current), done)
@@ -609,7 +620,7 @@ class ReviewScreen(Screen[None]):
         from reader.tui.dialogs.help import HelpDialog
         from reader.tui.keymap import BUILT_IN
 
-        self.app.push_screen(HelpDialog(self.specs, self.app.keys_for, BUILT_IN))  # type: ignore[attr-defined]
+        self.app.push_screen(HelpDialog(self.specs, self.reader_app.keys_for, BUILT_IN))
 
     def action_quit(self) -> None:
         """Quit once every change is on disk; if a save keeps failing, ask first."""
