@@ -8,18 +8,19 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from reader.tui.screen import ReviewScreen
+
 
 class ReviewCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
-        specs = getattr(screen, "specs", None)
-        if specs is None:  # a dialog is open: its own keys apply
+        if not isinstance(screen, ReviewScreen):  # a dialog is open: its own keys apply
             return
-        for spec in specs:
+        for spec in screen.specs:
             if spec.where != "screen" or not spec.palette:
                 continue
             title = spec.description[0].upper() + spec.description[1:]
-            keys = screen.key_display(spec.id)  # type: ignore[attr-defined]
+            keys = screen.key_display(spec.id)
             yield title, f"key: {keys}", partial(screen.run_action, spec.action)
 
     async def discover(self) -> Hits:
