@@ -182,8 +182,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._text_width()
         if self._layout is None or self._layout.width != width:
             top = self.top_offset() if self._layout is not None else 0
-            self._relayout(width)
-            self.scroll_to(y=self._layout.line_of(top) if top else 0, animate=False)  # type: ignore[union-attr]
+            layout = self._relayout(width)
+            self.scroll_to(y=layout.line_of(top) if top else 0, animate=False)
         if self._pending_range is not None:
             start, end = self._pending_range
             self._pending_range = None
@@ -192,8 +192,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _text_width(self) -> int:
         return max(1, self.scrollable_content_region.width - GUTTER)
 
-    def _relayout(self, width: int, *, drawing: bool = False) -> None:
-        self._layout = wrap(self.text, width)
+    def _relayout(self, width: int, *, drawing: bool = False) -> Layout:
+        self._layout = layout = wrap(self.text, width)
         size = Size(width, len(self._layout))
         if drawing and size.height <= self.scrollable_content_region.height:
             # Wrapped while the first frame is drawn, and it all fits: there is nothing to
@@ -203,6 +203,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.virtual_size = size
         self._cache.clear()
+        return layout
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
