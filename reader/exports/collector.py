@@ -74,10 +74,14 @@ def collect(store: TagStore, config: Config, articles: Iterable[str] | Iterable[
     the whole store never holds every article in memory at once. `statements`: the engine's
     statements of some articles, by article id, when the caller already has them."""
     known = statements or {}
-    items = list(articles) if articles is not None else None
-    if items is None or any(isinstance(a, str) for a in items):
-        records = article_records(store, items)  # type: ignore[arg-type]
+    if articles is None:
+        records = article_records(store)
     else:
-        records = items  # type: ignore[assignment]
+        items: list[str | ArticleRecord] = list(articles)
+        ids = [a for a in items if isinstance(a, str)]
+        given = [a for a in items if not isinstance(a, str)]
+        if ids and given:
+            raise TypeError("collect: articles are ids or records, not both")
+        records = article_records(store, ids) if ids else given
     for record in records:
         yield collect_one(store, config, record, known.get(record.id))

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.exports import FORMATS, export_to_file, suggested_filename
 from reader.review.saver import Write
 from reader.review.session import ReviewSession
+
+if TYPE_CHECKING:
+    from reader.store import TagStore
 
 
 def formats() -> list[tuple[str, str]]:
@@ -35,7 +39,7 @@ def queue_export(session: ReviewSession, fmt: str, path: Path, *, done: Callable
     """Queue the export of this article as `fmt` into `path`; `done` gets the file written."""
     aid, config, engine = session.article.id, session.config, list(session.state.engine)
 
-    def run(store: object) -> Path:
-        return export_to_file(store, config, [aid], fmt, path, statements={aid: engine})  # type: ignore[arg-type]
+    def run(store: TagStore) -> Path:  # the saver calls its writes with the opened store
+        return export_to_file(store, config, [aid], fmt, path, statements={aid: engine})
 
     session.saver.submit(Write("", f"export {fmt} to {path}", run, keep=False, done=done, failed=failed))
