@@ -93,6 +93,22 @@ def test_a_damaged_record_names_the_file_and_the_record(store, db, registered):
         store.tags(a.id)
 
 
+def test_a_damaged_added_statement_is_refused_not_shown(store, db, registered):
+    a, statements = registered
+    from dataclasses import replace
+
+    store.add_statement(a.id, replace(statements[0], id="s-added", speaker="Someone"))
+    path = _article_file(db, a.id)
+    document = json.loads(path.read_text())
+    table = next(name for name, rows in document.items() if isinstance(rows, dict) and "s-added" in rows)
+    document[table]["s-added"]["speaker"] = 5
+    path.write_text(json.dumps(document))
+    before = path.read_bytes()
+    with pytest.raises(ReaderError, match=rf"{path}: added statement 's-added' is damaged"):
+        store.edits(a.id)
+    assert path.read_bytes() == before
+
+
 def test_an_older_schema_is_migrated_and_the_original_kept(store, db, registered, monkeypatch):
     a, statements = registered
     store.set_tag(a.id, statements[0], "official", note="old note")
