@@ -95,6 +95,7 @@ _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
+_RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
@@ -387,12 +388,13 @@ class Extractor:
         if opener == "that" and self.cues.form(_previous_word(text, sent.start, start - 5)) is not None:
             opener = ""  # "said that X told …": "that" after a cue opens the reported clause
         if opener in ("who", "which", "that"):
-            # "the embassy, which said …", "a channel that regularly publishes … claimed":
-            # the speaker is what the relative pronoun points to
+            # "a closure that officials blamed": the relative clause has its own subject;
+            # "a channel that regularly publishes … claimed": the speaker is what "that" points to
+            own = subject_before(text, start, cue.start()) if region.strip() else None
+            if own is not None:
+                return own
             head_end = text.rfind(opener, sent.start, start)
-            found = subject_before(text, _clause_start(text, sent.start, head_end), head_end)
-            if found is not None:
-                return found
+            return subject_before(text, _clause_start(text, sent.start, head_end), head_end, relative=True)
         return subject_before(text, start, cue.start())
 
     def _leading_subject(self, text: str, lo: int, hi: int) -> Mention | None:
@@ -849,11 +851,9 @@ def _has_quote(text: str, lo: int, hi: int) -> bool:
 
 
 def _in_relative_clause(text: str, lo: int, hi: int) -> bool:
-    """Is the verb at `hi` the verb of a "who …"/"which …" clause?"""
-    words = text[max(lo, hi - 40):hi].lower().split()
-    while words and words[-1] in VERB_FILLERS:
-        words.pop()
-    return bool(words) and words[-1] in ("who", "which")
+    """Is the verb at `hi` in a ", who …"/", which …" clause ("the closure, which the service
+    said was planned, coincided …")? Its words then end at the clause's comma."""
+    return _RELATIVE_BEFORE.search(text, max(lo, hi - 120), hi) is not None
 
 
 def _passive_before(text: str, lo: int, hi: int) -> bool:

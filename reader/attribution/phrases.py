@@ -136,8 +136,8 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
     i = 0
     while i < len(seg):
         low = seg[i].lower
-        if low in _LEADING_JUNK:
-            i += 1
+        if low in _LEADING_JUNK or (i == 0 and low in ("which", "who", "whom")):
+            i += 1  # "(The closure,) which the border guard service said …": its own subject
             continue
         if i + 1 < len(seg) and (low, seg[i + 1].lower) in _QUANTIFIERS:
             i += 2  # "at least half of voters": the voters speak
@@ -218,6 +218,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             len(seg) == 1 or seg[1].lower in PREPOSITIONS or seg[1].lower in _ARTICLES
             or seg[1].lower in ("whether", "if", "that", "to", "not")):
         return False  # "asked whether …", "clad in …"; but "retired general X", "elected officials"
+    if not first.cap and first.lower.endswith("ly") and first.lower not in _LY_NOUNS | _LY_ADJECTIVES:
+        return False  # "regularly publishes …": an adverb and its verb
     for k, t in enumerate(seg):
         low = t.lower
         if low in _AUX or (low in _RELATIVE and not (k == 0 and low == "that")) or low in ("not", "there") \
@@ -252,6 +254,7 @@ def _looks_like_np(seg: list[Tok]) -> bool:
 _ARTICLES = frozenset("a an the his her their its this that these those our my your".split())
 _ROLE_ENDINGS = frozenset({"belly", "ally", "allied", "king", "acting", "leading", "ruling",
                            "governing", "founding", "reigning", "visiting", "outgoing", "incoming"})
+_LY_ADJECTIVES = frozenset("early elderly only friendly holy lonely likely lowly".split())
 _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly rally supply anomaly "
                       "bully italy july".split())
 
@@ -376,20 +379,19 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
         toks.pop()
     if not toks:
         return None
-    segs = _segments(toks)
+    segs = [seg for seg in _segments(toks) if seg]
+    if not segs:
+        return None
+    if relative:
+        # "the operation was run by the interior ministry, which …": the phrase right before
+        # the relative pronoun, at the end of whatever clause holds it
+        return build_mention(text, segs[-1], []) or _last_noun_phrase(text, segs[-1], [])
     if toks[-1].text in _DASHES:  # "X, who ..., said": the subject comes first
-        while segs and not segs[-1]:
-            segs.pop()
-        if not segs:
-            return None
         k = 0
         while k < len(segs) - 1 and _adverbial(segs[k]):
             k += 1
-        found = build_mention(text, segs[k], segs[k + 1:])
-        return found if found or not relative else _last_noun_phrase(text, segs[k], segs[k + 1:])
-    head = segs[-1]
-    found = build_mention(text, head, [])
-    return found if found or not relative else _last_noun_phrase(text, head, [])
+        return build_mention(text, segs[k], segs[k + 1:])
+    return build_mention(text, segs[-1], [])
 
 
 def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:

@@ -254,6 +254,11 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
     ("A former senator -- Ann Price, who lost in 2008 -- said the plan \"will not survive a vote.\"\n",
      "Ann Price", "the plan \"will not survive a vote.\""),
     ("''We will not back down,'' Mr. Okafor said on Tuesday.\n", "Okafor", "We will not back down,"),
+    ("The crossing, which the border guard service said was planned months ago, reopened.\n",
+     "border guard service", "was planned months ago"),
+    ("The delay that officials blamed on \"technical work\" ended on Monday.\n", "officials", "technical work"),
+    ("The road was reopened by the interior ministry, which insisted that it had been safe.\n",
+     "interior ministry", "it had been safe"),
 ])
 def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
     s = one(find(text), words)
