@@ -1,4 +1,5 @@
-"""The engine, the store, the exports and article loading never import the UI."""
+"""The engine, the store, the exports, the review session and article loading never import
+the UI."""
 import subprocess
 import sys
 
@@ -6,9 +7,8 @@ import sys
 def test_core_modules_do_not_import_textual_or_rich():
     code = (
         "import importlib, pkgutil, sys, reader\n"
-        "core = ['reader.article', 'reader.attribution', 'reader.config']\n"
-        "for name in ['reader.store', 'reader.exports']:\n"
-        "    if importlib.util.find_spec(name): core.append(name)\n"
+        "core = ['reader.article', 'reader.attribution', 'reader.config', 'reader.fileio',\n"
+        "        'reader.store', 'reader.exports', 'reader.review']\n"
         "for name in core:\n"
         "    pkg = importlib.import_module(name)\n"
         "    for m in pkgutil.walk_packages(getattr(pkg, '__path__', []), name + '.'):\n"
