@@ -37,8 +37,7 @@ def run(quick: bool = False) -> list[Row]:
             target = "≥ 5" if label == "10 MB" and density == "news-like" else ""
             rows.append(Row("extraction", case, f"throughput ({cores()} cores)", throughput, "MB/s", target,
                             (throughput >= 5) if target else None))
-            single[label] = median_seconds(lambda: extractor.extract_range(text, 0, len(text)),
-                                           1 if size >= 10_000_000 else 3)
+            single[label] = median_seconds(lambda: extractor.extract_range(text, 0, len(text)), 3)
             rows.append(Row("extraction", case, "throughput (1 process)", mb / single[label], "MB/s"))
             if density == "dense":
                 gc.collect()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,6 +127,17 @@ class Raw:
     nested_in: "Raw | None" = None  # a quotation inside another speaker's quotation
 
 
+class _Cues:
+    """The cue words found in a stretch of text, looked up by position."""
+
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        self.matches = matches
+        self.starts = [m.start() for m in matches]
+
+    def between(self, lo: int, hi: int) -> list[re.Match[str]]:
+        return self.matches[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
 @dataclass
 class _SentenceState:
     used_cues: set[int] = field(default_factory=set)
@@ -156,6 +168,10 @@ class Extractor:
     def scan(self, text: str, paras: list[Paragraph], lo: int, hi: int) -> list[Raw]:
         """Candidate statements in paragraphs lo..hi (speakers not yet resolved)."""
         raws: list[Raw] = []
+        if lo >= hi:
+            return raws
+        # the cue words of the whole range in one pass; paragraphs and sentences take theirs
+        cues = _Cues(list(self.cues.pattern.finditer(text, paras[lo].start, paras[hi - 1].end)))
         for n in range(lo, hi):
             para = paras[n]
             post = posts.signature(text, para)
@@ -164,23 +180,22 @@ class Extractor:
                 if found:
                     raws.append(found)
                 continue
-            if not para.quotes and not self._has_cue(text, para.start, para.end) and \
+            if not para.quotes and not cues.between(para.start, para.end) and \
+                    "ccording to" not in text[para.start:para.end] and \
                     not _EVIDENCE_HINT.search(text, para.start, para.end):
                 continue
             for sent in sentences_of(text, para):
-                for raw in self._sentence(text, paras, n, sent):
+                for raw in self._sentence(text, paras, n, sent, cues.between(sent.start, sent.end)):
                     raw.paragraph = n
                     raws.append(raw)
         return raws
 
-    def _has_cue(self, text: str, lo: int, hi: int) -> bool:
-        return self.cues.pattern.search(text, lo, hi) is not None or "ccording to" in text[lo:hi]
-
     # --- one sentence --------------------------------------------------------------------------
-    def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence) -> list[Raw]:
+    def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence,
+                  cue_words: list[re.Match[str]]) -> list[Raw]:
         state = _SentenceState()
         quotes = sent.quotes
-        cue_matches = [m for m in self.cues.pattern.finditer(text, sent.start, sent.end)
+        cue_matches = [m for m in cue_words
                        if not any(q.open < m.start() < q.close for q in quotes)
                        and self._verb_like(text, sent, m)]
         full = [q for q in quotes if self._is_full(text, sent, q, cue_matches)]
