@@ -39,6 +39,7 @@ _NOUNISH = frozenset("comment state report post note claim counter brief reply e
                      "caution joke quip repeat tweet hint promise pledge remark respond mention".split())
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
+_AFTER_QUOTE = frozenset('”"’»')
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
 # what may follow the cue of "…, the ministry said on Friday." before the sentence ends
@@ -215,6 +216,9 @@ class Extractor:
         form = self.cues.form(m.group())
         if form is None:
             return False
+        mark = text[max(sent.start, m.start() - 3):m.start()].rstrip()[-1:]
+        if mark in _AFTER_QUOTE or (mark == "," and form.lemma not in _NOUNISH):
+            return True  # `“… at all,” said X`, `…, said X`: right after a quotation or a comma
         prev = _previous_word(text, sent.start, m.start())
         if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
             return False

@@ -259,6 +259,8 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
     ("The delay that officials blamed on \"technical work\" ended on Monday.\n", "officials", "technical work"),
     ("The road was reopened by the interior ministry, which insisted that it had been safe.\n",
      "interior ministry", "it had been safe"),
+    ("\"I'm not surprised at all,\" said Dana Holt, a local councillor.\n",
+     "Dana Holt", "I'm not surprised at all,"),
 ])
 def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
     s = one(find(text), words)
