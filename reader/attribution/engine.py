@@ -40,6 +40,13 @@ _NOUNISH = frozenset("comment state report post note claim counter brief reply e
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
 _AFTER_QUOTE = frozenset('”"’»')
+# "a message posted on its channel", "the report published on Friday": a participle describing a
+# text, not a verb with a speaker. Only verbs of publishing are read so ("the statement said …").
+_PUBLISHING = frozenset("post tweet write report".split())
+_TEXTS = frozenset("statement statements post posts message messages letter letters tweet tweets video "
+                   "videos release interview speech caption photo photos image footage clip note notes "
+                   "document documents article articles column essay blog email emails comment comments "
+                   "remarks words update thread page account".split())
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
 # what may follow the cue of "…, the ministry said on Friday." before the sentence ends
@@ -97,6 +104,7 @@ _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
+_CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
@@ -220,7 +228,8 @@ class Extractor:
         if mark in _AFTER_QUOTE or (mark == "," and form.lemma not in _NOUNISH):
             return True  # `“… at all,” said X`, `…, said X`: right after a quotation or a comma
         prev = _previous_word(text, sent.start, m.start())
-        if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
+        if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"} or \
+                _describes_a_text(form, text, sent.start, m.start()):
             return False
         if form.lemma in _NOUNISH and form.tense in ("base", "s"):
             after = text[m.end():m.end() + 40]
@@ -527,8 +536,8 @@ class Extractor:
         speaker_text = before[comma + 1:]
         if not speaker_text.strip():  # ", said X."
             if form.lemma not in _INVERTING or not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after) \
-                    or re.search(r"\bthat\b", after):
-                return None
+                    or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before):
+                return None  # "X, who saw it, said …": the comma closes a clause about the subject
             mention = subject_after(text, m.end(), sent.end)
         else:
             if not _TRAILING_TAIL.fullmatch(after):
@@ -579,7 +588,8 @@ class Extractor:
         words used as nouns ("state television", "a post on X") do not count."""
         for m in self.cues.pattern.finditer(words):
             form = self.cues.form(m.group())
-            if form is not None and not (form.lemma in _NOUNISH and form.tense in ("base", "s")):
+            if form is not None and not (form.lemma in _NOUNISH and form.tense in ("base", "s")) and \
+                    not _describes_a_text(form, words, 0, m.start()):
                 return True
         return False
 
@@ -620,7 +630,7 @@ class Extractor:
                               r"before|over)\s+(?:(?:the|a|an|its|his|her|their|this|last|(?-i:[A-Z][\w’'.-]*)|"
                               r"\d[\w:.]*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                               r"morning|afternoon|evening|night|week|statement|interview|address|"
-                              r"speech|post|conference|briefing)\s*)+", text[pos:hi], re.IGNORECASE)
+                              r"speech|post|conference|briefing|message|channel|page|account|website|site|feed)\b\s*)+", text[pos:hi], re.IGNORECASE)
                 if not pp or pp.end() == 0:
                     break
                 pos += pp.end()
@@ -803,6 +813,15 @@ def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
     if best.pronoun:
         return None, None, None
     return best.text, best.start, best.end
+
+
+def _describes_a_text(form: CueForm, text: str, lo: int, hi: int) -> bool:
+    """`a statement posted on its website`: a participle after the text it describes (written in
+    lower case: "The Post reported" names a newspaper)."""
+    if form.tense not in ("past", "participle") or form.lemma not in _PUBLISHING:
+        return False
+    before = text[max(lo, hi - 20):hi].split()
+    return bool(before) and before[-1] in _TEXTS
 
 
 def _previous_word(text: str, lo: int, hi: int) -> str:

@@ -261,6 +261,10 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
      "interior ministry", "it had been safe"),
     ("\"I'm not surprised at all,\" said Dana Holt, a local councillor.\n",
      "Dana Holt", "I'm not surprised at all,"),
+    ("The council said in a statement posted on its website that it was reviewing the contract.\n",
+     "council", "it was reviewing the contract"),
+    ("Researcher Ola Berg, who studied the files, said most of the entries looked genuine.\n",
+     "Ola Berg", "most of the entries looked genuine"),
 ])
 def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
     s = one(find(text), words)
@@ -278,6 +282,7 @@ def test_second_verb_keeps_the_first_verbs_speaker(find):
     "A neighbour, who asked not to be named, stayed indoors all night.\n",
     "The minister confirmed the arrest on Tuesday.\n",
     "He has written for several outlets about the conflict.\n",
+    "A video posted on the group's channel, alongside a list of what it claimed were targets, showed smoke.\n",
 ])
 def test_requests_objects_and_bylines_are_not_statements(find, text):
     assert find(text) == []
