@@ -104,6 +104,7 @@ _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
+_TITLE_CASE = re.compile(r"\s*(?:[A-Z][\w’'-]*[\s,]*(?:(?:of|the|and|for|on|in|to|a)\s+)?)+[.,]?\s*")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
@@ -602,6 +603,8 @@ class Extractor:
                 _breaks(text[lo:q.open]) or \
                 _AUX.search(text, lo, q.open):
             return None  # "described the army had “…”": a clause, reported as such
+        if text[lo:q.open].split()[-1:] == ["the"] and _TITLE_CASE.fullmatch(text, q.start, q.end):
+            return None  # "which its authors call the “Transparency Act”": a name, not their words
         return q.start, _trim_space(text, q.start, q.end)
 
     def _content_after(self, text: str, sent: Sentence, lo: int, form: CueForm, *,

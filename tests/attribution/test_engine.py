@@ -163,6 +163,7 @@ def test_platform_cues_make_a_post(find, sentence):
     "Critics call the scheme a \"bailout\" for the banks.\n",
     "The river rose two metres overnight and the bridge was closed.\n",
     "She directed the 2019 documentary “The Long Road Home” about the strike.\n",
+    "The law, which its authors call the \"Open Records Act\", requires groups to register.\n",
 ])
 def test_titles_scare_quotes_and_narration_are_not_statements(find, text):
     assert find(text) == []
