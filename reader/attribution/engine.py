@@ -98,7 +98,7 @@ _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
                                "posts message letter tweet video release interview speech".split())
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
-_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like)\b")
+_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|(?-i:[a-z]+ing))\b")
 _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
 # Two or more capitalised words in a row, the way a person's full name (with a title) is written
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
@@ -228,9 +228,7 @@ class Extractor:
         mark = text[max(sent.start, m.start() - 3):m.start()].rstrip()[-1:]
         if mark in _AFTER_QUOTE or (mark == "," and form.lemma not in _NOUNISH):
             return True  # `“… at all,” said X`, `…, said X`: right after a quotation or a comma
-        prev = _previous_word(text, sent.start, m.start())
-        if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"} or \
-                _describes_a_text(form, text, sent.start, m.start()):
+        if _not_a_verb(form, text, sent.start, m.start()):
             return False
         if form.lemma in _NOUNISH and form.tense in ("base", "s"):
             after = text[m.end():m.end() + 40]
@@ -541,7 +539,9 @@ class Extractor:
                 return None  # "X, who saw it, said …": the comma closes a clause about the subject
             mention = subject_after(text, m.end(), sent.end)
         else:
-            if not _TRAILING_TAIL.fullmatch(after):
+            # "…, two officials told Reuters.": the audience before the sentence ends
+            tail = m.end() if form.lemma not in _TELL_LIKE else _past_audience(text, m.end(), sent.end)
+            if not _TRAILING_TAIL.fullmatch(text, tail, sent.end):
                 return None
             if len(speaker_text.split()) > 8:
                 return None
@@ -590,7 +590,7 @@ class Extractor:
         for m in self.cues.pattern.finditer(words):
             form = self.cues.form(m.group())
             if form is not None and not (form.lemma in _NOUNISH and form.tense in ("base", "s")) and \
-                    not _describes_a_text(form, words, 0, m.start()):
+                    not _not_a_verb(form, words, 0, m.start()):
                 return True
         return False
 
@@ -736,6 +736,9 @@ class Extractor:
         prev = paras[n - 1]
         if text[prev.end - 1] == ":":
             return None
+        if any(r.start >= prev.start and r.mention is not None and not r.mention.pronoun
+               and r.cue_start is not None and prev.start <= r.mention.start < prev.end for r in raws):
+            return None  # the paragraph above attributes its own words: a signature left without its post
         while raws and raws[-1].start >= prev.start:
             raws.pop()
         mention = build_mention(text, tokenize(text, sig.name_start, sig.name_end), [])
@@ -818,9 +821,13 @@ def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
     return best.text, best.start, best.end
 
 
-def _describes_a_text(form: CueForm, text: str, lo: int, hi: int) -> bool:
-    """`a statement posted on its website`: a participle after the text it describes (written in
-    lower case: "The Post reported" names a newspaper)."""
+def _not_a_verb(form: CueForm, text: str, lo: int, hi: int) -> bool:
+    """Does the word before the cue at `hi` make it a noun or an adjective: "the minister's
+    statement", "a written reply", or a participle after the text it describes, "a statement
+    posted on its website" (in lower case: "The Post reported" names a newspaper)?"""
+    prev = _previous_word(text, lo, hi)
+    if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
+        return True
     if form.tense not in ("past", "participle") or form.lemma not in _PUBLISHING:
         return False
     before = text[max(lo, hi - 20):hi].split()

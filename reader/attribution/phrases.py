@@ -163,6 +163,21 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
     return seg[i:]
 
 
+def _strip_time_tail(seg: list[Tok]) -> list[Tok]:
+    """Drop a time phrase that closes a subject: "a summary released by the agency on Monday",
+    "officials last week"; not a name such as "Theresa May"."""
+    k = len(seg)
+    while k > 0 and seg[k - 1].lower in TIME_WORDS:
+        k -= 1
+    if k == len(seg) or k == 0:
+        return seg
+    if seg[k - 1].lower in ("on", "in", "at", "during", "early", "late") and k > 1:
+        return seg[:k - 1]
+    if seg[k].lower in ("last", "this", "earlier", "later", "yesterday", "today", "tonight"):
+        return seg[:k]
+    return seg
+
+
 def _after_clause(seg: list[Tok]) -> list[Tok]:
     """"my eyes started burning and my wife": a clause joined by "and" before the subject."""
     for k in range(len(seg) - 1, 0, -1):
@@ -209,7 +224,7 @@ gave keep keeps kept seem seems need needs know knows think thinks feel feels
 
 def _looks_like_np(seg: list[Tok]) -> bool:
     """Could these words be who spoke? Rejects clauses, adverbs and time phrases."""
-    if not seg or len(seg) > 14:
+    if not seg or len(seg) > 18:
         return False
     first = seg[0]
     if not first.word or first.lower in PREPOSITIONS or first.lower in _NOT_A_SPEAKER:
@@ -272,6 +287,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention
     head = _strip_leading(head)
     head = _after_clause(head)
     head, clause = _cut_clause(head)
+    head = _strip_time_tail(head)
     if not _looks_like_np(head):
         return None
     low0 = head[0].lower

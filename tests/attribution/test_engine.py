@@ -266,6 +266,12 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
      "council", "it was reviewing the contract"),
     ("Researcher Ola Berg, who studied the files, said most of the entries looked genuine.\n",
      "Ola Berg", "most of the entries looked genuine"),
+    ("A police spokesman, speaking on condition of anonymity because he was not authorised to comment, "
+     "said the suspect had been released.\n", "police spokesman", "the suspect had been released"),
+    ("The convoy was heading north, two people familiar with the plans told The Associated Press.\n",
+     "two people familiar with the plans", "The convoy was heading north"),
+    ("A summary released by the Office of the Director of National Intelligence on Monday stated that "
+     "the risk was growing.\n", "Office of the Director of National Intelligence", "the risk was growing"),
 ])
 def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
     s = one(find(text), words)
