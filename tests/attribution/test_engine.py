@@ -146,6 +146,13 @@ def test_post_with_a_signature_line(find):
     assert s.suggested_source == "social media"
 
 
+def test_a_signature_line_leaves_a_paragraph_with_its_own_speaker_alone(find):
+    text = ("The embassy said in a written reply that the work was lawful.\n"
+            "— Jana Novak (@jnovak_live) May 2, 2025\n")
+    s = one(find(text), "the work was lawful")
+    assert s.kind == "indirect" and s.speaker == "embassy"
+
+
 @pytest.mark.parametrize("sentence", [
     "The ministry wrote on X that the report was false.",
     "A volunteer group posted on Telegram that the report was false.",
