@@ -11,6 +11,7 @@ suggested source category with its reason.
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -736,11 +737,11 @@ class Extractor:
         prev = paras[n - 1]
         if text[prev.end - 1] == ":":
             return None
-        if any(r.start >= prev.start and r.mention is not None and not r.mention.pronoun
-               and r.cue_start is not None and prev.start <= r.mention.start < prev.end for r in raws):
+        above = list(itertools.takewhile(lambda r: r.start >= prev.start, reversed(raws)))
+        if any(r.mention is not None and not r.mention.pronoun and r.cue_start is not None
+               and prev.start <= r.mention.start < prev.end for r in above):
             return None  # the paragraph above attributes its own words: a signature left without its post
-        while raws and raws[-1].start >= prev.start:
-            raws.pop()
+        del raws[len(raws) - len(above):]
         mention = build_mention(text, tokenize(text, sig.name_start, sig.name_end), [])
         if mention is None:
             mention = Mention(sig.name_start, sig.name_end, text[sig.name_start:sig.name_end], "",
