@@ -14,7 +14,7 @@ from reader.attribution.lexicon import (
     PERSONAL_PRONOUNS, PREPOSITIONS, TIME_WORDS, VERB_FILLERS,
 )
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[@#]\w+|[^\W_]+(?:[’'\-.&][^\W_]+)*|--+|[^\w\s]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])|(?:[A-Za-z]\.){2,}|[@#]\w+|[^\W_]+(?:[’'\-.&][^\W_]+)*|--+|[^\w\s]")
 _DASHES = (",", "—", "–", "--", ";")
 _AUX = frozenset("is are was were be been being has have had will would can could should may "
                  "might must do does did am".split())
@@ -242,8 +242,9 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             return False
         if low in PERSONAL_PRONOUNS and (k > 0 or len(seg) > 1):
             return False  # "he hadn't thought …" is a clause, not a speaker
-        if low in CLAUSE_WORDS and low not in ("and", "as") and not (k == 0 and low in ("that", "this")):
-            return False
+        if low in CLAUSE_WORDS and low not in ("and", "as") and not (k == 0 and low in ("that", "this")) \
+                and not (low == "than" and k and seg[k - 1].lower in ("more", "fewer", "less")):
+            return False  # a clause; but "a blogger with more than 500,000 followers" is a speaker
         if low.endswith(("n’t", "n't")):
             return False
         if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg):

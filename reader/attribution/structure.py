@@ -212,6 +212,17 @@ def _ends_abbreviation(text: str, lo: int, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
+_CLOCK = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+# what may follow "3 a.m." inside a sentence: "at 3 a.m. Monday", "9 a.m. GMT"
+_AFTER_CLOCK = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z]{1,4}T\b|GMT\b|UTC\b|"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
+def _ends_clock_time(text: str, dot: int, cut: int) -> bool:
+    """"… shortly after 3 a.m. One woman said …": the time's full stop ends the sentence too."""
+    return _CLOCK.search(text, max(0, dot - 8), dot + 1) is not None and not _AFTER_CLOCK.match(text, cut)
+
+
 # No sentence of prose runs this long; text without full stops (a transcript, minified page
 # text) is cut into pieces this size, so the work per sentence stays bounded.
 MAX_SENTENCE = 1000
@@ -229,7 +240,7 @@ def split_sentences(text: str, para: Paragraph) -> None:
         k = bisect_left(opens, last) - 1  # the last quotation opened before that mark
         if k >= 0 and last < para.quotes[k].close:
             continue
-        if text[dot] == "." and _ends_abbreviation(text, start, dot):
+        if text[dot] == "." and _ends_abbreviation(text, start, dot) and not _ends_clock_time(text, dot, cut):
             continue
         end = cut
         while end > start and text[end - 1].isspace():

@@ -279,6 +279,12 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
      "two people familiar with the plans", "The convoy was heading north"),
     ("A summary released by the Office of the Director of National Intelligence on Monday stated that "
      "the risk was growing.\n", "Office of the Director of National Intelligence", "the risk was growing"),
+    ("Residents reported blasts shortly after 3 a.m. One woman said the windows of her flat had rattled.\n",
+     "woman", "the windows of her flat had rattled"),
+    ("The first blast came at 3 a.m. Monday and woke the whole street, the fire chief said.\n",
+     "fire chief", "The first blast came at 3 a.m. Monday and woke the whole street"),
+    ("A blogger with more than 500,000 followers wrote that the strikes were a failure.\n",
+     "blogger with more than 500,000 followers", "the strikes were a failure"),
 ])
 def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
     s = one(find(text), words)
