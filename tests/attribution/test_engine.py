@@ -87,7 +87,7 @@ def test_a_following_quote_keeps_the_speaker(find):
 # --- indirect and mixed speech -----------------------------------------------------------------
 
 @pytest.mark.parametrize("cue", ["said", "said that", "claimed", "warned that", "insisted that",
-                                 "told reporters that", "denied that"])
+                                 "told reporters that", "denied that", "assessed that"])
 def test_reported_speech_after_cue_verbs(find, cue):
     text = f"The interior ministry {cue} the border crossings would stay closed until Friday.\n"
     s = one(find(text), "border crossings")
