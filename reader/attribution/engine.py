@@ -110,7 +110,7 @@ _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", 
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
-_SENTENCE_START = re.compile(r"(?:[.!?][\"”’]?\s+|\n)(?=[\"“]?[A-Z])")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?\s+|\n)(?=[\"“‘']?[A-Z])")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
                            r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
 _TRAILING_PUNCT = " \t\n.,;:"

@@ -367,6 +367,10 @@ PERSON_ROLES = frozenset("""
 spokesperson spokesman spokeswoman minister official officer ambassador president secretary
 director chief head leader commander general colonel captain governor mayor senator lawmaker
 member resident witness lawyer analyst expert reporter correspondent user blogger man woman
+manager engineer researcher scientist professor adviser advisor aide coordinator employee worker
+teacher doctor nurse activist campaigner organiser organizer founder owner executive chairman
+chairwoman inspector investigator detective prosecutor attorney judge economist strategist
+consultant pilot soldier journalist editor
 """.split())
 _TITLES = frozenset("""
 president minister secretary prime vice deputy chief general colonel lieutenant captain major

@@ -40,6 +40,13 @@ def test_quote_then_pronoun_resolves_to_the_person_named_before(find):
     assert text[s.speaker_start:s.speaker_end] == "Harbour master Ingrid Solberg"
 
 
+def test_a_person_named_after_an_organisation_is_still_a_person(find):
+    text = ("Council leader Tom Hale said the wall was safe.\n"
+            "Water Board area manager Ann Lowe told reporters that the board had warned the council.\n"
+            "'We put that in writing,' she said.\n")
+    assert one(find(text), "We put that").speaker == "Water Board area manager Ann Lowe"
+
+
 def test_curly_quote_with_inverted_cue_and_title(find):
     s = one(find("“We will not reopen the crossing this week,” said Transport Minister Lena Varga.\n"),
             "reopen")
