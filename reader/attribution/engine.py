@@ -654,7 +654,7 @@ class Extractor:
         content = text[start:end]
         words = content.split()
         if len(words) < 3 or content[:5].lower() in ("what ", "how m") or _INFINITIVE.match(content) \
-                or words[0].lower() in _NOTHING_SAID or (form.lemma == "ask" and text[lo:start].rstrip().endswith("that")) \
+                or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than") or (form.lemma == "ask" and text[lo:start].rstrip().endswith("that")) \
                 or _REQUEST.match(content) or _prepositional(words):
             return None  # "has written for several outlets", "urged him to go": not reported words
         if not any(c.isalpha() for c in content):
