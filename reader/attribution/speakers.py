@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.attribution.lexicon import EVIDENCE_NOUNS
 from reader.attribution.phrases import Mention, singular
 
 
@@ -66,6 +67,8 @@ class Entity:
 
 
 MAX_DESCRIPTIONS = 8
+# documents that "say" things and that "it" may stand for
+_TEXTS_THAT_SPEAK = EVIDENCE_NOUNS | {"statement", "letter", "memo", "summary", "update", "post", "message"}
 
 def _agrees(antecedent: Mention, pronoun: Mention) -> bool:
     wanted = "m" if pronoun.pronoun == "he" else "f"
@@ -125,8 +128,8 @@ class Resolver:
                 if gender and gender != ("m" if mention.pronoun == "he" else "f"):
                     continue
                 return entity
-            if mention.pronoun == "it" and entity.organisation:
-                return entity
+            if mention.pronoun == "it" and (entity.organisation or entity.best.head in _TEXTS_THAT_SPEAK):
+                return entity  # "The report … says …. It warns that …"
             if mention.pronoun in ("they", "we") and (entity.plural or entity.organisation):
                 return entity
             if mention.pronoun == "i" and not entity.organisation:

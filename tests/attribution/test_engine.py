@@ -142,6 +142,13 @@ def test_pronoun_never_stands_as_the_speaker(find):
         assert s.speaker == "Officer Dana Kim"
 
 
+def test_it_can_stand_for_a_report(find):
+    text = ("The council said the works were on schedule.\n"
+            "An internal report, seen by a local paper, says the contractors left in 2024. "
+            "It warns that the wall offers little protection.\n")
+    assert "report" in one(find(text), "the wall offers").speaker
+
+
 # --- posts ---------------------------------------------------------------------------------------
 
 def test_post_with_a_signature_line(find):
