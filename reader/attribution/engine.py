@@ -105,6 +105,11 @@ _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
+# a verb in the words after ", says …": they are a clause ("the crew left in May"), not a speaker
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
+    r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
+    r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
 _TITLE_CASE = re.compile(r"\s*(?:[A-Z][\w’'-]*[\s,]*(?:(?:of|the|and|for|on|in|to|a)\s+)?)+[.,]?\s*")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
@@ -536,8 +541,9 @@ class Extractor:
         speaker_text = before[comma + 1:]
         if not speaker_text.strip():  # ", said X."
             if form.lemma not in _INVERTING or not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after) \
-                    or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before):
-                return None  # "X, who saw it, said …": the comma closes a clause about the subject
+                    or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
+                    or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
+                return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
             mention = subject_after(text, m.end(), sent.end)
         else:
             # "…, two officials told Reuters.": the audience before the sentence ends

@@ -297,6 +297,8 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
      "woman", "the windows of her flat had rattled"),
     ("The first blast came at 3 a.m. Monday and woke the whole street, the fire chief said.\n",
      "fire chief", "The first blast came at 3 a.m. Monday and woke the whole street"),
+    ("An internal report, seen by a local paper, says the contractors left the site in 2024.\n",
+     "internal report", "the contractors left the site in 2024"),
     ("The group, Flood Action, said more than 300 people had joined in two days.\n",
      "Flood Action", "more than 300 people had joined in two days"),
     ("A blogger with more than 500,000 followers wrote that the strikes were a failure.\n",
