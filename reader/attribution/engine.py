@@ -110,6 +110,8 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
     r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
+# "said by phone": how the words came, not a passive "said by X"
+_BY_MEANS = r"by\s+(?:phone|telephone|email|e-mail|text|video\s*link|letter|satellite\s+phone)\b"
 _TITLE_CASE = re.compile(r"\s*(?:[A-Z][\w’'-]*[\s,]*(?:(?:of|the|and|for|on|in|to|a)\s+)?)+[.,]?\s*")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
@@ -640,7 +642,8 @@ class Extractor:
                               r"before|over)\s+(?:(?:the|a|an|its|his|her|their|this|last|(?-i:[A-Z][\w’'.-]*)|"
                               r"\d[\w:.]*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                               r"morning|afternoon|evening|night|week|statement|interview|address|"
-                              r"speech|post|conference|briefing|message|channel|page|account|website|site|feed)\b\s*)+", text[pos:hi], re.IGNORECASE)
+                              r"speech|post|conference|briefing|message|channel|page|account|website|site|feed)\b\s*)+"
+                              r"|\s*,?\s*" + _BY_MEANS, text[pos:hi], re.IGNORECASE)
                 if not pp or pp.end() == 0:
                     break
                 pos += pp.end()
@@ -921,7 +924,7 @@ def _passive_before(text: str, lo: int, hi: int) -> bool:
 
 def _passive(text: str, lo: int, hi: int) -> bool:
     """`posted on Facebook by X`, `repeated … by several accounts`: a participle, not speech."""
-    return re.match(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+by\b", text[lo:hi]) is not None
+    return re.match(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+(?!%s)by\b" % _BY_MEANS, text[lo:hi]) is not None
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:

@@ -94,7 +94,9 @@ bank authority authorities administration cabinet kremlin pentagon command staff
 centre center programme program team club league board technologies technology consulting
 consultancy inc ltd llc plc corp corporation holdings partners associates systems solutions labs
 resources mining oil gas petroleum pharmaceuticals
-laboratories media international airlines airways motors industries enterprises
+laboratories media international airlines airways motors industries enterprises watch rights
+amnesty coalition alliance society trust movement front brigade brigades battalion observatory
+initiative project campaign
 """.split())
 
 # Countries and capitals, used as metonyms for governments ("Ukraine claimed", "Moscow denied").

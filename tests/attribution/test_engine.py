@@ -203,8 +203,9 @@ def test_source_suggestion_from_the_speaker_role(find, speaker, category):
     assert s.suggested_source == category and s.reason
 
 
-def test_no_suggestion_without_support(find):
-    s = one(find("The report said the fire started in the basement.\n"), "fire started")
+@pytest.mark.parametrize("speaker", ["The report", "Civil Liberties Watch"])
+def test_no_suggestion_without_support(find, speaker):
+    s = one(find(f"{speaker} said the fire started in the basement.\n"), "fire started")
     assert s.suggested_source is None and s.reason is None
 
 
@@ -297,6 +298,8 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
      "woman", "the windows of her flat had rattled"),
     ("The first blast came at 3 a.m. Monday and woke the whole street, the fire chief said.\n",
      "fire chief", "The first blast came at 3 a.m. Monday and woke the whole street"),
+    ("Ana Ruiz, a nurse at the clinic, said by phone that the clinic had run out of antibiotics.\n",
+     "Ana Ruiz", "the clinic had run out of antibiotics"),
     ("An internal report, seen by a local paper, says the contractors left the site in 2024.\n",
      "internal report", "the contractors left the site in 2024"),
     ("The group, Flood Action, said more than 300 people had joined in two days.\n",
