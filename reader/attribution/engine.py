@@ -503,7 +503,8 @@ class Extractor:
             return
         inner_quote = _has_quote(text, cstart, cend)
         post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
-            posts.leading_platform(text[sent.start:m.start()])
+            posts.leading_platform(text[sent.start:m.start()]) or \
+            posts.platform_reason(mention.text, "")  # "a widely shared post on Facebook claimed"
         kind: Kind = "post" if post else ("mixed" if inner_quote else "indirect")
         state.raws.append(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
                               post_reason=post, context=text[m.start():cend]))

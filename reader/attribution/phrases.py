@@ -247,8 +247,9 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             return False  # a clause; but "a blogger with more than 500,000 followers" is a speaker
         if low.endswith(("n’t", "n't")):
             return False
-        if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg):
-            return False  # "Trump notably made"
+        if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg) \
+                and seg[k - 1].lower not in _ARTICLES:
+            return False  # "Trump notably made"; but "a widely shared post" is a phrase
         if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in _ARTICLES:
             return False  # "That suggestion prompted a response": a verb and its object
         if 0 < k < len(seg) - 1 and not t.cap and low.endswith("s") and seg[k - 1].cap and seg[k + 1].cap \

@@ -171,6 +171,7 @@ def test_a_signature_line_leaves_a_paragraph_with_its_own_speaker_alone(find):
     "The ministry wrote on X that the report was false.",
     "A volunteer group posted on Telegram that the report was false.",
     "In a Facebook post, the mayor said that the report was false.",
+    "A widely shared post on Facebook claimed that the report was false.",
 ])
 def test_platform_cues_make_a_post(find, sentence):
     s = one(find(sentence + "\n"), "report was false")
