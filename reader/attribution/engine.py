@@ -110,6 +110,7 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
     r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
+_ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)?(?:about|of|against|over)\s+")
 # "said by phone": how the words came, not a passive "said by X"
 _BY_MEANS = r"by\s+(?:phone|telephone|email|e-mail|text|video\s*link|letter|satellite\s+phone)\b"
 _TITLE_CASE = re.compile(r"\s*(?:[A-Z][\w’'-]*[\s,]*(?:(?:of|the|and|for|on|in|to|a)\s+)?)+[.,]?\s*")
@@ -653,9 +654,10 @@ class Extractor:
             if start < hi and text[start] in OPENERS + '"':
                 return None
             if form.lemma in ("complain", "warn", "speak"):
-                prep = re.match(r"(?:about|of|against|over)\s+", text[start:hi])
-                if prep:
-                    start += prep.end()
+                # "warned of …", "warned the ministry in March about …": what the warning was about
+                prep = _ABOUT.match(text, start, hi)
+                if prep and (prep.group(1) is None or not _FINITE.search(text, prep.end(), _content_end(text, start, hi))):
+                    start = prep.end()
         end = self._second_cue(text, start, _content_end(text, start, hi))
         if stop_at_comma:
             comma = text.find(",", start, end)

@@ -219,6 +219,7 @@ morning evening night afternoon today yesterday moment minutes hours ago
 _COMMON_VERBS = frozenset("""
 want wants wanted made make makes pose poses get gets got go goes went take takes took give gives
 gave keep keeps kept seem seems need needs know knows think thinks feel feels
+shows suggests reveals indicates finds says means
 """.split())
 
 

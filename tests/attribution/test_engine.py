@@ -301,6 +301,8 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
      "fire chief", "The first blast came at 3 a.m. Monday and woke the whole street"),
     ("Ana Ruiz, a nurse at the clinic, said by phone that the clinic had run out of antibiotics.\n",
      "Ana Ruiz", "the clinic had run out of antibiotics"),
+    ("The agency warned the ministry in March about a possible attack on the grid.\n",
+     "agency", "a possible attack on the grid"),
     ("An internal report, seen by a local paper, says the contractors left the site in 2024.\n",
      "internal report", "the contractors left the site in 2024"),
     ("The group, Flood Action, said more than 300 people had joined in two days.\n",
@@ -311,6 +313,11 @@ def test_any_mix_of_cues_and_marks_gives_exact_offsets(find, pieces):
 def test_reported_speech_in_real_news_shapes(find, text, speaker, words):
     s = one(find(text), words)
     assert s.text == words and speaker in s.speaker
+
+
+def test_a_clause_is_never_a_speaker(find):
+    for s in find("Leaked memo shows agency warned of cyber threat months before attack\n"):
+        assert "shows" not in s.speaker
 
 
 def test_second_verb_keeps_the_first_verbs_speaker(find):
