@@ -21,7 +21,9 @@ from functools import lru_cache
 
 from reader.attribution import parallel, posts
 from reader.attribution.cues import CueForm, CueLexicon
-from reader.attribution.lexicon import AUDIENCES, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS, VERB_FILLERS
+from reader.attribution.lexicon import (
+    AUDIENCES, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS, TEXT_NOUNS, VERB_FILLERS,
+)
 from reader.attribution.model import Kind, Statement, statement_id
 from reader.attribution.phrases import (
     PERSON_ROLES, REACH, Mention, build_mention, subject_after, subject_before, tokenize,
@@ -44,10 +46,6 @@ _AFTER_QUOTE = frozenset('”"’»')
 # "a message posted on its channel", "the report published on Friday": a participle describing a
 # text, not a verb with a speaker. Only verbs of publishing are read so ("the statement said …").
 _PUBLISHING = frozenset("post tweet write report".split())
-_TEXTS = frozenset("statement statements post posts message messages letter letters tweet tweets video "
-                   "videos release interview speech caption photo photos image footage clip note notes "
-                   "document documents article articles column essay blog email emails comment comments "
-                   "remarks words update thread page account".split())
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
 # what may follow the cue of "…, the ministry said on Friday." before the sentence ends
@@ -113,7 +111,7 @@ _CLAUSE_AFTER_CUE = re.compile(
 _ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)?(?:about|of|against|over)\s+")
 # "said by phone": how the words came, not a passive "said by X"
 _BY_MEANS = r"by\s+(?:phone|telephone|email|e-mail|text|video\s*link|letter|satellite\s+phone)\b"
-_TITLE_CASE = re.compile(r"\s*(?:[A-Z][\w’'-]*[\s,]*(?:(?:of|the|and|for|on|in|to|a)\s+)?)+[.,]?\s*")
+_TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|to|a)\s+){0,2}[A-Z][\w’'-]*)*[.,]?\s*")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
@@ -844,7 +842,7 @@ def _not_a_verb(form: CueForm, text: str, lo: int, hi: int) -> bool:
     if form.tense not in ("past", "participle") or form.lemma not in _PUBLISHING:
         return False
     before = text[max(lo, hi - 20):hi].split()
-    return bool(before) and before[-1] in _TEXTS
+    return bool(before) and before[-1] in TEXT_NOUNS
 
 
 def _previous_word(text: str, lo: int, hi: int) -> str:

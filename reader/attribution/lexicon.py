@@ -70,6 +70,14 @@ pictures recording recordings document documents records data figures report rep
 poll analysis assessment review investigation evidence
 """.split())
 
+# Texts that carry someone's words: "a statement posted on …", "the memo says …. It warns …"
+TEXT_NOUNS = frozenset("""
+statement statements post posts message messages letter letters tweet tweets video videos release
+interview speech caption photo photos image footage clip note notes document documents article
+articles column essay blog email emails comment comments remarks words update thread page account
+memo summary
+""".split())
+
 SOCIAL_PLATFORMS = frozenset("""
 x twitter telegram facebook instagram tiktok youtube weibo wechat vk vkontakte reddit bluesky
 threads truth mastodon snapchat whatsapp linkedin

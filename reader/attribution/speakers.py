@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.attribution.lexicon import EVIDENCE_NOUNS
+from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
 from reader.attribution.phrases import Mention, singular
 
 
@@ -67,8 +67,7 @@ class Entity:
 
 
 MAX_DESCRIPTIONS = 8
-# documents that "say" things and that "it" may stand for
-_TEXTS_THAT_SPEAK = EVIDENCE_NOUNS | {"statement", "letter", "memo", "summary", "update", "post", "message"}
+_TEXTS_THAT_SPEAK = EVIDENCE_NOUNS | TEXT_NOUNS  # what "it" may stand for besides an organisation
 
 def _agrees(antecedent: Mention, pronoun: Mention) -> bool:
     wanted = "m" if pronoun.pronoun == "he" else "f"

@@ -238,7 +238,8 @@ def test_repeated_statements_get_distinct_ids(find):
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "\"", "“", "”,” said", "said that", "According to",
-                                  "— (@x)", "'‘’\"“”„«»" * 20, "He said: \"" + "a " * 5000])
+                                  "— (@x)", "'‘’\"“”„«»" * 20, "He said: \"" + "a " * 5000,
+                                  "Critics call the \"" + "A" * 60 + " x\" a sham.\n"])
 def test_odd_inputs_do_not_break_the_engine(find, text):
     find(text)
 
