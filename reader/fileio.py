@@ -20,12 +20,17 @@ def read_file(path: Path, *, what: str, limit: int | None = None) -> bytes:
                 raise ReaderError(f"{path}: is {size // 2**20} MB, more than reader reads as {what} "
                                   f"({limit // 2**20} MB).")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file.") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied.") from None
     except OSError as e:
-        raise ReaderError(f"{path}: cannot read ({e.strerror or e}).") from None
+        raise reading_error(path, e) from None
+
+
+def reading_error(path: Path, e: OSError) -> ReaderError:
+    """The one sentence for a file that could not be read."""
+    if isinstance(e, FileNotFoundError):
+        return ReaderError(f"{path}: no such file.")
+    if isinstance(e, PermissionError):
+        return ReaderError(f"{path}: permission denied.")
+    return ReaderError(f"{path}: cannot read ({e.strerror or e}).")
 
 
 def discard(path: Path) -> None:

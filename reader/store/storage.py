@@ -40,7 +40,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from reader.errors import ReaderError
-from reader.fileio import discard, fsync_folder
+from reader.fileio import discard, fsync_folder, reading_error
 from reader.store import schema
 
 LOCK_NAME = ".lock"
@@ -147,10 +147,8 @@ def read_raw(path: Path) -> bytes | None:
         return None
     except IsADirectoryError:
         raise ReaderError(f"{path}: is a folder where a reader database file was expected.") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied.") from None
     except OSError as e:
-        raise ReaderError(f"{path}: cannot read ({e.strerror or e}).") from None
+        raise reading_error(path, e) from None
 
 
 def parse_document(raw: bytes, path: Path, kind: str) -> tuple[schema.Document, int]:

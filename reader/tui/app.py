@@ -7,6 +7,7 @@ import asyncio
 import os
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -45,11 +46,9 @@ class ReaderApp(App[None]):
         self.specs, self.keymap = checked_keys(config)
         super().__init__()
         self.article = article
-        self.config = config
-        self.store = store
-        self._statements = statements
-        self._extractor = extractor
-        self._opener = opener
+        # the review screen is built when Textual asks for it, from the same arguments
+        self._make_review = partial(screen_class(self.specs), article, config, store, self.specs,
+                                    statements=statements, extractor=extractor, opener=opener)
         self._ready_file = os.environ.get(READY_ENV)
         self.review: ReviewScreen | None = None
         self.ready = asyncio.Event()  # set once the statements are listed (tests await it)
@@ -62,9 +61,7 @@ class ReaderApp(App[None]):
         self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> ReviewScreen:
-        self.review = screen_class(self.specs)(self.article, self.config, self.store, self.specs,
-                                               statements=self._statements, extractor=self._extractor,
-                                               opener=self._opener)
+        self.review = self._make_review()
         return self.review
 
     def keys_for(self, action_id: str) -> str:
