@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import load_config
+from reader.config import config_path, load_config
 from reader.errors import ReaderError
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHIPPED_CONFIG, TEST_CONFIG
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -15,14 +15,26 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def default_text() -> str:
-    return (ROOT / "config.yaml").read_text(encoding="utf-8")
+    """The pinned test settings, as text to edit."""
+    return TEST_CONFIG.read_text(encoding="utf-8")
 
 
-def test_default_config_has_the_four_categories_in_order(config):
-    assert config.category_names == ("official", "intelligence", "eyewitness", "social media")
-    assert [c.key for c in config.categories] == ["1", "2", "3", "4"]
-    assert all(c.description and c.words for c in config.categories)
-    assert "said" not in config.cues and "say" in config.cues  # base forms
+# --- the shipped defaults (the only tests that read the shipped config.yaml) ----------------
+
+def test_shipped_config_starts_with_the_four_categories_the_readme_names():
+    shipped = load_config(SHIPPED_CONFIG)
+    assert shipped.category_names[:4] == ("official", "intelligence", "eyewitness", "social media")
+    assert [c.key for c in shipped.categories][:4] == ["1", "2", "3", "4"]
+    assert all(c.description for c in shipped.categories)
+    assert "said" not in shipped.cues and "say" in shipped.cues  # base forms
+
+
+def test_shipped_config_is_what_a_checkout_reads_by_default(monkeypatch):
+    monkeypatch.delenv("READER_CONFIG")
+    assert config_path() == SHIPPED_CONFIG
+
+
+# --- reading and checking a settings file ---------------------------------------------------
 
 
 def test_invalid_yaml_names_file_and_line(tmp_path):

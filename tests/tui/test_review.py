@@ -523,10 +523,10 @@ async def test_a_store_that_cannot_open_leaves_the_article_readable(make_app, tm
 
 
 def test_unknown_key_id_in_config_stops_reader_with_one_line(cli, tmp_path):
-    from tests.conftest import ROOT
+    from tests.conftest import TEST_CONFIG
 
     config = tmp_path / "config.yaml"
-    config.write_text((ROOT / "config.yaml").read_text(encoding="utf-8").replace("keys: {}", 'keys: {tag_oficial: "o"}'),
+    config.write_text(TEST_CONFIG.read_text(encoding="utf-8").replace("keys: {}", 'keys: {tag_oficial: "o"}'),
                       encoding="utf-8")
     result = cli("--config", config)
     assert result.code == 1 and result.out == ""
