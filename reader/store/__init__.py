@@ -37,7 +37,9 @@ Guarantees:
   schema version raises ReaderError naming it, and is left exactly as it was.
 - Never dropped: when an article's text changes (same path or URL, new id) or the engine's
   statements change, tags are re-found by statement id, then by their exact words with the
-  text before and after, then by near-identical words; the rest are kept as orphans and
+  text before and after, then by the same words written differently (spacing, punctuation,
+  capitals, articles). A tag never moves to a statement with other words, however alike
+  ("rose to 12 on Monday" is not "rose to 15 on Tuesday"): it is kept as an orphan and
   reported by `register()` and `orphans()`.
 """
 from typing import TYPE_CHECKING, Any

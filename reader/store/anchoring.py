@@ -1,18 +1,24 @@
 """Re-finding saved tags in a changed text: by statement id, then by the exact words with
-their prefix and suffix, then (cheaply) by near-identical words. Whatever is not found is
-returned as an orphan for the caller to keep."""
+their prefix and suffix, then by the same words written differently. A tag only ever follows
+a statement that makes the same claim: the same words, in the same order, whatever the
+spacing, punctuation, quotation marks, capitals or articles. A statement that differs in any
+other word (a number, a name, a day, "not") is another claim, however alike it looks, and the
+tag is returned as an orphan for the caller to keep and report."""
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from reader.attribution.model import Statement
 from reader.store.model import Anchor, Tag, make_anchor
 
-FUZZY_RATIO = 0.85  # how alike the words must be for the last-resort match
-FUZZY_LIMIT = 200_000  # skip the fuzzy pass when tags × statements exceeds this
 MAX_OCCURRENCES = 50  # of the exact words in the new text, considered for context
+# Words whose presence or absence never changes a claim: "rose to 12" and "rose to the 12"
+# are one claim. Nothing else may differ (not negations, numbers, names or days).
+IGNORED_WORDS = frozenset({"a", "an", "the"})
+_WORD = re.compile(r"\w+(?:['.,]\w+)*")  # a word, or a number with its separators ("1,000", "2.5")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,13 @@ class Placement:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def claim_words(text: str) -> tuple[str, ...]:
+    """The words that make a statement's claim: in order, in lower case, without punctuation,
+    quotation marks or articles. Two statements make the same claim when these are equal."""
+    words = _WORD.findall(text.translate(_APOSTROPHES).casefold())
+    return tuple(w for w in words if w not in IGNORED_WORDS)
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -75,47 +88,50 @@ class _Matcher:
         self.text = text
         self.taken = set(taken)
         self.by_words: dict[str, list[Statement]] = {}
+        self.by_claim: dict[tuple[str, ...], list[Statement]] = {}
         for s in self.statements:
             self.by_words.setdefault(_flat(s.text), []).append(s)
+            self.by_claim.setdefault(claim_words(s.text), []).append(s)
 
     def free(self, s: Statement) -> bool:
         return s.id not in self.taken
 
+    def _best(self, anchor: Anchor, candidates: Iterable[Statement]) -> Statement | None:
+        """Of these statements, the free one whose surroundings fit the anchor's best (then the
+        one nearest its old place)."""
+        free = [s for s in candidates if self.free(s)]
+        if not free:
+            return None
+        return max(free, key=lambda s: (context_score(anchor, self.text, s.start, s.end),
+                                        -abs(s.start - anchor.start)))
+
     def by_exact_words(self, anchor: Anchor) -> Statement | None:
-        candidates = [s for s in self.by_words.get(_flat(anchor.exact), []) if self.free(s)]
-        if candidates:
-            return max(candidates, key=lambda s: (context_score(anchor, self.text, s.start, s.end),
-                                                  -abs(s.start - anchor.start)))
+        """The statement with the anchor's words; else, where the words still stand in the
+        text, the statement holding them or held by them (the engine drew its bounds
+        differently), as long as one is at least half the other."""
+        found = self._best(anchor, self.by_words.get(_flat(anchor.exact), []))
+        if found is not None:
+            return found
         span = locate(anchor, self.text)
         if span is None:
             return None
         start, end = span
         best, best_overlap = None, 0
         for s in self.statements:
+            contains = s.start <= start and end <= s.end
+            contained = start <= s.start and s.end <= end
             overlap = min(end, s.end) - max(start, s.start)
-            if overlap > best_overlap and self.free(s):
+            if (contains or contained) and overlap > best_overlap and self.free(s):
                 best, best_overlap = s, overlap
         if best is not None and best_overlap * 2 >= max(end - start, best.end - best.start):
             return best
         return None
 
-    def by_similar_words(self, anchor: Anchor) -> Statement | None:
-        words = _flat(anchor.exact)
-        if not words:
-            return None
-        matcher = difflib.SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(words)
-        best, best_ratio = None, FUZZY_RATIO
-        for s in self.statements:
-            if not self.free(s):
-                continue
-            matcher.set_seq1(_flat(s.text))
-            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio or (ratio == best_ratio and best is None):
-                best, best_ratio = s, ratio
-        return best
+    def by_same_claim(self, anchor: Anchor) -> Statement | None:
+        """The statement whose words are the anchor's written differently (spacing,
+        punctuation, quotation marks, capitals, articles): the same claim."""
+        words = claim_words(anchor.exact)
+        return self._best(anchor, self.by_claim.get(words, [])) if words else None
 
 
 def reanchor(tags: Sequence[Tag], statements: Sequence[Statement], text: str, article_id: str,
@@ -125,8 +141,9 @@ def reanchor(tags: Sequence[Tag], statements: Sequence[Statement], text: str, ar
     placements and the indices of the tags left unplaced.
 
     Passes, each over the tags still unplaced: same statement id; same words (the statement
-    whose words equal the anchor's, or the statement covering where the words now are, the
-    prefix and suffix choosing between repeats); near-identical words (difflib ratio >= 0.85)."""
+    whose words equal the anchor's, or the statement holding where the words now are, the
+    prefix and suffix choosing between repeats); the same claim (`claim_words`). Nothing else
+    moves a tag: a statement that only looks alike is another claim."""
     m = _Matcher(statements, text, set(taken))
     placed: list[Placement] = []
     pending = list(range(len(tags)))
@@ -153,8 +170,7 @@ def reanchor(tags: Sequence[Tag], statements: Sequence[Statement], text: str, ar
 
     run(by_id)
     run(lambda tag: m.by_exact_words(tag.anchor))
-    if len(pending) * len(m.statements) <= FUZZY_LIMIT:
-        run(lambda tag: m.by_similar_words(tag.anchor))
+    run(lambda tag: m.by_same_claim(tag.anchor))
     return placed, pending
 
 

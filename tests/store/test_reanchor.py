@@ -38,10 +38,11 @@ def test_an_edit_that_shifts_every_offset_keeps_every_tag(store, db, registered,
     assert store.article(a.id).replaced_by == edited.id and record.replaced_by is None
 
 
-def test_reworded_statement_is_found_by_its_words_and_context(store, registered, tmp_path):
+def test_a_statement_written_differently_keeps_its_tag(store, registered, tmp_path):
     a, statements = registered
     _tag_all(store, a, statements)
-    reworded = [QUOTES[0], QUOTES[1].replace("anything", "a thing"), QUOTES[2], QUOTES[3]]
+    reworded = [QUOTES[0], QUOTES[1].replace("Nobody told", "Nobody  told").replace("the door", "door,"),
+                QUOTES[2], QUOTES[3]]
     edited = article(text_with(reworded), tmp_path / "storm.txt")
     new_statements = statements_in(edited.text)
     _, reanchored = store.register(edited, new_statements)
@@ -91,6 +92,45 @@ def test_repeated_words_are_told_apart_by_their_context(store, tmp_path):
     tags = store.tags(edited.id)
     assert list(tags) == [new[2].id]  # still the farmer's statement, now the third occurrence
     assert "farmer said" in edited_text[tags[new[2].id].anchor.start - 20:tags[new[2].id].anchor.start]
+
+
+# The rule, as a table: (tagged words, the words in the edited text, the same claim?)
+SAME_CLAIM_CASES = [
+    ("The death toll rose to 12 on Monday", "The death toll rose to 12 on Monday", True),
+    ("The death toll rose to 12 on Monday", "the death toll rose to 12 on Monday,", True),
+    ("The death toll rose to 12 on Monday", "Death toll rose to 12 on Monday", True),
+    ("We’ll rebuild the bridge — soon", "We'll rebuild the bridge - soon", True),
+    ("The death toll rose to 12 on Monday", "The death toll rose to 15 on Tuesday", False),
+    ("The death toll rose to 12 on Monday", "The death toll rose to 12 on Tuesday", False),
+    ("The ministry confirmed the strike", "The ministry denied the strike", False),
+    ("The strike was confirmed", "The strike was not confirmed", False),
+    ("About 1,000 people left", "About 1.000 people left", False),
+    ("Nobody told us anything", "Nobody told us a thing", False),
+]
+
+
+def test_the_same_claim_means_the_same_words_whatever_their_punctuation():
+    from reader.store.anchoring import claim_words
+
+    for tagged, edited, same in SAME_CLAIM_CASES:
+        assert (claim_words(tagged) == claim_words(edited)) is same, (tagged, edited)
+
+
+def test_a_deleted_statement_s_tag_never_moves_to_a_near_identical_claim(store, tmp_path):
+    """The attack: two sentences that differ in a number and a day; deleting the first moved
+    its tag (note, grades) onto the second and reported it as followed."""
+    first = "The death toll rose to 12 on Monday"
+    second = "The death toll rose to 15 on Tuesday"
+    text = f'Flood update\n\nPolice said "{first}" in a statement.\nPolice said "{second}" in a statement.\n'
+    a = article(text, tmp_path / "toll.txt")
+    s1, s2 = statements_in(text)
+    store.register(a, [s1, s2])
+    store.set_tag(a.id, s1, "official", note="toll 12 confirmed", reliability="A", credibility="1")
+    edited = article(text.replace(f'Police said "{first}" in a statement.\n', ""), tmp_path / "toll.txt")
+    _, reanchored = store.register(edited, statements_in(edited.text))
+    assert reanchored.moved == {}
+    assert [(t.statement_id, t.note) for t in reanchored.orphaned] == [(s1.id, "toll 12 confirmed")]
+    assert store.tags(edited.id) == {}  # the second claim carries no tag it was never given
 
 
 def test_the_reviewers_edits_follow_the_article(store, registered, tmp_path):
