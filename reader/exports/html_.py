@@ -15,7 +15,8 @@ from typing import TextIO
 
 from reader.config import Config
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grades, grouped, summarise
+from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
+from reader.grades import notation
 from reader.safe_text import printable
 
 FALLBACK_COLOUR = "#9e9e9e"
@@ -157,7 +158,7 @@ def _statement(data: ArticleData, item: Item) -> str:
     out = f'<li>{speaker}: <a href="#{esc(_anchor(data, item))}">“{esc(" ".join(s.text.split()))}”</a>'
     tag = item.tag
     if tag is not None:
-        graded = grades(tag.reliability, tag.credibility)
+        graded = notation(tag.reliability, tag.credibility)
         if graded:
             out += f' <span class="grades">— grades {esc(graded)}</span>'
         if tag.note:

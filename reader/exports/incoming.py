@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
+from reader import grades
 from reader.attribution import KINDS, Statement
 from reader.config import Config
 from reader.errors import ReaderError
@@ -20,10 +22,7 @@ from reader.exports import w3c
 from reader.exports.records import FORMAT_NAME, FORMAT_VERSION
 
 Kind = Literal["json", "w3c"]
-RELIABILITY = "ABCDEF"
-CREDIBILITY = "123456"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
-_GRADES = re.compile(r"([A-Fa-f])?([1-6])?")
 _STORE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # the form the store writes
 _ANNOTATION_TYPES = {"Annotation", "AnnotationPage", "AnnotationCollection"}
 
@@ -139,22 +138,11 @@ def _category(value: Any, where: str, config: Config) -> str:
     return name
 
 
-def _reliability(value: Any, where: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or value.strip().upper() not in RELIABILITY or not value.strip():
-        raise _Problem(where, f"reliability must be one of A–F or null, got {_shown(value)}")
-    return value.strip().upper()
-
-
-def _credibility(value: Any, where: str) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or value.strip() not in CREDIBILITY or not value.strip():
-        raise _Problem(where, f"credibility must be one of 1–6 or null, got {_shown(value)}")
-    return value.strip()
+def _grade(check: Callable[[object], str | None], value: Any, where: str) -> str | None:
+    try:
+        return check(value)
+    except grades.GradeError as e:
+        raise _Problem(where, str(e)) from None
 
 
 def _time(value: Any, where: str, what: str) -> str:
@@ -274,7 +262,8 @@ def _json_statement(article: IncomingArticle, record: Any, where: str, config: C
     article.tags.append(IncomingTag(
         where, statement.id, statement.text, "", "", statement.start, statement.end,
         _category(tag.get("category"), where, config), _note(tag.get("note"), where),
-        _reliability(tag.get("reliability"), where), _credibility(tag.get("credibility"), where),
+        _grade(grades.reliability, tag.get("reliability"), where),
+        _grade(grades.credibility, tag.get("credibility"), where),
         _str(tag.get("reviewer", ""), where, "the reviewer") or "",
         _time(tag.get("created"), where, "created"), _time(tag.get("updated"), where, "updated"),
         statement=statement))
@@ -292,7 +281,8 @@ def _json_orphan(record: Any, where: str, config: Config) -> IncomingTag:
         _str(anchor.get("suffix", ""), where, "anchor.suffix") or "",
         _int(anchor.get("start"), where, "anchor.start"), _int(anchor.get("end"), where, "anchor.end"),
         _category(record.get("category"), where, config), _note(record.get("note"), where),
-        _reliability(record.get("reliability"), where), _credibility(record.get("credibility"), where),
+        _grade(grades.reliability, record.get("reliability"), where),
+        _grade(grades.credibility, record.get("credibility"), where),
         _str(record.get("reviewer", ""), where, "the reviewer") or "",
         _time(record.get("created"), where, "created"), _time(record.get("updated"), where, "updated"),
         orphan=True)
@@ -388,12 +378,10 @@ def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
         elif "commenting" in purposes and isinstance(value, str) and value.strip():
             notes.append(value)
         elif "assessing" in purposes and isinstance(value, str):
-            m = _GRADES.fullmatch(value.strip())
-            if not m or not value.strip():
-                raise _Problem(where, f"the assessing body must hold Admiralty grades such as \"B2\", "
-                                      f"got {_shown(value)}")
-            reliability = m.group(1).upper() if m.group(1) else None
-            credibility = m.group(2)
+            try:
+                reliability, credibility = grades.parse_notation(value)
+            except grades.GradeError as e:
+                raise _Problem(where, f"the assessing body: {e}") from None
     if isinstance(raw.get("bodyValue"), str) and raw["bodyValue"].strip():
         notes.append(raw["bodyValue"])
     if not categories:

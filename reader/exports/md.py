@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grades, grouped, summarise
+from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
+from reader.grades import notation
 from reader.safe_text import printable
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _statement(item: Item) -> str:
     line = f"- {speaker}: “{escape(s.text)}”"
     tag = item.tag
     if tag is not None:
-        graded = grades(tag.reliability, tag.credibility)
+        graded = notation(tag.reliability, tag.credibility)
         if graded:
             line += f" — grades {escape(graded)}"
         if tag.note:

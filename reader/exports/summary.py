@@ -58,7 +58,3 @@ def grouped(data: ArticleData, options: ExportOptions) -> list[tuple[str | None,
         ordered.append((None, groups[None]))
     return ordered
 
-
-def grades(reliability: str | None, credibility: str | None) -> str:
-    """Admiralty grades in their usual notation, e.g. "B2"; "" when neither is set."""
-    return f"{reliability or ''}{credibility or ''}"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.exports.json_ import dumps
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import grades
+from reader.grades import notation
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord
@@ -83,7 +83,7 @@ def annotation(data: ArticleData, item: Item) -> dict[str, Any]:
     body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": tag.category}]
     if tag.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": tag.note, "format": "text/plain"})
-    graded = grades(tag.reliability, tag.credibility)
+    graded = notation(tag.reliability, tag.credibility)
     if graded:
         body.append({"type": "TextualBody", "purpose": "assessing", "value": graded})
     out["body"] = body

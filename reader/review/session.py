@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal
 
+from reader import grades
 from reader.article import Article
 from reader.attribution import Statement, statement_id
 from reader.config import Config
@@ -24,8 +25,6 @@ from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, T
 if TYPE_CHECKING:
     from reader.store import TagStore
 
-GRADES_RELIABILITY = ("A", "B", "C", "D", "E", "F")
-GRADES_CREDIBILITY = ("1", "2", "3", "4", "5", "6")
 _QUOTES = "\"'“”‘’«»„‚‹›"
 
 
@@ -244,10 +243,11 @@ class ReviewSession:
 
     def set_grades(self, sid: str, reliability: str | None, credibility: str | None) -> Change:
         self._require_tag(sid, "grades")
-        if reliability is not None and reliability not in GRADES_RELIABILITY:
-            raise Refused(f"Reliability is one of A–F, not {reliability!r}.")
-        if credibility is not None and credibility not in GRADES_CREDIBILITY:
-            raise Refused(f"Credibility is one of 1–6, not {credibility!r}.")
+        try:
+            reliability, credibility = grades.reliability(reliability), grades.credibility(credibility)
+        except grades.GradeError as e:
+            message = str(e)
+            raise Refused(f"{message[:1].upper()}{message[1:]}.") from None
         return self._tag_change(sid, "grades", reliability=reliability, credibility=credibility)
 
     def set_speaker(self, sid: str, speaker: str | None) -> Change:

@@ -9,8 +9,6 @@ from typing import Any, Final
 from reader.attribution.model import KINDS, Kind, Statement
 
 CONTEXT_CHARS = 32  # how much text before and after a statement its anchor keeps
-RELIABILITY: Final = ("A", "B", "C", "D", "E", "F")  # Admiralty source reliability
-CREDIBILITY: Final = ("1", "2", "3", "4", "5", "6")  # Admiralty information credibility
 
 
 class _Unset:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from tinydb.table import Table
 
+from reader import grades
 from reader.article.model import Article, article_id as hash_text
 from reader.attribution.model import Statement
 from reader.errors import ReaderError
@@ -21,7 +22,7 @@ from reader.store import schema
 from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.layout import Layout
 from reader.store.model import (
-    CREDIBILITY, RELIABILITY, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
+    UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
     _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement,
     statement_from_json, statement_to_json, tag_from_json, tag_to_json,
 )
@@ -368,12 +369,12 @@ class TagStore:
                 return current if isinstance(value, _Unset) else value
 
             stamp = now()
-            tag = Tag(article_id=article_id, statement_id=statement.id, category=category, anchor=anchor,
-                      note=_note(keep(note, old.note if old else None)),
-                      reliability=_reliability(keep(reliability, old.reliability if old else None)),
-                      credibility=_credibility(keep(credibility, old.credibility if old else None)),
-                      reviewer=self.reviewer, created=old.created if old and old.created else stamp,
-                      updated=stamp)
+            tag = _checked(Tag(article_id=article_id, statement_id=statement.id, category=category, anchor=anchor,
+                               note=keep(note, old.note if old else None),
+                               reliability=keep(reliability, old.reliability if old else None),
+                               credibility=keep(credibility, old.credibility if old else None),
+                               reviewer=self.reviewer, created=old.created if old and old.created else stamp,
+                               updated=stamp))
             table.put(statement.id, tag_to_json(tag))
             storage.commit()
         return tag
@@ -536,8 +537,11 @@ class _Batch:
 
 def _checked(tag: Tag) -> Tag:
     """A tag as `put_tag` stores it: blank notes dropped, grades checked and normalised."""
-    return replace(tag, note=_note(tag.note), reliability=_reliability(tag.reliability),
-                   credibility=_credibility(tag.credibility))
+    try:
+        return replace(tag, note=_note(tag.note), reliability=grades.reliability(tag.reliability),
+                       credibility=grades.credibility(tag.credibility))
+    except grades.GradeError as e:
+        raise ReaderError(f"{e}.") from None
 
 
 def _note(value: str | None) -> str | None:
@@ -546,23 +550,3 @@ def _note(value: str | None) -> str | None:
     if not isinstance(value, str):
         raise ReaderError(f"a note must be text, got {value!r}.")
     return value if value.strip() else None
-
-
-def _reliability(value: str | None) -> str | None:
-    if value is None:
-        return None
-    grade = str(value).strip().upper()
-    if grade not in RELIABILITY:
-        raise ReaderError(f"source reliability must be one of {', '.join(RELIABILITY)} "
-                          f"(Admiralty grades), got {value!r}.")
-    return grade
-
-
-def _credibility(value: str | None) -> str | None:
-    if value is None:
-        return None
-    grade = str(value).strip()
-    if grade not in CREDIBILITY:
-        raise ReaderError(f"information credibility must be one of {', '.join(CREDIBILITY)} "
-                          f"(Admiralty grades), got {value!r}.")
-    return grade

@@ -10,16 +10,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.attribution import Statement
+from reader.grades import CREDIBILITY, RELIABILITY
 from reader.config import Category
 from reader.safe_text import printable
 from reader.store import Tag
 from reader.tui.statement_list import chip_style, flat
-
-RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-               "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
-CREDIBILITY = {"1": "confirmed by other sources", "2": "probably true", "3": "possibly true",
-               "4": "doubtful", "5": "improbable", "6": "truth cannot be judged"}
-
 
 def progress_text(tagged: int, total: int, filter_label: str, unsaved: int, saving_error: bool) -> Text:
     out = Text()

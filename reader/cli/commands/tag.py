@@ -13,6 +13,7 @@ from reader.attribution import Statement, extract
 from reader.cli.context import Context
 from reader.config import Category, Config
 from reader.errors import ReaderError
+from reader.grades import CREDIBILITY, RELIABILITY, span
 from reader.safe_text import printable
 from reader.store import UNSET, Edits, Reanchored, apply_edits
 
@@ -96,8 +97,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the statement's id, as `reader tags PATH` shows it (a unique prefix will do)")
     parser.add_argument("category", metavar="CATEGORY", help="a category name from the config, or its key")
     parser.add_argument("--note", metavar="TEXT", help="a note to keep with the tag (\"\" removes it)")
-    parser.add_argument("--reliability", metavar="A-F", help="Admiralty source reliability, A to F")
-    parser.add_argument("--credibility", metavar="1-6", help="Admiralty information credibility, 1 to 6")
+    parser.add_argument("--reliability", metavar=span(RELIABILITY, "-"), help="Admiralty source reliability")
+    parser.add_argument("--credibility", metavar=span(CREDIBILITY, "-"), help="Admiralty information credibility")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

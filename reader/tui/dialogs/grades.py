@@ -1,15 +1,17 @@
 """The Admiralty grades: source reliability A–F and information credibility 1–6."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from reader.grades import CREDIBILITY, RELIABILITY, span
 from reader.tui.dialogs.base import Dialog
 from reader.tui.keymap import dialog_bindings
-from reader.tui.panels import CREDIBILITY, RELIABILITY
 
 Grades = tuple[str | None, str | None]
 
@@ -36,7 +38,7 @@ class GradesDialog(Dialog[Grades]):
     def on_mount(self) -> None:
         self._show()
 
-    def _row(self, title: str, choices: dict[str, str], chosen: str | None, keys: str) -> Text:
+    def _row(self, title: str, choices: Mapping[str, str], chosen: str | None, keys: str) -> Text:
         out = Text()
         out.append(f"{title} ", style="bold")
         out.append(f"(press {keys})\n", style="dim")
@@ -48,9 +50,9 @@ class GradesDialog(Dialog[Grades]):
 
     def _show(self) -> None:
         self.query_one("#reliability", Static).update(
-            self._row("Source reliability", RELIABILITY, self.reliability, "a–f"))
+            self._row("Source reliability", RELIABILITY, self.reliability, span(RELIABILITY).lower()))
         self.query_one("#credibility", Static).update(
-            self._row("Information credibility", CREDIBILITY, self.credibility, "1–6"))
+            self._row("Information credibility", CREDIBILITY, self.credibility, span(CREDIBILITY)))
 
     def on_key(self, event: events.Key) -> None:
         ch = (event.character or "").upper()
