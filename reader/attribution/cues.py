@@ -22,13 +22,11 @@ _DOUBLING = frozenset("admit commit omit submit regret quip refer prefer confer 
                       "remit plan stop".split())
 _VOWELS = set("aeiou")
 
-TENSES = ("base", "s", "past", "ing", "participle")
-
 
 @dataclass(frozen=True)
 class CueForm:
     lemma: str
-    tense: str  # one of TENSES; "past" also stands for a regular past participle
+    tense: str  # base, s, past, ing or participle; "past" also stands for a regular past participle
 
 
 def inflect(lemma: str) -> dict[str, CueForm]:

@@ -1,12 +1,14 @@
 """Embedded social media posts: signature lines, platform cues and captions."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from reader.attribution.candidates import Raw
 from reader.attribution.lexicon import SOCIAL_PLATFORMS
-from reader.attribution.phrases import Mention, subject_after, subject_before
-from reader.attribution.structure import Paragraph
+from reader.attribution.phrases import Mention, build_mention, subject_after, subject_before, tokenize
+from reader.attribution.structure import Paragraph, Quote
 
 _SIGNATURE = re.compile(
     r"[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@[\w.-]{1,60})\s*\)\s*(?P<date>[^\n]{0,40})")
@@ -26,6 +28,10 @@ _POSTER = re.compile(
 
 _SHARER = re.compile(r"(?:^|[.!?]\s+)(?:On\s+\w+,\s+)?(?P<subject>[^,.;:]{3,80}?)\s+"
                      r"(?:shared|posted|uploaded|published|wrote)\b")
+
+
+# "… with the caption:", "Its caption reads": the quotation after it is the post's text
+CAPTION = re.compile(r"\b(?:caption(?:ed)?|captioned|headlined|reads|read)\s*:?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,3 +96,32 @@ def poster(text: str, lo: int, hi: int) -> Mention | None:
     if sharer:
         return subject_before(text, lo + sharer.start("subject"), lo + sharer.end("subject"))
     return None
+
+
+def signature_post(text: str, paras: list[Paragraph], n: int, sig: Signature, raws: list[Raw]) -> Raw | None:
+    """The post a signature line closes: the paragraph above it, unless that paragraph
+    attributes its own words. Takes the statements found in the paragraph above out of `raws`."""
+    if n == 0:
+        return None
+    prev = paras[n - 1]
+    if text[prev.end - 1] == ":":
+        return None
+    above = list(itertools.takewhile(lambda r: r.start >= prev.start, reversed(raws)))
+    if any(r.mention is not None and not r.mention.pronoun and r.cue_start is not None
+           and prev.start <= r.mention.start < prev.end for r in above):
+        return None  # the paragraph above attributes its own words: a signature left without its post
+    del raws[len(raws) - len(above):]
+    mention = build_mention(text, tokenize(text, sig.name_start, sig.name_end), [])
+    if mention is None:
+        mention = Mention(sig.name_start, sig.name_end, text[sig.name_start:sig.name_end], "",
+                          name=text[sig.name_start:sig.name_end])
+    return Raw(prev.start, prev.end, "post", "posted", None, None, mention,
+               post_reason=f"signature line of a post by {sig.handle}")
+
+
+def caption(text: str, para: Paragraph, q: Quote, lo: int) -> Raw | None:
+    """`… with the caption: "…"` / `Its caption asks: “…”`: a post; who posted it is said nearby."""
+    if not CAPTION.search(text[lo:q.open].rstrip()):
+        return None
+    return Raw(q.start, q.end, "post", "caption", None, None, poster(text, para.start, q.open),
+               post_reason="caption of a social media post")

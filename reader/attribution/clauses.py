@@ -1,0 +1,110 @@
+"""Where clauses and reported words start and end: small tests on the text around a cue that
+every kind of statement shares. Offsets index the whole article."""
+from __future__ import annotations
+
+import re
+
+from reader.attribution.lexicon import AUDIENCES, PREPOSITIONS
+from reader.attribution.phrases import REACH
+
+_PASSIVE_BEFORE = frozenset("was were is are been being be get got".split())
+_ADVERBS_BEFORE_VERB = frozenset("first also then later recently initially originally widely".split())
+# "said by phone": how the words came, not a passive "said by X"
+BY_MEANS = r"by\s+(?:phone|telephone|email|e-mail|text|video\s*link|letter|satellite\s+phone)\b"
+_CONTENT_END = re.compile(
+    r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
+    r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
+    r",\s+while\b|,\s+whereas\b")
+_CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
+                           r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
+_RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
+_BREAK = re.compile(r"[;:!?]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol)\.")
+_TRAILING_PUNCT = " \t\n.,;:"
+_AUDIENCE_WORD = re.compile(r"\s+([\w’'.-]+)")
+_AUDIENCE_LEAD = frozenset("the a an this that our his her their its local foreign western state visiting "
+                           "assembled".split())
+
+
+def breaks(gap: str) -> bool:
+    """Does a sentence end in these few words? "Mr." and initials do not count."""
+    return _BREAK.search(gap) is not None
+
+
+def prepositional(words: list[str]) -> bool:
+    """Words that open with a preposition, not with a quantity ("at least 1,000 troops")."""
+    first, second = words[0].lower(), words[1].lower() if len(words) > 1 else ""
+    return (first in PREPOSITIONS or first == "as") and second not in ("least", "most") and not second[:1].isdigit()
+
+
+def past_audience(text: str, pos: int, hi: int) -> int:
+    """After "told", the audience: "told reporters", "told the BBC", "told a local news site".
+    Returns where the reported words may start (`pos` when no audience is found)."""
+    words: list[re.Match[str]] = []
+    at = pos
+    while len(words) < 5:
+        m = _AUDIENCE_WORD.match(text, at, hi)
+        if m is None:
+            break
+        words.append(m)
+        at = m.end()
+    best = pos
+    for n, m in enumerate(words):
+        word = m.group(1)
+        if word.lower() in AUDIENCES or (word[:1].isupper() and word.lower() not in ("he", "she", "they", "it", "we", "i")):
+            if all(w.group(1).lower() in _AUDIENCE_LEAD or w.group(1)[:1].isupper() or
+                   w.group(1).lower() in AUDIENCES for w in words[:n]):
+                best = m.end()
+        elif word.lower() not in _AUDIENCE_LEAD and not word[:1].isupper():
+            break
+    return best
+
+
+def has_quote(text: str, lo: int, hi: int) -> bool:
+    return any(ch in text[lo:hi] for ch in "“\"«„") or "''" in text[lo:hi]
+
+
+def in_relative_clause(text: str, lo: int, hi: int) -> bool:
+    """Is the verb at `hi` in a ", who …"/", which …" clause ("the closure, which the service
+    said was planned, coincided …")? Its words then end at the clause's comma."""
+    return _RELATIVE_BEFORE.search(text, max(lo, hi - 120), hi) is not None
+
+
+def passive_before(text: str, lo: int, hi: int) -> bool:
+    """`was (first) posted`, `were told`: the subject heard or carried the words, it did not say them."""
+    words = re.findall(r"[\w’']+", text[max(lo, hi - 40):hi].lower())
+    while words and (words[-1] in _ADVERBS_BEFORE_VERB or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in _PASSIVE_BEFORE
+
+
+def passive(text: str, lo: int, hi: int) -> bool:
+    """`posted on Facebook by X`, `repeated … by several accounts`: a participle, not speech."""
+    return re.match(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+(?!%s)by\b" % BY_MEANS, text[lo:hi]) is not None
+
+
+def clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause holding position `hi` starts: after ; : but, and-after-comma, a closing
+    quotation mark or a complementiser."""
+    lo = max(lo, hi - REACH)
+    best = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        best = m.end()
+    return best
+
+
+def content_end(text: str, lo: int, hi: int) -> int:
+    """Where reported words starting at `lo` end: at "but", a semicolon, a second attribution."""
+    m = _CONTENT_END.search(text, lo, hi)
+    return m.start() if m else hi
+
+
+def trim_space(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def trim_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1] in _TRAILING_PUNCT:
+        hi -= 1
+    return hi

@@ -1,0 +1,157 @@
+"""Direct speech: quotations attributed by a cue after them (`“…,” she said`), before them
+(`X said: “…”`), around them (split quotes), by the speaker of the quotation before, or as the
+caption of a post; and quotations quoted inside a quotation."""
+from __future__ import annotations
+
+import re
+
+from reader.attribution import posts
+from reader.attribution.candidates import Raw, SentenceScan
+from reader.attribution.clauses import breaks, passive_before, trim_space
+from reader.attribution.phrases import subject_after, subject_before
+from reader.attribution.structure import Quote
+from reader.attribution.subjects import leading_subject, subject_for
+from reader.attribution.verbs import NOUNISH, QUOTE_AFTER_OBJECT, QUOTE_ONLY
+
+_WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
+_CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
+_NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'“\"](?=[^\W\d_])")
+_NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'”\"](?![^\W\d_])")
+
+
+def find(scan: SentenceScan) -> None:
+    """Every full quotation of the sentence, each with the attribution nearest to it."""
+    text, sent = scan.text, scan.sent
+    full = [q for q in sent.quotes if _is_full(scan, q)]
+    prev: Raw | None = None
+    for i, q in enumerate(full):
+        region_end = full[i + 1].open if i + 1 < len(full) else sent.end
+        region_start = full[i - 1].after if i else sent.start
+        raw = _attribution_after(scan, q, q.after, region_end)
+        if raw is None:
+            raw = _attribution_before(scan, q, region_start, q.open)
+        if raw is None and prev is not None:
+            raw = Raw(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end,
+                      prev.mention, post_reason=prev.post_reason, inherit=prev.mention is None)
+        if raw is None:
+            raw = posts.caption(text, scan.para, q, region_start)
+        if raw is None:
+            if len(text[q.start:q.end].split()) < 3 and not q.continued:
+                continue
+            raw = Raw(q.start, q.end, "direct", None, None, None, None, inherit=True)
+        raw.start, raw.end = q.start, trim_space(text, q.start, q.end)
+        if raw.kind != "post":
+            raw.kind = "direct"
+        scan.add(raw)
+        prev = raw
+        _nested(scan, raw)
+
+
+def _is_full(scan: SentenceScan, q: Quote) -> bool:
+    """A quotation that is a statement in itself, not a phrase inside someone's sentence."""
+    if q.continued:
+        return True
+    text, sent = scan.text, scan.sent
+    inner = text[q.start:q.end]
+    if len(inner.split()) < 2:
+        return False
+    before = text[sent.start:q.open].rstrip()
+    if not before or before[-1] in ",:—–-(\n":
+        return True
+    last = before.split()[-1].lower().strip("“”\"'")
+    form = scan.lexicon.form(last)
+    if form is not None and form.tense in ("past", "s") and form.lemma not in QUOTE_ONLY \
+            and form.lemma not in NOUNISH:
+        return True  # `he said "…"`; not `fighting would continue "until …"`
+    if posts.CAPTION.search(before):
+        return True
+    # closed by ",” she said": a quotation with its attribution right after it
+    after = text[q.after: min(sent.end, q.close + 60)]
+    if inner.rstrip()[-1:] in ",!?" and re.match(r"\s*\S", after):
+        return _attribution_after(scan, q, q.after, sent.end) is not None and len(inner.split()) >= 4
+    return False
+
+
+def _nested(scan: SentenceScan, outer: Raw) -> None:
+    """`“… my wife said, ‘Get the car, now.’ …”`: words quoted inside a quotation."""
+    text = scan.text
+    for m in _NESTED_OPEN.finditer(text, outer.start, outer.end):
+        close = _NESTED_CLOSE.search(text, m.end(), outer.end)
+        if close is None:
+            return
+        lead_start = max(outer.start, text.rfind(".", outer.start, m.start()) + 1)
+        cue = None
+        for c in scan.lexicon.pattern.finditer(text, lead_start, m.start()):
+            cue = c
+        if cue is None or len(text[cue.end():m.start()].split()) > 3 or \
+                not re.search(r"[,:]\s*$", text[cue.end():m.start()]):
+            continue
+        mention = subject_before(text, lead_start, cue.start())
+        if mention is None:
+            continue
+        scan.add(Raw(m.end(), trim_space(text, m.end(), close.start()), "direct", cue.group(),
+                     cue.start(), cue.end(), mention, nested_in=outer,
+                     context=text[cue.start():close.end()]))
+
+
+def _attribution_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
+    """`“…,” she said.` / `“…,” said X, 63, who …` / `“…,” one user wrote on X`."""
+    text = scan.text
+    m = re.match(r"[\s,]*", text[lo:hi])
+    lo += m.end() if m else 0
+    for cue in scan.cues:
+        if not lo <= cue.start() < hi:
+            continue
+        form = scan.lexicon.form(cue.group())
+        if form is None or form.tense == "ing":
+            return None
+        if cue.start() == lo:  # inverted: said X
+            mention = subject_after(text, cue.end(), hi)
+        else:
+            gap = text[lo:cue.start()]
+            if len(gap.split()) > 9 or breaks(gap):
+                return None
+            mention = subject_before(text, lo, cue.start())
+        if mention is None:
+            return None
+        post = posts.platform_reason(text[cue.start():min(hi, cue.end() + 60)], form.lemma)
+        return Raw(q.start, q.end, "post" if post else "direct", cue.group(), cue.start(), cue.end(),
+                   mention, post_reason=post, context=text[cue.start():hi])
+    return None
+
+
+def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
+    """`X said: “…` / `X told reporters in Seoul, "…` / `, said X, 70, standing …, “and …`."""
+    text, sent, lexicon = scan.text, scan.sent, scan.lexicon
+    candidates = [c for c in scan.cues if lo <= c.start() < hi]
+    if not candidates:
+        return None
+    cue = candidates[-1]
+    form = lexicon.form(cue.group())
+    if form is None or passive_before(text, sent.start, cue.start()):
+        return None
+    tail = text[cue.end():hi]
+    if posts.CAPTION.search(tail.rstrip()):
+        return None  # "posted … with the caption:": see posts.caption
+    inverted = not text[lo:cue.start()].strip(" ,\n\"”“")
+    if inverted:
+        mention = subject_after(text, cue.end(), hi)
+    else:
+        if len(tail.split()) > 12 or re.search(r"[.;!?]", tail) or _WHAT_CALLED.search(tail):
+            return None
+        if not re.search(r"[,:—–]\s*$|^\s*$", tail) and not tail.rstrip().endswith(("that", "as")):
+            if form.lemma not in QUOTE_AFTER_OBJECT:
+                return None
+        if form.tense == "ing":
+            mention = leading_subject(lexicon, text, sent.start, cue.start())  # ", saying …"
+        else:
+            mention = subject_for(lexicon, text, sent, lo, cue)
+    if mention is None:
+        return None
+    post = posts.platform_reason(text[cue.start():hi], form.lemma) or \
+        posts.leading_platform(text[sent.start:cue.start()])
+    if mention.head in _CAPTION_NOUNS:  # "Its caption asks: “…”": whoever posted it speaks
+        mention = posts.poster(text, scan.para.start, q.open) or mention
+        post = post or "caption of a social media post"
+    return Raw(q.start, q.end, "post" if post else "direct", cue.group(), cue.start(), cue.end(),
+               mention, post_reason=post, context=text[cue.start():hi])

@@ -1,0 +1,262 @@
+"""Indirect speech: the words a cue verb reports ("said (that) …", "told reporters …"), the
+words before a trailing attribution ("…, the ministry said."), a sentence holding a
+parenthetical one ("Democrats, the author notes, applaud …"), and participles ("…, saying …").
+Quoted words inside make a statement mixed."""
+from __future__ import annotations
+
+import re
+
+from reader.attribution import posts
+from reader.attribution.candidates import Raw, SentenceScan
+from reader.attribution.clauses import (
+    BY_MEANS, breaks, content_end, has_quote, in_relative_clause, passive, passive_before, past_audience,
+    prepositional, trim_end, trim_space,
+)
+from reader.attribution.cues import CueForm
+from reader.attribution.model import Kind
+from reader.attribution.phrases import subject_after, subject_before
+from reader.attribution.structure import OPENERS
+from reader.attribution.subjects import leading_subject, subject_for
+from reader.attribution.verbs import (
+    ABOUT_CONTENT, CHARACTERISE, INVERTING, NP_CONTENT, QUOTE_ONLY, REPORTING_CHARACTERISE, SAY_LIKE,
+    TELL_LIKE, another_cue, previous_word, second_cue,
+)
+
+_AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
+                  r"may|might|must|do|does|did)\b", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
+    r"must|do|does|did|'s|’s|\w+ed|came|went|saw|took|made|got|gave|knew|thought|found|left|ran|"
+    r"began|became|brought|felt|kept|held|stood|fell|rose|met|paid|sent|spent|won|lost|built|broke|"
+    r"chose|drove|flew|grew|led|meant|put|read|sat|shot|sold|spoke|struck|threw|told|said|wrote|"
+    r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
+    r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
+    re.IGNORECASE)
+# what may follow the cue of "…, the ministry said on Friday." before the sentence ends
+_TRAILING_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
+    r"(?:\s+[\w’'.-]+){0,6}?)?\s*[.!]?\s*")
+_PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
+# "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
+_BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
+                               "posts message letter tweet video release interview speech".split())
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
+_REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
+# "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
+_NOTHING_SAID = frozenset("little nothing much anything more less something".split())
+# a verb in the words after ", says …": they are a clause ("the crew left in May"), not a speaker
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
+    r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
+    r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
+_ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)?(?:about|of|against|over)\s+")
+_TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|to|a)\s+){0,2}[A-Z][\w’'-]*)*[.,]?\s*")
+_CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
+# Phrases between a cue and its reported words: "said on Friday in a statement that …"
+_SKIPPED_PHRASE = re.compile(
+    r"\s*,?\s*(?:in|on|at|during|via|from|to|late|early|earlier|later|after|"
+    r"before|over)\s+(?:(?:the|a|an|its|his|her|their|this|last|(?-i:[A-Z][\w’'.-]*)|"
+    r"\d[\w:.]*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"morning|afternoon|evening|night|week|statement|interview|address|"
+    r"speech|post|conference|briefing|message|channel|page|account|website|site|feed)\b\s*)+"
+    r"|\s*,?\s*" + BY_MEANS, re.IGNORECASE)
+
+
+def find(scan: SentenceScan) -> None:
+    """What each cue verb not yet used by a quotation reports."""
+    for m in scan.cues:
+        if m.start() not in scan.used_cues:
+            _one(scan, m)
+
+
+def _one(scan: SentenceScan, m: re.Match[str]) -> None:
+    text, sent, lexicon = scan.text, scan.sent, scan.lexicon
+    form = lexicon.form(m.group())
+    if form is None:
+        return
+    before_tok = previous_word(text, sent.start, m.start())
+    if form.tense == "ing" and before_tok not in ("is", "are", "was", "were", "been"):
+        if not re.search(r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]) and \
+                before_tok not in _BEFORE_PARTICIPLE:
+            return
+        _participle(scan, m, form)
+        return
+    if (form.tense != "ing" and passive_before(text, sent.start, m.start())) or passive(text, m.end(), sent.end):
+        return
+    trailing = _trailing(scan, m, form) or _parenthetical(scan, m)
+    if trailing is not None:
+        scan.add(trailing)
+        return
+    prior = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None
+                  and r.start < m.start()), None)
+    relative = in_relative_clause(text, sent.start, m.start())
+    content = _characterised(scan, m.end(), form) or \
+        _content_after(scan, m.end(), form, stop_at_comma=relative)
+    if content is None:
+        mention = subject_for(lexicon, text, sent, sent.start, m, prior)
+        if mention is not None:  # "X rejected that account": remember X for "the official said"
+            scan.add(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(), mention, silent=True))
+        return
+    cstart, cend = content
+    if scan.covered(cstart):
+        return
+    mention = subject_for(lexicon, text, sent, sent.start, m, prior)
+    if mention is None:
+        return
+    post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
+        posts.leading_platform(text[sent.start:m.start()]) or \
+        posts.platform_reason(mention.text, "")  # "a widely shared post on Facebook claimed"
+    kind: Kind = "post" if post else ("mixed" if has_quote(text, cstart, cend) else "indirect")
+    scan.add(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
+                 post_reason=post, context=text[m.start():cend]))
+
+
+def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
+    """`…, describing the accusations as “…” and saying …`: the main subject speaks."""
+    text = scan.text
+    prior = next((r for r in reversed(scan.raws) if r.mention is not None and r.start < m.start()
+                  and r.nested_in is None), None)
+    mention = prior.mention if prior else leading_subject(scan.lexicon, text, scan.sent.start, m.start())
+    if mention is None:
+        return
+    content = _characterised(scan, m.end(), form) or _content_after(scan, m.end(), form)
+    if content is None:
+        return
+    cstart, cend = content
+    if scan.covered(cstart):
+        return
+    post = prior.post_reason if prior else None
+    kind: Kind = "post" if post else ("mixed" if has_quote(text, cstart, cend) else "indirect")
+    if form.lemma in CHARACTERISE and not post:
+        kind = "mixed"
+    scan.add(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
+                 post_reason=post, context=text[m.start():cend]))
+
+
+def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm) -> Raw | None:
+    """`…, his wife said.` / `…, said the minister.`: the words before the comma."""
+    text, sent = scan.text, scan.sent
+    after = text[m.end():sent.end]
+    before = text[sent.start:m.start()]
+    comma = before.rfind(",")
+    if comma < 0:
+        return None
+    speaker_text = before[comma + 1:]
+    if not speaker_text.strip():  # ", said X."
+        if form.lemma not in INVERTING or not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after) \
+                or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
+                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
+            return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
+        mention = subject_after(text, m.end(), sent.end)
+    else:
+        # "…, two officials told Reuters.": the audience before the sentence ends
+        tail = m.end() if form.lemma not in TELL_LIKE else past_audience(text, m.end(), sent.end)
+        if not _TRAILING_TAIL.fullmatch(text, tail, sent.end):
+            return None
+        if len(speaker_text.split()) > 8:
+            return None
+        mention = subject_before(text, sent.start + comma + 1, m.start())
+    if mention is None:
+        return None
+    cstart = sent.start
+    cend = trim_end(text, cstart, sent.start + comma)
+    if len(text[cstart:cend].split()) < 4:
+        return None
+    if text[cstart] in OPENERS + '"' or text.startswith("''", cstart):
+        return None  # a quotation: the direct rules attribute it
+    return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(),
+               m.end(), mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
+
+
+def _parenthetical(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
+    """`Democrats, the author notes, applaud …`: an attribution set inside the sentence it
+    attributes; the statement is the whole sentence."""
+    text, sent = scan.text, scan.sent
+    before = text[max(sent.start, m.start() - 60):m.start()]
+    comma = before.rfind(",")
+    after = _PAREN_TAIL.match(text, m.end(), sent.end)
+    if comma < 0 or after is None or len(before[comma + 1:].split()) > 6:
+        return None
+    start = m.start() - len(before) + comma + 1
+    mention = subject_before(text, start, m.start()) if before[comma + 1:].strip() else \
+        subject_after(text, m.end(), after.start(1))
+    if mention is None or not text[sent.start:start].strip(" ,"):
+        return None
+    cend = trim_end(text, sent.start, sent.end)
+    return Raw(sent.start, cend, "mixed" if has_quote(text, sent.start, cend) else "indirect", m.group(),
+               m.start(), m.end(), mention, context=text[sent.start:cend])
+
+
+def _characterised(scan: SentenceScan, lo: int, form: CueForm) -> tuple[int, int] | None:
+    """`describing the accusations as “a fairy tale”`: the quotation is the statement."""
+    if form.lemma not in CHARACTERISE:
+        return None
+    text = scan.text
+    q = next((q for q in scan.sent.quotes if lo <= q.open <= lo + 70), None)
+    if q is None or len(text[q.start:q.end].split()) < 2 or len(text[lo:q.open].split()) > 8 or \
+            breaks(text[lo:q.open]) or _AUX.search(text, lo, q.open):
+        return None  # "described the army had “…”": a clause, reported as such
+    if text[lo:q.open].split()[-1:] == ["the"] and _TITLE_CASE.fullmatch(text, q.start, q.end):
+        return None  # "which its authors call the “Transparency Act”": a name, not their words
+    return q.start, trim_space(text, q.start, q.end)
+
+
+def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
+                   stop_at_comma: bool = False) -> tuple[int, int] | None:
+    """Where the reported words start and end after a cue verb, or None. In a relative
+    clause ("…, which said X, declined") the words end at the clause's comma."""
+    if form.lemma in QUOTE_ONLY or (form.lemma in CHARACTERISE and form.lemma not in REPORTING_CHARACTERISE):
+        return None
+    text, lexicon = scan.text, scan.lexicon
+    hi = scan.sent.end
+    window = text[lo:min(hi, lo + 110)]
+    that = re.search(r"\bthat\b", window)
+    start: int | None = None
+    if that and not re.search(r"[.;:“”\"]", window[:that.start()]) and \
+            not _AUX.search(window[:that.start()]) and not another_cue(lexicon, window[:that.start()]):
+        start = lo + that.end()
+        while start < hi and text[start].isspace():
+            start += 1
+    else:
+        pos = lo
+        if form.lemma == "add" and re.match(r"\s+to\b", text[pos:hi]):
+            return None  # "adds to the controversy": not speech
+        if form.lemma in TELL_LIKE:
+            pos = past_audience(text, pos, hi)
+        while True:
+            pp = _SKIPPED_PHRASE.match(text[pos:hi])
+            if not pp or pp.end() == 0:
+                break
+            pos += pp.end()
+        skip = re.match(r"\s*[,:]?\s*(?:that\s+)?", text[pos:hi])
+        start = pos + (skip.end() if skip else 0)
+        if start < hi and text[start] in OPENERS + '"':
+            return None
+        if form.lemma in ABOUT_CONTENT:
+            # "warned of …", "warned the ministry in March about …": what the warning was about
+            prep = _ABOUT.match(text, start, hi)
+            if prep and (prep.group(1) is None or not _FINITE.search(text, prep.end(), content_end(text, start, hi))):
+                start = prep.end()
+    end = second_cue(lexicon, text, start, content_end(text, start, hi))
+    if stop_at_comma:
+        comma = text.find(",", start, end)
+        end = end if comma < 0 else comma
+    end = trim_end(text, start, end)
+    content = text[start:end]
+    words = content.split()
+    if len(words) < 3 or content[:5].lower() in ("what ", "how m") or _INFINITIVE.match(content) \
+            or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than") \
+            or (form.lemma == "ask" and text[lo:start].rstrip().endswith("that")) \
+            or _REQUEST.match(content) or prepositional(words):
+        return None  # "has written for several outlets", "urged him to go": not reported words
+    if not any(c.isalpha() for c in content):
+        return None
+    if that is None or text[lo:start].rstrip()[-4:] != "that":
+        if re.match(r"(?:\w+ly\s+)*by\b", content):
+            return None  # "repeated … by several accounts": a passive, not speech
+        if form.lemma not in NP_CONTENT and not _FINITE.search(content) and \
+                not any(ch in content for ch in "“\"«") and not (form.lemma in SAY_LIKE and len(words) >= 5):
+            return None  # "confirmed the arrest": an object, not reported words
+        if form.lemma in NP_CONTENT and not _FINITE.search(content) and len(words) < 4:
+            return None
+    return start, end

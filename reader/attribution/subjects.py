@@ -1,0 +1,98 @@
+"""Who says what a cue verb introduces: the subject of the cue's clause, the subject a sentence
+opens with, and the person the sentences before a "he said" are about."""
+from __future__ import annotations
+
+import re
+
+from reader.attribution.clauses import clause_start
+from reader.attribution.cues import CueLexicon
+from reader.attribution.lexicon import VERB_FILLERS
+from reader.attribution.phrases import PERSON_ROLES, REACH, Mention, build_mention, subject_before, tokenize
+from reader.attribution.structure import Sentence
+from reader.attribution.verbs import previous_word
+
+_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|(?-i:[a-z]+ing))\b")
+_CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
+_OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?\s+|\n)(?=[\"“‘']?[A-Z])")
+# Two or more capitalised words in a row, the way a person's full name (with a title) is written
+_NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
+
+
+def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re.Match[str],
+                prior: Mention | None = None) -> Mention | None:
+    """Who says what the cue introduces: the subject of the cue's own clause. `prior` is
+    the speaker of an earlier verb in the sentence, for "… and said …"."""
+    words = text[max(sent.start, cue.start() - 40):cue.start()].split()
+    while words and words[-1].lower() in VERB_FILLERS:
+        words.pop()
+    if words and words[-1].lower() in ("and", "but"):
+        # "He called it “…” and said …": the subject of the first verb says this too
+        return prior or leading_subject(lexicon, text, sent.start, cue.start())
+    if words and words[-1].lower() in ("who", "which"):
+        # "the embassy, which said …": the speaker is what the relative pronoun points to
+        rel = text.rfind(words[-1], sent.start, cue.start())
+        return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)
+    if words and words[-1].lower() == "that" and lexicon.form(words[-2].lower() if len(words) > 1 else "") is None:
+        rel = text.rfind("that", sent.start, cue.start())  # "a channel that claimed …"
+        return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)
+    start = clause_start(text, max(lo, sent.start), cue.start())
+    if text[start:cue.start()].rstrip().endswith(","):
+        # "Paradis, who volunteered when he ran in 1992, says": the clause starts before
+        # the parenthetical, whatever clauses the parenthetical holds
+        paren = _PARENTHETICAL.search(text, max(lo, sent.start), cue.start())
+        if paren is not None and paren.start() < start:
+            start = clause_start(text, max(lo, sent.start), paren.start())
+    region = text[start:cue.start()]
+    opener = previous_word(text, sent.start, start) if start > sent.start else ""
+    if opener == "that" and lexicon.form(previous_word(text, sent.start, start - 5)) is not None:
+        opener = ""  # "said that X told …": "that" after a cue opens the reported clause
+    if opener in ("who", "which", "that"):
+        # "a closure that officials blamed": the relative clause has its own subject;
+        # "a channel that regularly publishes … claimed": the speaker is what "that" points to
+        own = subject_before(text, start, cue.start()) if region.strip() else None
+        if own is not None:
+            return own
+        head_end = text.rfind(opener, sent.start, start)
+        return subject_before(text, clause_start(text, sent.start, head_end), head_end, relative=True)
+    return subject_before(text, start, cue.start())
+
+
+def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention | None:
+    """The noun phrase a sentence opens with, up to its first verb."""
+    toks = tokenize(text, lo, min(hi, lo + REACH))
+    while toks and (toks[0].lower in _CONNECTIVES or not toks[0].word):
+        toks = toks[1:]
+    for k, t in enumerate(toks):
+        if k == 0 and t.lower in ("he", "she", "it", "they", "we"):
+            return subject_before(text, t.start, t.end)
+        if k and not t.cap and (t.lower.endswith("ed") or t.lower in _OPENING_VERBS
+                                or lexicon.form(t.lower) is not None
+                                or (t.lower.endswith("s") and toks[k - 1].cap and toks[k - 1].word)):
+            return subject_before(text, toks[0].start, t.start)
+    return None
+
+
+def antecedent(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
+    """The person the sentence before `pos` is about: what "she said" points to when she
+    has not spoken before ("Officer Dana Kim arrived first. “…,” she said.", "The rescue
+    was led by Captain Emil Radu. He says …"). The subject of that sentence, else the last
+    person named in it."""
+    lo = max(0, pos - 600)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, min(len(text), pos + 2))]
+    if lo == 0 or text[lo - 1] == "\n":
+        starts.insert(0, lo)
+    for start, end in reversed(list(zip(starts, starts[1:]))):  # not the pronoun's own sentence
+        mention = leading_subject(lexicon, text, start, pos)
+        if _a_person(mention):
+            return mention
+        for run in reversed(list(_NAME_RUN.finditer(text, start, end))):
+            mention = build_mention(text, tokenize(text, run.start(), run.end()), [])
+            if _a_person(mention):
+                return mention
+    return None
+
+
+def _a_person(mention: Mention | None) -> bool:
+    return mention is not None and mention.person and not mention.plural and (
+        (mention.name is not None and len(mention.name.split()) >= 2) or mention.head in PERSON_ROLES)
