@@ -33,7 +33,7 @@ def export(store: TagStore, config: Config, article_ids: Iterable[str] | None, f
     writer = get_format(fmt)
     check_options(options, config)
     records = article_records(store, article_ids)  # unknown ids fail before any output
-    writer.write(collect(store, config, records, statements=statements), out, options, config)
+    writer.write(collect(store, config, records, statements=statements), out, options, config.categories)
 
 
 def export_text(store: TagStore, config: Config, article_ids: Iterable[str] | None, fmt: str,
@@ -49,12 +49,12 @@ def export_to_file(store: TagStore, config: Config, article_ids: Iterable[str] |
                    statements: Mapping[str, Sequence[Statement]] | None = None) -> Path:
     """Export straight into `path`, atomically: on any error the file is not created (or an
     existing one is left as it was). Returns the file written."""
-    get_format(fmt)
+    writer = get_format(fmt)
     check_options(options, config)
     target = check_target(path)
     records = article_records(store, article_ids)
     with atomic_text_file(target) as out:
-        get_format(fmt).write(collect(store, config, records, statements=statements), out, options, config)
+        writer.write(collect(store, config, records, statements=statements), out, options, config.categories)
     return target
 
 

@@ -54,7 +54,7 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
     tags = dict(state.tags)
     orphans = list(state.orphans)
     if text is None:  # no copy of the text: every tag is kept, as an orphan
-        return ArticleData(record, "", (), tuple(orphans) + tuple(tags.values()), config.category_names)
+        return ArticleData(record, "", (), tuple(orphans) + tuple(tags.values()))
     engine = list(statements) if statements is not None else extract(text, config)
     edits = state.edits
     added = {s.id for s in edits.added}
@@ -65,7 +65,7 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
                           speaker_corrected=statement.id in edits.speakers))
     # A tag whose statement this text no longer has is never dropped: it is listed with the orphans.
     orphans.extend(tags.values())
-    return ArticleData(record, text, tuple(items), tuple(orphans), config.category_names)
+    return ArticleData(record, text, tuple(items), tuple(orphans))
 
 
 def collect(store: TagStore, config: Config, articles: Iterable[str] | Iterable[ArticleRecord] | None = None, *,

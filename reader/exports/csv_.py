@@ -9,9 +9,10 @@ their cell.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.safe_text import printable
 
@@ -59,7 +60,8 @@ def _orphan_row(data: ArticleData, tag: Tag) -> list[object]:
             tag.anchor.exact, None, None, *_tag_cells(tag), False, False]
 
 
-def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
+          categories: Sequence[Category]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for data in articles:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from reader.config import Config
+from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
 from reader.grades import notation
@@ -73,9 +73,10 @@ class _Palette:
 
     OTHER = "other"
 
-    def __init__(self, config: Config) -> None:
-        self.colours = {c.name: css_colour(c.colour) for c in config.categories}
+    def __init__(self, categories: Sequence[Category]) -> None:
+        self.colours = {c.name: css_colour(c.colour) for c in categories}
         self.classes = {name: f"c{i}" for i, name in enumerate(self.colours)}
+        self.order = tuple(self.colours)  # the category names, in the settings' order
 
     def css(self) -> str:
         rules = [f".{self.classes[name]}{{background:{colour}40;border-bottom:2px solid {colour}}}\n"
@@ -168,15 +169,16 @@ def _statement(data: ArticleData, item: Item) -> str:
 
 def article_section(data: ArticleData, options: ExportOptions, palette: _Palette) -> str:
     r = data.record
-    listed = [item for _, items in grouped(data, options) for item in items]
+    groups = grouped(data, options, palette.order)
+    listed = [item for _, items in groups for item in items]
     parts = [f'<section class="article" id="a-{esc(r.id[:12])}">\n',
              f"<h2>{esc(r.title) or '(untitled)'}</h2>\n",
              f'<p class="meta">Source: {esc(r.path)} · {r.chars:,} characters · id {esc(r.id[:12])}</p>\n',
-             _summary_table(summarise(data), palette)]
+             _summary_table(summarise(data, palette.order), palette)]
     if data.dismissed_count:
         parts.append(f'<p class="meta">Dismissed as not statements: {data.dismissed_count:,} (not counted).</p>\n')
     parts.append(f'<div class="text">{_article_text(data, listed, palette)}</div>\n')
-    for category, items in grouped(data, options):
+    for category, items in groups:
         label = esc(category) if category is not None else UNTAGGED_LABEL
         parts.append(f'<h3><span class="swatch {palette.cls(category)}">{label}</span> ({len(items):,})</h3>\n')
         parts.append('<ol class="statements">\n' + "\n".join(_statement(data, i) for i in items) + "\n</ol>\n")
@@ -192,9 +194,8 @@ def article_section(data: ArticleData, options: ExportOptions, palette: _Palette
     return "".join(parts)
 
 
-def _overview(titles: Sequence[str], summaries: Sequence[Summary], order: Sequence[str],
-              palette: _Palette) -> str:
-    total = combine(summaries, order)
+def _overview(titles: Sequence[str], summaries: Sequence[Summary], palette: _Palette) -> str:
+    total = combine(summaries, palette.order)
     categories = list(total.by_category)
     head = "".join(f'<th class="n">{esc(n)}</th>' for n in [*categories, UNTAGGED_LABEL, "total"])
     rows = []
@@ -208,8 +209,9 @@ def _overview(titles: Sequence[str], summaries: Sequence[Summary], order: Sequen
             + "\n".join(rows) + "\n</tbody>\n</table>\n")
 
 
-def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions, config: Config) -> None:
-    palette = _Palette(config)
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
+          categories: Sequence[Category]) -> None:
+    palette = _Palette(categories)
     titles: list[str] = []
     summaries: list[Summary] = []
     # The totals come first but are known last: the article sections wait in a temporary
@@ -218,7 +220,7 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions, 
         for data in articles:
             sections.write(article_section(data, options, palette))
             titles.append(data.record.title)
-            summaries.append(summarise(data))
+            summaries.append(summarise(data, palette.order))
         out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                   '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
                   '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -229,7 +231,7 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions, 
         if not titles:
             out.write("<p>No articles.</p>\n")
         elif len(titles) > 1:
-            out.write(_overview(titles, summaries, config.category_names, palette))
+            out.write(_overview(titles, summaries, palette))
         sections.seek(0)
         shutil.copyfileobj(sections, out)
     out.write("</body>\n</html>\n")

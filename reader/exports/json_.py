@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions
 from reader.exports.records import article_json, header
 
@@ -20,7 +21,8 @@ def dumps(value: Any, indent: int | None = 2) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
+          categories: Sequence[Category]) -> None:
     # The same text json.dumps(document, indent=2) gives, without holding the whole document.
     out.write("{\n")
     for key, value in header().items():

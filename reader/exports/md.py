@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
 from reader.grades import notation
@@ -64,16 +65,16 @@ def _orphan(tag: Tag) -> str:
     return line
 
 
-def article_section(data: ArticleData, options: ExportOptions, level: int = 2) -> list[str]:
+def article_section(data: ArticleData, options: ExportOptions, order: Sequence[str], level: int = 2) -> list[str]:
     r = data.record
     h = "#" * level
     lines = [f"{h} {escape(r.title) or '(untitled)'}", "",
              f"Source: {escape(r.path)} · {r.chars:,} characters · id {r.id[:12]}", ""]
-    lines += _summary_table(summarise(data))
+    lines += _summary_table(summarise(data, order))
     lines.append("")
     if data.dismissed_count:
         lines += [f"Dismissed as not statements: {data.dismissed_count:,} (not counted).", ""]
-    for category, items in grouped(data, options):
+    for category, items in grouped(data, options, order):
         label = escape(category) if category is not None else UNTAGGED_LABEL
         lines += [f"{h}# {label} ({len(items):,})", ""]
         lines += [_statement(item) for item in items]
@@ -87,15 +88,14 @@ def article_section(data: ArticleData, options: ExportOptions, level: int = 2) -
     return lines
 
 
-def _overview(articles: Sequence[ArticleData], summaries: Sequence[Summary]) -> list[str]:
-    order = articles[0].category_order
+def _overview(titles: Sequence[str], summaries: Sequence[Summary], order: Sequence[str]) -> list[str]:
     total = combine(summaries, order)
     lines = ["## Totals", ""] + _summary_table(total) + ["", "## Per article", ""]
     categories = list(total.by_category)
     rows = []
-    for data, s in zip(articles, summaries):
+    for title, s in zip(titles, summaries):
         counts = [s.by_category.get(name, 0) for name in categories]
-        rows.append([escape(data.record.title) or "(untitled)", *(f"{n:,}" for n in counts),
+        rows.append([escape(title) or "(untitled)", *(f"{n:,}" for n in counts),
                      f"{s.untagged:,}", f"{s.total:,}"])
     rows.append(["**total**", *(f"**{total.by_category[n]:,}**" for n in categories),
                  f"**{total.untagged:,}**", f"**{total.total:,}**"])
@@ -103,26 +103,28 @@ def _overview(articles: Sequence[ArticleData], summaries: Sequence[Summary]) -> 
     return lines + [""]
 
 
-def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
+          categories: Sequence[Category]) -> None:
     # The totals come first but are known last: the article sections wait in a temporary
     # file, so a report over thousands of articles never holds them all in memory.
-    kept: list[ArticleData] = []
+    order = [c.name for c in categories]
+    titles: list[str] = []
     summaries: list[Summary] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
         for data in articles:
-            section = article_section(data, options)
+            section = article_section(data, options, order)
             sections.write("\n" + "\n".join(section[:-1]) + "\n")  # each section ends with a blank line
-            summaries.append(summarise(data))
-            kept.append(ArticleData(data.record, "", (), (), data.category_order))  # no text, no statements
+            summaries.append(summarise(data, order))
+            titles.append(data.record.title)
         lines = ["# Source report", ""]
         if options.category is not None:
             lines += [f"Listing statements tagged {escape(options.category)} only.", ""]
-        if not kept:
+        if not titles:
             lines += ["No articles.", ""]
-        elif len(kept) > 1:
-            lines += _overview(kept, summaries)
-        out.write("\n".join(lines if kept else lines[:-1]))
-        if not kept:
+        elif len(titles) > 1:
+            lines += _overview(titles, summaries, order)
+        out.write("\n".join(lines if titles else lines[:-1]))
+        if not titles:
             out.write("\n")
         sections.seek(0)
         shutil.copyfileobj(sections, out)

@@ -1,7 +1,8 @@
 """What every export format reads: one article's record, stored text, statements and tags."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.attribution import Statement
@@ -43,7 +44,6 @@ class ArticleData:
     text: str
     items: tuple[Item, ...]  # every statement, in reading order
     orphans: tuple[Tag, ...] = ()  # tags kept that match no statement of this text
-    category_order: tuple[str, ...] = field(default=())  # the settings' categories, in order
 
     def selected(self, options: ExportOptions, *, untagged_default: bool) -> list[Item]:
         """The statements an export lists under these options."""
@@ -63,10 +63,11 @@ class ArticleData:
             return list(self.orphans)
         return [t for t in self.orphans if t.category == options.category]
 
-    def counts(self) -> dict[str, int]:
-        """Tagged statements per category: the settings' categories first, in order (zero when
-        unused), then any other category a tag carries. Dismissed statements are not counted."""
-        counts = {name: 0 for name in self.category_order}
+    def counts(self, order: Sequence[str]) -> dict[str, int]:
+        """Tagged statements per category: the settings' categories (`order`) first, in order
+        (zero when unused), then any other category a tag carries. Dismissed statements are
+        not counted."""
+        counts = {name: 0 for name in order}
         for item in self.items:
             if item.tag is not None and not item.dismissed:
                 counts[item.tag.category] = counts.get(item.tag.category, 0) + 1

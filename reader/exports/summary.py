@@ -33,8 +33,9 @@ def share(n: int, total: int) -> str:
     return f"{100 * n / total:.1f}%" if total else "–"
 
 
-def summarise(data: ArticleData) -> Summary:
-    return Summary(data.counts(), data.untagged_count)
+def summarise(data: ArticleData, order: Sequence[str]) -> Summary:
+    """One article's counts, the settings' categories (`order`) first."""
+    return Summary(data.counts(order), data.untagged_count)
 
 
 def combine(summaries: Sequence[Summary], category_order: Sequence[str]) -> Summary:
@@ -45,10 +46,11 @@ def combine(summaries: Sequence[Summary], category_order: Sequence[str]) -> Summ
     return Summary(by_category, sum(s.untagged for s in summaries))
 
 
-def grouped(data: ArticleData, options: ExportOptions) -> list[tuple[str | None, list[Item]]]:
-    """The statements a report lists, grouped by category in the settings' order (other
-    categories after), untagged last (None) when asked for. Dismissed statements are left out."""
-    groups: dict[str | None, list[Item]] = {name: [] for name in data.category_order}
+def grouped(data: ArticleData, options: ExportOptions, order: Sequence[str]) -> list[tuple[str | None, list[Item]]]:
+    """The statements a report lists, grouped by category in the settings' order (`order`;
+    other categories after), untagged last (None) when asked for. Dismissed statements are
+    left out."""
+    groups: dict[str | None, list[Item]] = {name: [] for name in order}
     for item in data.selected(options, untagged_default=False):
         if not item.dismissed:
             groups.setdefault(item.category, []).append(item)

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reader.config import Category
 from reader.exports.json_ import dumps
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.grades import notation
@@ -91,7 +92,8 @@ def annotation(data: ArticleData, item: Item) -> dict[str, Any]:
     return out
 
 
-def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
+          categories: Sequence[Category]) -> None:
     # Written as it goes: the items first, the total (known at the end) last.
     out.write('{\n  "@context": "%s",\n  "type": "AnnotationCollection",\n' % CONTEXT)
     out.write('  "label": "Source tags exported by reader",\n')

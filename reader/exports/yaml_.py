@@ -2,12 +2,13 @@
 is written as a literal block, so the article reads as it does in the file."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import yaml
 from yaml.representer import SafeRepresenter
 
+from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions
 from reader.exports.records import article_json, header
 
@@ -36,7 +37,8 @@ def dump(value: Any) -> str:
                      default_flow_style=False, width=100)
 
 
-def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions) -> None:
+def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
+          categories: Sequence[Category]) -> None:
     # The same text as dumping the whole document at once, one article at a time.
     out.write(dump(header()))
     first = True

@@ -55,6 +55,14 @@ def test_export_to_a_file_takes_the_format_from_its_name(cli, tagged, tmp_path):
     assert result.code == 0 and len(rows) == 7
 
 
+@pytest.mark.parametrize("name, fmt", [("tags.yml", "yaml"), ("Report.HTM", "html"), ("tags.w3c", "w3c"),
+                                       ("tags.txt", "json")])
+def test_every_ending_of_a_format_chooses_it_and_others_get_the_default(cli, tagged, tmp_path, name, fmt):
+    result = cli("export", tagged, "-o", tmp_path / name)
+    assert result.code == 0 and result.err.strip().endswith(f"({fmt}).")
+    assert cli("report", tagged, "-o", tmp_path / name).err.strip().endswith("(html)." if fmt == "html" else "(md).")
+
+
 def test_export_into_a_missing_folder_is_one_clear_line(cli_process, article, tmp_path):
     target = tmp_path / "missing" / "tags.json"
     result = cli_process("export", article, "-o", target)

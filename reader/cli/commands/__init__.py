@@ -24,10 +24,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("untag", "untag", "remove the tag from a statement"),
     Command("tags", "tags", "show the article's statements with their saved tags and suggestions"),
     Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened"),
-    Command("export", "export", "write an article's (or every article's) statements and tags as json, csv, "
-                                "yaml, md, html or w3c"),
-    Command("import", "import_", "merge tags from a reader json export or a W3C annotation collection "
-                                 "(checked whole first)"),
-    Command("report", "report", "write a Markdown or HTML report of every tagged article (--all) or of one article"),
+    Command("export", "export", "write an article's (or every article's) statements and tags"),
+    Command("import", "import_", "merge tags from an export file (checked whole first)"),
+    Command("report", "report", "write a report of every tagged article (--all) or of one article"),
 )
 DEFAULT_COMMAND = "open"

@@ -1,5 +1,6 @@
-"""`reader export PATH|--all --format json|csv|yaml|md|html|w3c [-o FILE]`: the article's (or
-every article's) statements and saved tags, from the tag database's copy of the text."""
+"""`reader export PATH|--all --format FORMAT [-o FILE]`: the article's (or every article's)
+statements and saved tags, from the tag database's copy of the text, in any format of the
+export registry."""
 from __future__ import annotations
 
 import argparse
@@ -11,9 +12,13 @@ from reader.attribution import Statement, extract
 from reader.cli.context import Context
 from reader.errors import ReaderError
 from reader.exports import FORMATS, ExportOptions, export, export_to_file
+from reader.exports.registry import format_of, listed
 
 
 def add_source_arguments(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+    """The arguments `export` and `report` share, offering `formats` (`default` without -o)."""
+    parser.description = f"{parser.description}, as {listed(formats)}"
+    parser.epilog = "; ".join(f"{name}: {FORMATS[name].description}" for name in formats)
     parser.add_argument("path", metavar="PATH", nargs="?",
                         help="article file or web address (it is opened and registered); or use --all")
     parser.add_argument("--all", action="store_true", help="every article in the tag database")
@@ -38,10 +43,7 @@ def chosen_format(args: argparse.Namespace, formats: Sequence[str], default: str
     if args.format:
         return str(args.format)
     if args.output and args.output != "-":
-        suffix = Path(args.output).suffix.lower()
-        for name in formats:
-            if FORMATS[name].suffix == suffix or f".{name}" == suffix or (name == "yaml" and suffix == ".yml"):
-                return name
+        return format_of(Path(args.output), formats) or default
     return default
 
 

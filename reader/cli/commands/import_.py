@@ -1,5 +1,6 @@
-"""`reader import FILE [--keep-mine]`: merge tags from a json export or a W3C annotation
-collection into the tag database, listing what was added, updated, identical and in conflict."""
+"""`reader import FILE [--keep-mine]`: merge tags from an export file (the registry's importable
+formats: a json export or a W3C annotation collection) into the tag database, listing what was
+added, updated, identical and in conflict."""
 from __future__ import annotations
 
 import argparse
@@ -7,10 +8,12 @@ from pathlib import Path
 
 from reader.cli.context import Context
 from reader.exports import import_file
+from reader.exports.registry import IMPORTABLE, listed
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a `reader export --format json` or `--format w3c` file")
+    parser.add_argument("file", metavar="FILE",
+                        help=f"a file written by `reader export` as {listed(IMPORTABLE)}")
     parser.add_argument("--keep-mine", action="store_true",
                         help="on a conflict (same statement, another category) keep the database's tag "
                              "(default: the newer one wins)")
