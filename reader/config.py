@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -23,8 +23,17 @@ CONFIG_ENV = "READER_CONFIG"
 # yaml.safe_load's loader, in C when PyYAML was built with libyaml (ten times faster at start-up)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_NAMED_COLOUR = re.compile(r"[a-z][a-z0-9_ ]*")
+HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+# The colour names a category may use: the terminal's sixteen standard colours, which every
+# terminal draws (and Rich and Textual know by these names), with the values the html report
+# gives them (the Tango palette).
+NAMED_COLOURS: Final[Mapping[str, str]] = {
+    "black": "#000000", "red": "#cc0000", "green": "#4e9a06", "yellow": "#c4a000",
+    "blue": "#3465a4", "magenta": "#75507b", "cyan": "#06989a", "white": "#d3d7cf",
+    "bright_black": "#555753", "bright_red": "#ef2929", "bright_green": "#8ae234",
+    "bright_yellow": "#fce94f", "bright_blue": "#729fcf", "bright_magenta": "#ad7fa8",
+    "bright_cyan": "#34e2e2", "bright_white": "#eeeeec",
+}
 
 
 @dataclass(frozen=True)
@@ -203,9 +212,10 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
             key = str(key)
         if not isinstance(key, str) or len(key) != 1 or key.isspace():
             raise where.error(here + ("key",), f"must be a single character such as \"1\", got {key!r}.")
-        colour = item["colour"]
-        if not isinstance(colour, str) or not _valid_colour(colour.strip()):
-            raise where.error(here + ("colour",), f"must be a colour name or #rrggbb, got {colour!r}.")
+        colour = item["colour"].strip().lower() if isinstance(item["colour"], str) else None
+        if colour is None or not (HEX_COLOUR.fullmatch(colour) or colour in NAMED_COLOURS):
+            raise where.error(here + ("colour",), f"must be #rrggbb or a colour name ({', '.join(NAMED_COLOURS)}), "
+                                                  f"got {item['colour']!r}.")
         description = _optional_str(item["description"], here + ("description",), where)
         priority = item["priority"]
         if not isinstance(priority, int) or isinstance(priority, bool):
@@ -218,20 +228,6 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
             if other.key == key:
                 raise where.error(here + ("key",), f"repeats the key {key!r} of category {other.name!r}.")
         assert name is not None and description is not None
-        out.append(Category(name=name, key=key, colour=colour.strip(), description=description,
+        out.append(Category(name=name, key=key, colour=colour, description=description,
                             priority=priority, words=tuple(words), context=tuple(context)))
     return tuple(out)
-
-
-def _valid_colour(colour: str) -> bool:
-    if _HEX_COLOUR.fullmatch(colour):
-        return True
-    if not _NAMED_COLOUR.fullmatch(colour):
-        return False
-    from rich.color import Color, ColorParseError  # only when a named colour needs checking
-
-    try:
-        Color.parse(colour)
-    except ColorParseError:
-        return False
-    return True

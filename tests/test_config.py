@@ -1,8 +1,9 @@
+import json
 from pathlib import Path
 
 import pytest
 
-from reader.config import config_path, load_config
+from reader.config import NAMED_COLOURS, config_path, load_config
 from reader.errors import ReaderError
 
 from tests.conftest import ROOT, SHIPPED_CONFIG, TEST_CONFIG
@@ -70,6 +71,22 @@ def test_bad_colour_is_rejected(tmp_path):
     path = write(tmp_path, default_text().replace('colour: "#c678dd"', "colour: not-a-colour", 1))
     with pytest.raises(ReaderError, match="colour"):
         load_config(path)
+
+
+@pytest.mark.parametrize("colour", ["grey50", "dark_orange3", "#12345", "red}body{x"])
+def test_only_hex_and_the_sixteen_terminal_colour_names_are_colours(tmp_path, colour):
+    path = write(tmp_path, default_text().replace('colour: "#c678dd"', f"colour: {json.dumps(colour)}", 1))
+    with pytest.raises(ReaderError, match=r"'categories\[1\]\.colour' must be #rrggbb or a colour name \(black, red"):
+        load_config(path)
+
+
+def test_colour_names_are_read_in_any_case_and_every_one_is_drawn_by_the_terminal(tmp_path):
+    from rich.color import Color
+
+    path = write(tmp_path, default_text().replace('colour: "#c678dd"', "colour: Bright_Blue", 1))
+    assert load_config(path).categories[1].colour == "bright_blue"
+    for name in NAMED_COLOURS:
+        Color.parse(name)  # the review screen's chips and `reader tags` draw them through Rich
 
 
 def test_missing_config_file(tmp_path):

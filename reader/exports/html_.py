@@ -7,28 +7,18 @@ are shown as Unicode control pictures; colours come from the settings and are va
 from __future__ import annotations
 
 import html
-import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from reader.config import Category
+from reader.config import HEX_COLOUR, NAMED_COLOURS, Category
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
 from reader.grades import notation
 from reader.safe_text import printable
 
 FALLBACK_COLOUR = "#9e9e9e"
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-# The terminal's standard colour names a setting may use, as the Tango palette draws them.
-_NAMED = {
-    "black": "#000000", "red": "#cc0000", "green": "#4e9a06", "yellow": "#c4a000",
-    "blue": "#3465a4", "magenta": "#75507b", "cyan": "#06989a", "white": "#d3d7cf",
-    "bright_black": "#555753", "bright_red": "#ef2929", "bright_green": "#8ae234",
-    "bright_yellow": "#fce94f", "bright_blue": "#729fcf", "bright_magenta": "#ad7fa8",
-    "bright_cyan": "#34e2e2", "bright_white": "#eeeeec", "grey": "#808080", "gray": "#808080",
-}
 
 _CSS = """\
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:62rem;margin:2rem auto;\
@@ -55,12 +45,12 @@ def css_colour(colour: str | None) -> str:
     """A setting's colour as CSS #rrggbb: hex as given, a standard terminal colour name by
     its usual value, anything else the neutral fallback (never copied into the CSS as is)."""
     value = (colour or "").strip()
-    if _HEX.fullmatch(value):
+    if HEX_COLOUR.fullmatch(value):
         digits = value[1:]
         if len(digits) == 3:
             digits = "".join(ch * 2 for ch in digits)
         return "#" + digits.lower()
-    return _NAMED.get(value.lower(), FALLBACK_COLOUR)
+    return NAMED_COLOURS.get(value.lower(), FALLBACK_COLOUR)
 
 
 def esc(text: str | None) -> str:
