@@ -2,10 +2,16 @@
 fail, and the pieces of an atomic write. Plain Python, no UI imports."""
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from reader.errors import ReaderError
+
+# A new file is created here and now (O_EXCL) and never through a symbolic link planted in its
+# place (O_NOFOLLOW): a folder others can write to cannot make reader write somewhere else.
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def read_file(path: Path, *, what: str, limit: int | None = None) -> bytes:
@@ -31,6 +37,31 @@ def reading_error(path: Path, e: OSError) -> ReaderError:
     if isinstance(e, PermissionError):
         return ReaderError(f"{path}: permission denied.")
     return ReaderError(f"{path}: cannot read ({e.strerror or e}).")
+
+
+def create_new(path: Path, mode: int = 0o666) -> tuple[int, tuple[int, int]]:
+    """Open a file that did not exist for writing; returns the descriptor and the file's
+    identity (device, inode) for `replace_checked`. OSError when `path` exists in any form,
+    a symbolic link included."""
+    fd = os.open(path, _NEW_FILE, mode)
+    info = os.fstat(fd)
+    return fd, (info.st_dev, info.st_ino)
+
+
+def replace_checked(tmp: Path, written: tuple[int, int], target: Path) -> None:
+    """Rename `tmp` over `target`, making sure what is renamed, and what `target` then is, is
+    the regular file we wrote (`written`, from `create_new`), not something swapped in by
+    whoever else can write to the folder. OSError when the rename fails or the check does."""
+    _check_is(tmp, written)
+    os.replace(tmp, target)
+    _check_is(target, written)
+
+
+def _check_is(path: Path, written: tuple[int, int]) -> None:
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != written:
+        raise OSError(errno.EPERM, "the file being written was replaced by another one meanwhile "
+                                   "(can someone else write to this folder?)", str(path))
 
 
 def discard(path: Path) -> None:

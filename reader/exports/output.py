@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.errors import ReaderError
-from reader.fileio import discard, fsync_folder
+from reader.fileio import create_new, discard, fsync_folder, replace_checked
 
 
 def check_target(path: Path) -> Path:
@@ -37,7 +37,7 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
     target = check_target(path)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        fd, written = create_new(tmp)
     except OSError as e:
         raise ReaderError(f"{target}: cannot write ({e.strerror or e}).") from None
     out = open(fd, "w", encoding="utf-8", newline="")
@@ -52,7 +52,7 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
             yield out
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, target)
+        replace_checked(tmp, written, target)
     except OSError as e:
         discard(tmp)
         raise ReaderError(f"{target}: cannot write ({e.strerror or e}); nothing was changed.") from None

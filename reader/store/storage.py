@@ -40,7 +40,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from reader.errors import ReaderError
-from reader.fileio import discard, fsync_folder, reading_error
+from reader.fileio import create_new, discard, fsync_folder, reading_error, replace_checked
 from reader.store import schema
 
 LOCK_NAME = ".lock"
@@ -179,14 +179,12 @@ def load_document(path: Path, kind: str) -> schema.Document | None:
 
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old file or the new one.
-    The temporary file's name is fixed: writers hold the database lock, so a leftover one can
-    only come from a writer that died, and is simply written over."""
-    tmp = write_temp(path, data, durable=durable)
+    """Replace `path` with `data` so that a crash leaves either the old file or the new one."""
+    staged = Staged(path, *write_temp(path, data, durable=durable))
     try:
-        os.replace(tmp, path)
+        staged.publish()
     except OSError as e:
-        discard(tmp)
+        staged.discard()
         raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
     if durable:
         fsync_folder(path.parent)
@@ -196,13 +194,23 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
 
-def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
+def write_temp(path: Path, data: bytes, *, durable: bool = True) -> tuple[Path, tuple[int, int]]:
     """The first half of an atomic write: `data` in `path`'s temporary file (same folder),
-    flushed and fsynced; `path` itself is untouched. Returns the temporary file. On failure
-    the temporary file is removed and ReaderError says nothing was changed."""
+    flushed and fsynced; `path` itself is untouched. Returns the temporary file and its
+    identity (for the checked rename). On failure the temporary file is removed and
+    ReaderError says nothing was changed.
+
+    The temporary file's name is fixed and every writer holds the database lock, so one found
+    there was left by a writer that died, or planted: it is removed (a symbolic link itself,
+    never what it points to) and the file is created anew, exclusively and without following
+    links."""
     tmp = temp_path(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            fd, written = create_new(tmp)
+        except FileExistsError:
+            os.unlink(tmp)
+            fd, written = create_new(tmp)
         try:
             view = memoryview(data)
             while view:
@@ -214,7 +222,7 @@ def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
     except OSError as e:
         discard(tmp)
         raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
-    return tmp
+    return tmp, written
 
 
 def make_folder(folder: Path) -> None:
@@ -374,11 +382,11 @@ class SafeStorage(Storage):
             if not backup.exists():
                 atomic_write(backup, self._raw, durable=durable)
         raw, encoded = encode_reusing(data, self._encoded)
-        tmp = write_temp(self.path, raw, durable=durable)
+        tmp, written = write_temp(self.path, raw, durable=durable)
         self._committed = True
         self._dirty = False
         entry = _Written(raw, data, encoded, schema.CURRENT) if self._cache is not None else None
-        return Staged(self.path, tmp, self._cache, entry)
+        return Staged(self.path, tmp, written, self._cache, entry)
 
 
 @dataclass
@@ -387,13 +395,15 @@ class Staged:
 
     path: Path
     tmp: Path
+    written: tuple[int, int]  # the temporary file's (device, inode)
     cache: WriteCache | None = None
     entry: _Written | None = None  # what to remember once published (None: nothing)
 
     def publish(self) -> None:
-        """Rename the temporary file over the real one (OSError if that fails; the caller
-        fsyncs the folder afterwards to make the rename durable)."""
-        os.replace(self.tmp, self.path)
+        """Rename the temporary file over the real one, checked (OSError if that fails or if
+        the file renamed is not the one written; the caller fsyncs the folder afterwards to
+        make the rename durable)."""
+        replace_checked(self.tmp, self.written, self.path)
         if self.cache is not None and self.entry is not None:
             self.cache.put(self.path, self.entry)
         self.entry = None

@@ -165,3 +165,58 @@ def test_a_text_file_that_does_not_match_its_id_is_reported(tmp_path):
     path.write_text(json.dumps(document))
     with pytest.raises(ReaderError, match=rf"{path}: is damaged \(the stored text does not match"):
         TagStore(db, "fresh").text(a.id)
+
+
+# --- a folder others can write to: planted links are never followed ---------------------------
+
+def test_a_link_planted_as_the_temporary_file_is_not_followed(store, db, registered, tmp_path):
+    """The attack: a symbolic link at `.<file>.tmp` made a tag write overwrite the file it
+    pointed to (outside the database), and the database file became a link to it."""
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    for path in (_article_file(db, a.id), db / "index.json"):
+        path.with_name(f".{path.name}.tmp").symlink_to(victim)
+    store.set_tag(a.id, statements[1], "eyewitness")  # writes the article file
+    store.register(a, statements)  # writes the index
+    assert victim.read_bytes() == b"precious"
+    for path in (_article_file(db, a.id), db / "index.json"):
+        assert path.is_file() and not path.is_symlink()
+    assert not [p for p in db.rglob("*.tmp")]
+    assert {t.category for t in TagStore(db, "x").tags(a.id).values()} == {"official", "eyewitness"}
+
+
+def test_a_temporary_file_swapped_before_the_rename_is_not_put_in_place(store, db, registered, tmp_path,
+                                                                          monkeypatch):
+    from reader.store import storage
+
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    path = _article_file(db, a.id)
+    before = path.read_bytes()
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    real = storage.write_temp
+
+    def swapped(target, data, **kw):
+        tmp, written = real(target, data, **kw)
+        tmp.unlink()
+        tmp.symlink_to(victim)  # what someone who can write to the folder could do meanwhile
+        return tmp, written
+
+    monkeypatch.setattr(storage, "write_temp", swapped)
+    with pytest.raises(ReaderError, match="replaced by another one meanwhile"):
+        store.set_tag(a.id, statements[1], "eyewitness")
+    assert path.read_bytes() == before and not path.is_symlink() and victim.read_bytes() == b"precious"
+
+
+def test_a_link_planted_as_the_lock_file_is_not_followed(store, db, registered, tmp_path):
+    a, statements = registered
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    (db / ".lock").unlink()
+    (db / ".lock").symlink_to(victim)
+    with pytest.raises(ReaderError, match=r"\.lock: cannot lock the tag database"):
+        TagStore(db, "x").set_tag(a.id, statements[0], "official")
+    assert victim.read_bytes() == b"precious"
