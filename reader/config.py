@@ -1,19 +1,23 @@
 """Typed, validated settings read from config.yaml.
 
-The file is parsed with `yaml.safe_load`; every key is checked against the fields below and
-any mistake becomes a `ReaderError` naming the file, the line and the key. Nothing here
+The file is parsed as `yaml.safe_load` does, more strictly: aliases (`*name`, with which a
+few kilobytes can stand for gigabytes), repeated keys (the last would silently win) and deep
+nesting are refused. Every key is checked against the fields below and any mistake becomes a
+`ReaderError` naming the file, the line and the key. Nothing here
 imports the UI: the command line and the review screen receive a ready `Config`.
 """
 from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from reader import paths
 from reader.errors import ReaderError
@@ -22,6 +26,8 @@ from reader.fileio import read_file
 CONFIG_ENV = "READER_CONFIG"
 # yaml.safe_load's loader, in C when PyYAML was built with libyaml (ten times faster at start-up)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_CONFIG_BYTES = 1024 * 1024  # the shipped file is under 10 KB
+MAX_DEPTH = 8  # mappings and lists inside each other; the settings go three deep
 
 HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 # The colour names a category may use: the terminal's sixteen standard colours, which every
@@ -83,7 +89,7 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     path = config_path(explicit)
-    data = read_file(path, what="a config file")
+    data = read_file(path, what="a config file", limit=MAX_CONFIG_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -94,27 +100,46 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
 # --- parsing ----------------------------------------------------------------------------
 
 class _Where:
-    """Maps a key path such as ("categories", 0, "key") to its line in the file."""
+    """Maps a key path such as ("categories", 0, "key") to its line in the file, and refuses
+    the YAML a config never needs: aliases, repeated keys, keys that are not plain words,
+    nesting deeper than MAX_DEPTH."""
 
-    def __init__(self, text: str, path: Path) -> None:
+    def __init__(self, root: yaml.Node | None, path: Path) -> None:
         self.path = path
         self.lines: dict[tuple[Any, ...], int] = {}
-        try:
-            root = yaml.compose(text, Loader=_LOADER)
-        except yaml.YAMLError:
-            root = None
         if root is not None:
-            self._walk(root, ())
+            self._walk(root)
 
-    def _walk(self, node: yaml.Node, at: tuple[Any, ...]) -> None:
-        self.lines[at] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                self._walk(value, at + (key.value,))
-                self.lines[at + (key.value,)] = key.start_mark.line + 1  # the key's line, not its value's
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self._walk(item, at + (i,))
+    def _walk(self, root: yaml.Node) -> None:
+        seen: set[int] = set()  # an alias is a node met a second time
+        self.lines[()] = root.start_mark.line + 1
+        todo: deque[tuple[yaml.Node, tuple[Any, ...]]] = deque([(root, ())])  # breadth first: the
+        while todo:  # shallowest repeat is met before any deep path through an alias
+            node, at = todo.popleft()
+            if id(node) in seen:
+                raise self.error(at, "is a YAML alias (*name); aliases are not allowed in the settings, "
+                                     "write the value out.")
+            seen.add(id(node))
+            if len(at) > MAX_DEPTH:
+                raise self.error(at, f"is nested more than {MAX_DEPTH} levels deep; the settings never are.")
+            if isinstance(node, yaml.MappingNode):
+                first: dict[str, int] = {}
+                for key, value in node.value:
+                    line = key.start_mark.line + 1
+                    if not isinstance(key, yaml.ScalarNode):
+                        self.lines[at + ("?",)] = line
+                        raise self.error(at + ("?",), "is a key that is not a plain word.")
+                    name = key.value
+                    self.lines[at + (name,)] = line  # the key's line, not its value's
+                    if name in first:
+                        raise self.error(at + (name,), f"repeats a key already given on line {first[name]}; "
+                                                       "give each key once.")
+                    first[name] = line
+                    todo.append((value, at + (name,)))
+            elif isinstance(node, yaml.SequenceNode):
+                for i, item in enumerate(node.value):
+                    self.lines.setdefault(at + (i,), item.start_mark.line + 1)
+                    todo.append((item, at + (i,)))
 
     def error(self, at: tuple[Any, ...], problem: str) -> ReaderError:
         line = next((self.lines[at[:n]] for n in range(len(at), -1, -1) if at[:n] in self.lines), None)
@@ -131,13 +156,14 @@ def _dotted(at: tuple[Any, ...]) -> str:
 
 def parse_config(text: str, path: Path) -> Config:
     try:
-        data = yaml.load(text, Loader=_LOADER)  # safe_load, with the C loader when there is one
+        root = yaml.compose(text, Loader=_LOADER)  # the C parser when there is one
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(e, "problem", None) or "not valid YAML"
-        raise ReaderError(f"{path}{line}: not valid YAML ({problem}).") from None
-    where = _Where(text, path)
+        raise _not_yaml(path, e) from None
+    where = _Where(root, path)  # before building any value: refuses aliases, repeated keys
+    try:
+        data = None if root is None else SafeConstructor().construct_document(root)
+    except (yaml.YAMLError, ValueError, OverflowError) as e:  # a date like 2026-13-45, a 5,000-digit number
+        raise _not_yaml(path, e) from None
     if data is None:
         data = {}
     top = _mapping(data, (), where, required={"categories", "cues"},
@@ -162,6 +188,16 @@ def parse_config(text: str, path: Path) -> Config:
             db_path = path.parent / db_path
     return Config(categories=categories, cues=cues, database=db_path, reviewer=reviewer,
                   keys=keys, source=path)
+
+
+def _not_yaml(path: Path, e: Exception) -> ReaderError:
+    mark = getattr(e, "problem_mark", None)
+    line = f", line {mark.line + 1}" if mark is not None else ""
+    if isinstance(e, (ValueError, OverflowError)):
+        problem = "a number or a date that cannot be read"
+    else:
+        problem = getattr(e, "problem", None) or ""
+    return ReaderError(f"{path}{line}: not valid YAML" + (f" ({problem})." if problem else "."))
 
 
 def _mapping(value: Any, at: tuple[Any, ...], where: _Where, *, required: set[str],

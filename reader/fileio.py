@@ -15,19 +15,58 @@ _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) 
 
 
 def read_file(path: Path, *, what: str, limit: int | None = None) -> bytes:
-    """A file's bytes, or a ReaderError naming it: missing, a folder, too big, not readable.
-    `what` names the kind of file in messages ("an article file", "an import file")."""
+    """A regular file's bytes, or a ReaderError naming it: missing, a folder, a device or a
+    pipe, too big, not readable. `what` names the kind of file in messages ("an article
+    file", "an import file"). At most `limit` bytes are ever read, whatever the file claims."""
     try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a folder, not {what}.")
-        if limit is not None:
-            size = path.stat().st_size
-            if size > limit:
-                raise ReaderError(f"{path}: is {size // 2**20} MB, more than reader reads as {what} "
-                                  f"({limit // 2**20} MB).")
-        return path.read_bytes()
+        data = read_regular(path, what=what, limit=limit)
     except OSError as e:
         raise reading_error(path, e) from None
+    if data is None:
+        raise ReaderError(f"{path}: no such file.")
+    return data
+
+
+def read_regular(path: Path, *, what: str, limit: int | None = None) -> bytes | None:
+    """A regular file's bytes (None when there is no such file). Devices (/dev/zero), pipes
+    and sockets are refused with a ReaderError before anything is read (opening does not wait
+    for a pipe's writer), as is a file over `limit` bytes, counted while reading. Other
+    failures raise OSError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise ReaderError(f"{path}: is a folder, not {what}.") from None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReaderError(f"{path}: is a folder, not {what}.")
+        raise ReaderError(f"{path}: is {_kind(info.st_mode)}, not {what}; reader reads regular files only.")
+    with os.fdopen(fd, "rb") as f:
+        if limit is None:
+            return f.read()
+        data = f.read(limit + 1)
+        if len(data) > limit or info.st_size > limit:
+            size = max(info.st_size, len(data))
+            raise ReaderError(f"{path}: is {'more than ' if size == limit + 1 else ''}{size // 2**20} MB, more than "
+                              f"reader reads as {what} ({limit // 2**20} MB).")
+        return data
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def reading_error(path: Path, e: OSError) -> ReaderError:

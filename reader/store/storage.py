@@ -40,7 +40,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from reader.errors import ReaderError
-from reader.fileio import create_new, discard, fsync_folder, reading_error, replace_checked
+from reader.fileio import create_new, discard, fsync_folder, read_regular, reading_error, replace_checked
 from reader.store import schema
 
 LOCK_NAME = ".lock"
@@ -142,11 +142,7 @@ class StoreDB(TinyDB):
 def read_raw(path: Path) -> bytes | None:
     """The file's bytes, or None when it does not exist."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise ReaderError(f"{path}: is a folder where a reader database file was expected.") from None
+        return read_regular(path, what="a reader database file")
     except OSError as e:
         raise reading_error(path, e) from None
 

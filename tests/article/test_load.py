@@ -1,4 +1,5 @@
 import codecs
+import os
 
 import pytest
 
@@ -41,6 +42,9 @@ def test_utf16_with_bom(tmp_path):
     (lambda p: p.mkdir(), "is a folder"),
     (lambda p: None, "no such file"),
     (lambda p: p.write_bytes(bytes(range(256)) * 8), "binary"),
+    (lambda p: p.symlink_to("/dev/zero"), "is a device, not an article file"),  # read without end, before
+    (lambda p: p.symlink_to("/dev/urandom"), "is a device, not an article file"),
+    (lambda p: os.mkfifo(p), r"is a pipe \(FIFO\), not an article file"),  # waited for a writer, before
 ])
 def test_unreadable_inputs_are_clear_errors(tmp_path, make, message):
     path = tmp_path / "article.txt"
@@ -104,3 +108,13 @@ def test_a_file_address_opens_the_file(tmp_path):
     path = tmp_path / "my article.txt"
     path.write_text("Title\nBody text.\n", encoding="utf-8")
     assert load_article(path.as_uri()).text == "Title\nBody text.\n"
+
+
+def test_an_article_over_the_limit_is_refused_while_reading(tmp_path, monkeypatch):
+    from reader.article import load as load_module
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 1000)
+    monkeypatch.setattr(load_module, "MAX_BYTES", 4096)
+    with pytest.raises(ReaderError, match=r"more than reader reads as an article file"):
+        load_article(path)
