@@ -1,16 +1,35 @@
-"""`According to X, …` and `… , according to X.`: words credited to a source without a verb."""
+"""`According to X, …` and `… , according to X.`: words credited to a source without a verb.
+
+Where "according to X" stands decides which words are X's:
+  opening the sentence or a clause after a semicolon   the words after X (and X's appositive);
+  after a relative pronoun or a conjunction            the rest of the clause: "a policy which,
+                                                       according to X, the UN criticised";
+  between commas inside a clause                       the whole sentence;
+  closing the sentence                                 the words before it.
+"""
 from __future__ import annotations
 
 import re
 
 from reader.attribution.candidates import Raw, SentenceScan
-from reader.attribution.clauses import content_end, has_quote, trim_end
+from reader.attribution.clauses import FINITE, content_end, has_quote, trim_end
 from reader.attribution.model import Kind
-from reader.attribution.phrases import subject_after
+from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
 
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # what may stand before an opening "according to X," and still leave the statement after it
-_ADVERBIAL_LEAD = re.compile(r"(?:[A-Z]\w*\s+\w+|In\s+[^,]{1,30}|On\s+[^,]{1,30}|But|And|However)")
+_ADVERBIAL_LEAD = re.compile(
+    r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z]\w*\s+\w+|In\s+[^,]{1,30}|On\s+[^,]{1,30}|But|And|However|Meanwhile|Also|Still|Yet|So|"
+    r"Separately|Instead|Moreover|Now|Then|Indeed|Earlier|Later)")
+# a lead ending in a word that opens a clause: "… a policy which, according to X, …"
+_OPENS_CLAUSE = re.compile(r"\b(?:which|that|who|whom|and|but|while|because|as)$", re.IGNORECASE)
+# "according to Amnesty International there may be …": a name with no comma, then a clause
+_NAME_THEN_CLAUSE = re.compile(
+    r"\s+((?:(?:[A-Z][\w’'.&-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.&-]*)\s+"
+    r"(?=(?:there|the|a|an|it|he|she|they|we|this|these|those|some|many|most|all|no|\d)\b)")
+# ", a spokesman for the agency," after the source: an appositive, not yet the statement
+_APPOSITIVE = re.compile(r"\s*(?:(?:a|an|the|its|his|her|their)\s+)?[\w’'.&-]+(?:\s+[\w’'.&-]+){0,12}?,")
+_DETERMINERS = frozenset("a an the his her its their".split())
 
 
 def present(scan: SentenceScan) -> bool:
@@ -23,24 +42,91 @@ def find(scan: SentenceScan) -> None:
     for m in _ACCORDING.finditer(text, sent.start, sent.end):
         if any(q.open < m.start() < q.close for q in sent.quotes):
             continue
-        lead = text[sent.start:m.start()].strip(" ,")
-        if not lead or _ADVERBIAL_LEAD.fullmatch(lead):
-            comma = text.find(",", m.end(), sent.end)
-            if comma < 0:
-                continue
-            mention = subject_after(text, m.end(), comma, whole=True)
-            cstart = comma + 1
-            while cstart < sent.end and text[cstart].isspace():
-                cstart += 1
-            cend = trim_end(text, cstart, content_end(text, cstart, sent.end))
-        else:
-            mention = subject_after(text, m.end(), sent.end, whole=True)
-            cstart = sent.start
-            cend = trim_end(text, cstart, m.start())
-            if any(cstart <= c.start() < cend for c in scan.cues):
-                continue  # the sentence's own cue attributes it; "according to" adds a second source
+        found = _opening(scan, m) or _inside(scan, m)
+        if found is None:
+            continue
+        mention, cstart, cend = found
         if mention is None or len(text[cstart:cend].split()) < 3:
             continue
         kind: Kind = "mixed" if has_quote(text, cstart, cend) else "indirect"
         scan.raws.append(Raw(cstart, cend, kind, "according to", m.start(), m.end(), mention,
                              context=text[cstart:cend]))
+
+
+def _clause_lead(text: str, lo: int, hi: int) -> tuple[int, str]:
+    """Where the clause holding position `hi` starts (after a semicolon), and its words before `hi`."""
+    semi = text.rfind(";", lo, hi)
+    start = lo if semi < 0 else semi + 1
+    return start, text[start:hi].strip(" ,")
+
+
+_Found = tuple[Mention | None, int, int]
+
+
+def _opening(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
+    """"According to X, …" opening the sentence or a clause: X's words follow."""
+    text, sent = scan.text, scan.sent
+    _, lead = _clause_lead(text, sent.start, m.start())
+    if lead and not _ADVERBIAL_LEAD.fullmatch(lead):
+        return None
+    comma = text.find(",", m.end(), sent.end)
+    splice = _NAME_THEN_CLAUSE.match(text, m.end(), sent.end if comma < 0 else comma)
+    if splice is not None:  # "According to Rathbun the property was returned …"
+        return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
+    if comma < 0:
+        return None
+    mention = subject_after(text, m.end(), comma, whole=True)
+    cstart = _skip_space(text, comma + 1, sent.end)
+    appositive = _APPOSITIVE.match(text, cstart, sent.end)
+    if appositive is not None and not FINITE.search(text, cstart, appositive.end()) and \
+            text[cstart].islower():
+        cstart = _skip_space(text, appositive.end(), sent.end)  # "…, public information officer for X, …"
+    return mention, cstart, _end(text, cstart, sent.end)
+
+
+def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
+    """"according to X" after the start of its clause."""
+    text, sent = scan.text, scan.sent
+    start, lead = _clause_lead(text, sent.start, m.start())
+    comma = text.find(",", m.end(), sent.end)
+    if comma >= 0 and text[m.start() - 2:m.start()].strip() == "," and _clause_follows(text, lead, comma + 1, sent.end):
+        mention = subject_after(text, m.end(), comma, whole=True)
+        if _OPENS_CLAUSE.search(lead):  # "a policy which, according to AFP, the UN criticised"
+            cstart = _skip_space(text, comma + 1, sent.end)
+            return mention, cstart, _end(text, cstart, sent.end)
+        # "The plan, according to officials, would cost …": the whole sentence
+        return mention, start, trim_end(text, start, sent.end)
+    splice = _NAME_THEN_CLAUSE.match(text, m.end(), sent.end if comma < 0 else comma)
+    if splice is not None and text[m.start() - 2:m.start()].strip() == ",":
+        # "…, according to Amnesty there may be up to 30 …": the clause after the name is its own
+        return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
+    mention = subject_after(text, m.end(), sent.end, whole=True)
+    cend = trim_end(text, start, m.start())
+    if any(start <= c.start() < cend for c in scan.cues):
+        return None  # the sentence's own cue attributes it; "according to" adds a second source
+    return mention, start, cend
+
+
+def _clause_follows(text: str, lead: str, lo: int, hi: int) -> bool:
+    """After ", according to X,": the rest of the clause ("would cost …"; after "which" or "and",
+    "the UN criticised"), not an appositive of X ("a member of …, who spoke …")?"""
+    rest = text[lo:hi].strip()
+    first = rest.split(" ", 1)[0].lower()
+    if not rest or first in _DETERMINERS and not _OPENS_CLAUSE.search(lead):
+        return False
+    own = re.split(r"\b(?:who|which|that)\b", rest, maxsplit=1)[0]
+    return FINITE.search(own) is not None
+
+
+def _named(text: str, splice: re.Match[str]) -> Mention | None:
+    return build_mention(text, tokenize(text, splice.start(1), splice.end(1)), [])
+
+
+def _skip_space(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _end(text: str, lo: int, hi: int) -> int:
+    return trim_end(text, lo, content_end(text, lo, hi))

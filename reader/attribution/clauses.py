@@ -11,13 +11,23 @@ _PASSIVE_BEFORE = frozenset("was were is are been being be get got".split())
 _ADVERBS_BEFORE_VERB = frozenset("first also then later recently initially originally widely".split())
 # "said by phone": how the words came, not a passive "said by X"
 BY_MEANS = r"by\s+(?:phone|telephone|email|e-mail|text|video\s*link|letter|satellite\s+phone)\b"
+# a finite verb: reported words are a clause, not an object ("confirmed the arrest")
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
+    r"must|do|does|did|'s|’s|\w+ed|came|went|saw|took|made|got|gave|knew|thought|found|left|ran|"
+    r"began|became|brought|felt|kept|held|stood|fell|rose|met|paid|sent|spent|won|lost|built|broke|"
+    r"chose|drove|flew|grew|led|meant|put|read|sat|shot|sold|spoke|struck|threw|told|said|wrote|"
+    r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
+    r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
+    re.IGNORECASE)
 _CONTENT_END = re.compile(
     r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
     r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
     r",\s+while\b|,\s+whereas\b")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
-                           r"\bwhen\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
+                           r"\bwhen\s|\bwhere\s|\bwhat\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
+_WHAT_BEFORE = re.compile(r"\bwhat\b[^,;:“”\"]*$", re.IGNORECASE)
 _BREAK = re.compile(r"[;:!?]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol)\.")
 _TRAILING_PUNCT = " \t\n.,;:"
 _AUDIENCE_WORD = re.compile(r"\s+([\w’'.-]+)")
@@ -67,6 +77,12 @@ def in_relative_clause(text: str, lo: int, hi: int) -> bool:
     """Is the verb at `hi` in a ", who …"/", which …" clause ("the closure, which the service
     said was planned, coincided …")? Its words then end at the clause's comma."""
     return _RELATIVE_BEFORE.search(text, max(lo, hi - 120), hi) is not None
+
+
+def in_what_clause(text: str, lo: int, hi: int) -> bool:
+    """Is the verb at `hi` in a "what …" clause ("what the army claimed were camps")? Its
+    object is the gap: the only words it reports are a characterisation in quotation marks."""
+    return _WHAT_BEFORE.search(text, max(lo, hi - 80), hi) is not None
 
 
 def passive_before(text: str, lo: int, hi: int) -> bool:

@@ -9,7 +9,7 @@ import re
 from reader.attribution import posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import (
-    BY_MEANS, breaks, content_end, has_quote, in_relative_clause, passive, passive_before, past_audience,
+    BY_MEANS, FINITE, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
     prepositional, trim_end, trim_space,
 )
 from reader.attribution.cues import CueForm
@@ -18,20 +18,12 @@ from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import OPENERS
 from reader.attribution.subjects import leading_subject, subject_for
 from reader.attribution.verbs import (
-    ABOUT_CONTENT, CHARACTERISE, INVERTING, NP_CONTENT, QUOTE_ONLY, REPORTING_CHARACTERISE, SAY_LIKE,
+    ABOUT_CONTENT, CALLED_AS, CHARACTERISE, INFINITIVE_CONTENT, INVERTING, NP_CONTENT, QUOTE_ONLY, REPORTING_CHARACTERISE, SAY_LIKE,
     TELL_LIKE, another_cue, previous_word, second_cue,
 )
 
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|may|might|"
-    r"must|do|does|did|'s|’s|\w+ed|came|went|saw|took|made|got|gave|knew|thought|found|left|ran|"
-    r"began|became|brought|felt|kept|held|stood|fell|rose|met|paid|sent|spent|won|lost|built|broke|"
-    r"chose|drove|flew|grew|led|meant|put|read|sat|shot|sold|spoke|struck|threw|told|said|wrote|"
-    r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
-    r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
-    re.IGNORECASE)
 # what may follow the cue of "…, the ministry said on Friday." before the sentence ends
 _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
@@ -40,7 +32,7 @@ _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
                                "posts message letter tweet video release interview speech".split())
-_INFINITIVE = re.compile(r"(?:not\s+)?to\s+\w", re.IGNORECASE)  # "asked not to be named": a request
+_INFINITIVE = re.compile(r"(?:not\s+)?to\s+[“\"]?\w", re.IGNORECASE)  # "asked not to be named": a request
 _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
@@ -51,6 +43,10 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
 _ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)?(?:about|of|against|over)\s+")
 _TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|to|a)\s+){0,2}[A-Z][\w’'-]*)*[.,]?\s*")
+# the object of a characterising verb and its "as": "identified the suspect as …"
+_OBJECT_AS = re.compile(r"\s+((?:(?!as\b)[\w’'.-]+\s+){1,10}?)as\s+(?=[\w“\"])")
+# Where a statement's words are, and whether they are the speaker's own quoted words.
+_Content = tuple[int, int, bool]
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 # Phrases between a cue and its reported words: "said on Friday in a statement that …"
 _SKIPPED_PHRASE = re.compile(
@@ -90,14 +86,15 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
     prior = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None
                   and r.start < m.start()), None)
     relative = in_relative_clause(text, sent.start, m.start())
-    content = _characterised(scan, m.end(), form) or \
-        _content_after(scan, m.end(), form, stop_at_comma=relative)
+    content = _characterised(scan, m.end(), form)
+    if content is None and not in_what_clause(text, sent.start, m.start()):
+        content = _content_after(scan, m.end(), form, stop_at_comma=relative)
     if content is None:
         mention = subject_for(lexicon, text, sent, sent.start, m, prior)
         if mention is not None:  # "X rejected that account": remember X for "the official said"
             scan.add(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(), mention, silent=True))
         return
-    cstart, cend = content
+    cstart, cend, _ = content
     if scan.covered(cstart):
         return
     mention = subject_for(lexicon, text, sent, sent.start, m, prior)
@@ -106,9 +103,15 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
     post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
         posts.leading_platform(text[sent.start:m.start()]) or \
         posts.platform_reason(mention.text, "")  # "a widely shared post on Facebook claimed"
-    kind: Kind = "post" if post else ("mixed" if has_quote(text, cstart, cend) else "indirect")
-    scan.add(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
+    scan.add(Raw(cstart, cend, _kind(text, content, post), m.group(), m.start(), m.end(), mention,
                  post_reason=post, context=text[m.start():cend]))
+
+
+def _kind(text: str, content: _Content, post: str | None) -> Kind:
+    if post:
+        return "post"
+    cstart, cend, exact = content
+    return "direct" if exact else ("mixed" if has_quote(text, cstart, cend) else "indirect")
 
 
 def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
@@ -122,14 +125,11 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     content = _characterised(scan, m.end(), form) or _content_after(scan, m.end(), form)
     if content is None:
         return
-    cstart, cend = content
+    cstart, cend, _ = content
     if scan.covered(cstart):
         return
     post = prior.post_reason if prior else None
-    kind: Kind = "post" if post else ("mixed" if has_quote(text, cstart, cend) else "indirect")
-    if form.lemma in CHARACTERISE and not post:
-        kind = "mixed"
-    scan.add(Raw(cstart, cend, kind, m.group(), m.start(), m.end(), mention,
+    scan.add(Raw(cstart, cend, _kind(text, content, post), m.group(), m.start(), m.end(), mention,
                  post_reason=post, context=text[m.start():cend]))
 
 
@@ -187,22 +187,41 @@ def _parenthetical(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
                m.start(), m.end(), mention, context=text[sent.start:cend])
 
 
-def _characterised(scan: SentenceScan, lo: int, form: CueForm) -> tuple[int, int] | None:
-    """`describing the accusations as “a fairy tale”`: the quotation is the statement."""
+def _characterised(scan: SentenceScan, lo: int, form: CueForm) -> _Content | None:
+    """`called the plan “reckless”`, `describing the accusations as “a fairy tale”`: the quotation
+    is the statement, the speaker's own words; `denounced X as a traitor`, `identified the
+    suspect as Y`: the object and what it is called."""
     if form.lemma not in CHARACTERISE:
         return None
     text = scan.text
     q = next((q for q in scan.sent.quotes if lo <= q.open <= lo + 70), None)
-    if q is None or len(text[q.start:q.end].split()) < 2 or len(text[lo:q.open].split()) > 8 or \
+    if q is None:
+        return _called_as(scan, lo) if form.lemma in CALLED_AS else None
+    inner, between = text[q.start:q.end].split(), text[lo:q.open].split()
+    if len(inner) < 2 and (not inner or not inner[0][:1].islower() or between[-1:] in (["a"], ["an"], ["the"])):
+        return None  # one word: "called it “reckless”", but "what it called a “confession”" names a thing
+    if len(between) > 8 or \
             breaks(text[lo:q.open]) or _AUX.search(text, lo, q.open):
         return None  # "described the army had “…”": a clause, reported as such
     if text[lo:q.open].split()[-1:] == ["the"] and _TITLE_CASE.fullmatch(text, q.start, q.end):
         return None  # "which its authors call the “Transparency Act”": a name, not their words
-    return q.start, trim_space(text, q.start, q.end)
+    return q.start, trim_space(text, q.start, q.end), True
+
+
+def _called_as(scan: SentenceScan, lo: int) -> _Content | None:
+    """`denounced Manning as a traitor`: up to ten words of object, "as", what it is called."""
+    text, hi = scan.text, scan.sent.end
+    m = _OBJECT_AS.match(text, lo, hi)
+    if m is None or FINITE.search(m.group(1)) or (prepositional(m.group(1).split()) and
+                                                    not m.group(1).startswith("to ")):
+        return None
+    start = m.start(1)
+    end = trim_end(text, start, content_end(text, start, hi))
+    return (start, end, False) if end > m.end() else None
 
 
 def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
-                   stop_at_comma: bool = False) -> tuple[int, int] | None:
+                   stop_at_comma: bool = False) -> _Content | None:
     """Where the reported words start and end after a cue verb, or None. In a relative
     clause ("…, which said X, declined") the words end at the clause's comma."""
     if form.lemma in QUOTE_ONLY or (form.lemma in CHARACTERISE and form.lemma not in REPORTING_CHARACTERISE):
@@ -235,7 +254,7 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
         if form.lemma in ABOUT_CONTENT:
             # "warned of …", "warned the ministry in March about …": what the warning was about
             prep = _ABOUT.match(text, start, hi)
-            if prep and (prep.group(1) is None or not _FINITE.search(text, prep.end(), content_end(text, start, hi))):
+            if prep and (prep.group(1) is None or not FINITE.search(text, prep.end(), content_end(text, start, hi))):
                 start = prep.end()
     end = second_cue(lexicon, text, start, content_end(text, start, hi))
     if stop_at_comma:
@@ -244,19 +263,22 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
     end = trim_end(text, start, end)
     content = text[start:end]
     words = content.split()
-    if len(words) < 3 or content[:5].lower() in ("what ", "how m") or _INFINITIVE.match(content) \
+    after_that = text[lo:start].rstrip().endswith("that")  # a clause follows, whatever opens it
+    if _INFINITIVE.match(content):  # "vowed to keep extremists out"; "urged him to go" is a request
+        return (start, end, False) if form.lemma in INFINITIVE_CONTENT and len(words) >= 3 else None
+    if len(words) < 3 or content[:5].lower() in ("what ", "how m") \
             or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than") \
-            or (form.lemma == "ask" and text[lo:start].rstrip().endswith("that")) \
-            or _REQUEST.match(content) or prepositional(words):
+            or (form.lemma == "ask" and after_that) \
+            or _REQUEST.match(content) or (prepositional(words) and not after_that):
         return None  # "has written for several outlets", "urged him to go": not reported words
     if not any(c.isalpha() for c in content):
         return None
-    if that is None or text[lo:start].rstrip()[-4:] != "that":
+    if not after_that:
         if re.match(r"(?:\w+ly\s+)*by\b", content):
             return None  # "repeated … by several accounts": a passive, not speech
-        if form.lemma not in NP_CONTENT and not _FINITE.search(content) and \
+        if form.lemma not in NP_CONTENT and not FINITE.search(content) and \
                 not any(ch in content for ch in "“\"«") and not (form.lemma in SAY_LIKE and len(words) >= 5):
             return None  # "confirmed the arrest": an object, not reported words
-        if form.lemma in NP_CONTENT and not _FINITE.search(content) and len(words) < 4:
+        if form.lemma in NP_CONTENT and not FINITE.search(content) and len(words) < 4:
             return None
-    return start, end
+    return start, end, False

@@ -266,7 +266,7 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     last = seg[-1].lower
     if last in PREPOSITIONS or last in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
         return False
-    return last not in _NOT_A_SPEAKER
+    return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and seg[-2].cap)  # "The New York Times"
 
 
 _ARTICLES = frozenset("a an the his her their its this that these those our my your".split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.attribution.clauses import clause_start
+from reader.attribution.clauses import FINITE, clause_start
 from reader.attribution.cues import CueLexicon
 from reader.attribution.lexicon import VERB_FILLERS
 from reader.attribution.phrases import PERSON_ROLES, REACH, Mention, build_mention, subject_before, tokenize
@@ -26,8 +26,8 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     words = text[max(sent.start, cue.start() - 40):cue.start()].split()
     while words and words[-1].lower() in VERB_FILLERS:
         words.pop()
-    if words and words[-1].lower() in ("and", "but"):
-        # "He called it “…” and said …": the subject of the first verb says this too
+    if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"]:
+        # "He called it “…” and said …", "Huang went on to call …": the subject of the first verb
         return prior or leading_subject(lexicon, text, sent.start, cue.start())
     if words and words[-1].lower() in ("who", "which"):
         # "the embassy, which said …": the speaker is what the relative pronoun points to
@@ -67,7 +67,7 @@ def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention
         if k == 0 and t.lower in ("he", "she", "it", "they", "we"):
             return subject_before(text, t.start, t.end)
         if k and not t.cap and (t.lower.endswith("ed") or t.lower in _OPENING_VERBS
-                                or lexicon.form(t.lower) is not None
+                                or lexicon.form(t.lower) is not None or FINITE.fullmatch(t.lower)
                                 or (t.lower.endswith("s") and toks[k - 1].cap and toks[k - 1].word)):
             return subject_before(text, toks[0].start, t.start)
     return None

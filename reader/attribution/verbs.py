@@ -28,19 +28,27 @@ ABOUT_CONTENT = frozenset("complain warn speak".split())
 # Verbs whose object is reported words even without "that" or a finite verb we recognise:
 # "advisers say his finish and his ability make him an asset".
 SAY_LIKE = frozenset("say tell claim insist argue warn add note explain suggest stress emphasise "
-                     "emphasize assert contend maintain predict recall write agree concede "
+                     "emphasize assert contend predict recall write agree concede "
                      "speculate hint allege".split())
 # Verbs that put their speaker after them ("…, said the minister"); "told" never does.
 INVERTING = frozenset("say add write reply ask explain insist continue answer recall warn".split())
 # Verbs that, after "and", open a second statement of the same speaker: "… and denied that …".
 PROMISE = frozenset("deny promise vow pledge post tweet threaten".split())
+# Verbs whose "to …" is what was said: "vowed to keep extremists out"; for others ("asked him
+# to leave", "declined to comment") it is a request or an act, not reported words.
+INFINITIVE_CONTENT = frozenset("promise vow pledge threaten".split())
 # Verbs that attribute only a quotation (`“…,” she continued`), never a clause of their own.
 QUOTE_ONLY = frozenset({"continue"})
 # Verbs that characterise something in the speaker's words: `called the plan “a disaster”`.
 # The statement is the quotation; without one, only REPORTING_CHARACTERISE report speech.
 CHARACTERISE = frozenset("describe call brand dub label denounce criticise criticize praise hail "
-                         "slam dismiss condemn blame".split())
-REPORTING_CHARACTERISE = frozenset("describe condemn".split())
+                         "slam dismiss condemn blame accuse characterise characterize identify "
+                         "refer".split())
+REPORTING_CHARACTERISE = frozenset("describe condemn accuse".split())
+# Of those, the verbs that say what something is with "as": "denounced X as a traitor",
+# "identified the suspect as Y" (the object and what it is called are the statement).
+CALLED_AS = frozenset("describe brand label denounce criticise criticize praise hail dismiss condemn "
+                      "characterise characterize identify refer".split())
 # Verbs that may have words between them and a following quotation that are not a colon or a
 # comma: `X told reporters in Seoul “…”`, `X said that “…”`.
 QUOTE_AFTER_OBJECT = frozenset("say write tell post tweet add ask declare".split())
@@ -51,6 +59,7 @@ _NOUN_BEFORE = DETERMINERS | {"of", "in", "on", "for", "with", "new", "latest", 
 _AFTER_QUOTE = frozenset('”"’»')
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
+_BEFORE_ING_VERB = frozenset("and after before while by without when".split())
 _AND_CUE = re.compile(r",?\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
@@ -106,9 +115,13 @@ def another_cue(lexicon: CueLexicon, words: str) -> bool:
     words used as nouns ("state television", "a post on X") do not count."""
     for m in lexicon.pattern.finditer(words):
         form = lexicon.form(m.group())
-        if form is not None and not (form.lemma in NOUNISH and form.tense in ("base", "s")) and \
-                not not_a_verb(form, words, 0, m.start()):
-            return True
+        if form is None or (form.lemma in NOUNISH and form.tense in ("base", "s")) or \
+                not_a_verb(form, words, 0, m.start()):
+            continue
+        if form.tense == "ing" and previous_word(words, 0, m.start()) not in _BEFORE_ING_VERB and \
+                not words[:m.start()].rstrip().endswith(","):
+            continue  # "in a closed-door briefing that …": a noun
+        return True
     return False
 
 
