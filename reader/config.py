@@ -41,6 +41,11 @@ NAMED_COLOURS: Final[Mapping[str, str]] = {
     "bright_cyan": "#34e2e2", "bright_white": "#eeeeec",
 }
 
+# What a source can be, as the engine tells it from the article (a category's `kinds` lists the
+# ones that suggest it): bodies by type, a person the article gives no role, a post on a platform.
+SOURCE_KINDS = ("public body", "intelligence service", "company", "media outlet", "NGO", "armed group",
+                "institution", "unnamed source", "private person", "post")
+
 
 @dataclass(frozen=True)
 class Category:
@@ -53,6 +58,7 @@ class Category:
     priority: int
     words: tuple[str, ...]
     context: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # SOURCE_KINDS that suggest this category
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,7 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
     out: list[Category] = []
     for i, raw in enumerate(value):
         here = at + (i,)
-        item = _mapping(raw, here, where, required=fields, optional={"context"})
+        item = _mapping(raw, here, where, required=fields, optional={"context", "kinds"})
         name = _optional_str(item["name"], here + ("name",), where)
         key = item["key"]
         if isinstance(key, int) and 0 <= key <= 9:
@@ -258,6 +264,7 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
             raise where.error(here + ("priority",), f"must be a whole number, got {priority!r}.")
         words = _words(item["words"], here + ("words",), where)
         context = _words(item["context"], here + ("context",), where) if "context" in item else []
+        kinds = _kinds(item.get("kinds", []), here + ("kinds",), where)
         for other in out:
             if other.name == name:
                 raise where.error(here + ("name",), f"repeats the category name {name!r}.")
@@ -265,5 +272,18 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
                 raise where.error(here + ("key",), f"repeats the key {key!r} of category {other.name!r}.")
         assert name is not None and description is not None
         out.append(Category(name=name, key=key, colour=colour, description=description,
-                            priority=priority, words=tuple(words), context=tuple(context)))
+                            priority=priority, words=tuple(words), context=tuple(context), kinds=kinds))
+    return tuple(out)
+
+
+def _kinds(value: Any, at: tuple[Any, ...], where: _Where) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise where.error(at, f"must be a list of source kinds from: {', '.join(SOURCE_KINDS)}.")
+    by_fold = {k.casefold(): k for k in SOURCE_KINDS}
+    out = []
+    for i, item in enumerate(value):
+        kind = by_fold.get(" ".join(str(item).split()).casefold())
+        if kind is None:
+            raise where.error(at + (i,), f"is not a source kind ({item!r}); expected one of: {', '.join(SOURCE_KINDS)}.")
+        out.append(kind)
     return tuple(out)

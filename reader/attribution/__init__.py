@@ -8,8 +8,9 @@ from reader.attribution.model import KINDS, Kind, Statement, statement_id
 
 if TYPE_CHECKING:
     from reader.attribution.engine import Extractor, extract
+    from reader.attribution.sources import Suggestion, suggest
 
-__all__ = ["KINDS", "Extractor", "Kind", "Statement", "extract", "statement_id"]
+__all__ = ["KINDS", "Extractor", "Kind", "Statement", "Suggestion", "extract", "statement_id", "suggest"]
 
 
 def __getattr__(name: str) -> Any:
@@ -19,4 +20,8 @@ def __getattr__(name: str) -> Any:
         from reader.attribution import engine
 
         return getattr(engine, name)
+    if name in ("Suggestion", "suggest"):
+        from reader.attribution import sources
+
+        return getattr(sources, name)
     raise AttributeError(f"module 'reader.attribution' has no attribute {name!r}")

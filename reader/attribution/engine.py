@@ -27,6 +27,7 @@ from reader.attribution.resolve import finish
 from reader.attribution.sources import SourceClassifier
 from reader.attribution.structure import Paragraph, Sentence, analyse, sentences_of
 from reader.attribution.verbs import verb_like
+from reader.attribution.whoswho import NameIndex
 from reader.config import Config
 
 
@@ -48,7 +49,7 @@ class Extractor:
         with _no_gc():  # millions of short-lived objects, no cycles: collection is pure cost
             paras = analyse(text, lo, hi)
             raws = dedupe(self.scan(text, paras, 0, len(paras)))
-            return [s for s in finish(self.cues, self.classifier, text, raws) if s.start >= keep_from]
+            return [s for s in finish(self.cues, self.classifier, text, raws, NameIndex(text, lo, hi)) if s.start >= keep_from]
 
     def scan(self, text: str, paras: list[Paragraph], lo: int, hi: int) -> list[Raw]:
         """Candidate statements in paragraphs lo..hi (speakers not yet resolved)."""

@@ -26,6 +26,8 @@ class Statement:
     reason: str | None
     cue_start: int | None = None
     cue_end: int | None = None
+    entity: str | None = None  # the who's who id of the speaker ("e3"), shared by all its statements
+    confidence: str | None = None  # "high" or "low": how strongly the evidence supports suggested_source
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -41,9 +41,31 @@ def extract(extractor: Extractor, text: str) -> list[Statement]:
     with ProcessPoolExecutor(max_workers=n - 1) as pool:
         futures = [pool.submit(_extract_run, extractor.config, text, a, b) for a, b in runs[1:]]
         out = extractor.extract_range(text, *runs[0])
-        for future in futures:
-            out.extend(Statement(*row) for row in future.result())
+        entities = _Entities()
+        out = [entities.merge(0, s) for s in out]
+        for n, future in enumerate(futures, 1):
+            out.extend(entities.merge(n, Statement(*row)) for row in future.result())
     return _renumber(out)
+
+
+class _Entities:
+    """Each run numbers its sources from e1: give them ids over the whole text, the same id to
+    a source another run already named the same way."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[int, str], str] = {}
+        self.by_speaker: dict[str, str] = {}
+
+    def merge(self, run: int, s: Statement) -> Statement:
+        if s.entity is None:
+            return s
+        key = (run, s.entity)
+        if key not in self.ids:
+            known = self.by_speaker.get(s.speaker or "")
+            self.ids[key] = known or f"e{len(set(self.ids.values())) + 1}"
+        wanted = self.ids[key]
+        self.by_speaker.setdefault(s.speaker or "", wanted)
+        return s if s.entity == wanted else replace(s, entity=wanted)
 
 
 def _cuts(text: str, n: int) -> list[int]:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from reader.attribution.candidates import Raw
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement, statement_id
-from reader.attribution.sources import Evidence, SourceClassifier
+from reader.attribution.sources import SourceClassifier, evidence_of
 from reader.attribution.speakers import Entity, Resolver
 from reader.attribution.subjects import antecedent
+from reader.attribution.whoswho import NameIndex
 
 
-def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: list[Raw]) -> list[Statement]:
-    _resolve(lexicon, text, raws)
+def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: list[Raw],
+           index: NameIndex | None = None) -> list[Statement]:
+    """`index`: the names written in the text around the statements, for the who's who."""
+    resolver = Resolver(index)
+    uncertain = _resolve(lexicon, text, raws, resolver)
     out: list[Statement] = []
     seen: dict[str, int] = {}
     suggested: dict[int, str | None] = {}  # category of each statement, by id(raw)
@@ -22,25 +26,30 @@ def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: l
         words = text[raw.start:raw.end]
         seen[words] = seen.get(words, 0) + 1
         speaker, s_start, s_end = _speaker(raw)
-        suggestion = classifier.suggest(_evidence_for(raw))
-        category, reason = suggestion.category, suggestion.reason
+        suggestion = classifier.suggest(evidence_of(
+            raw.entity, raw.mention, kind=raw.kind, post_reason=raw.post_reason, context=raw.context,
+            uncertain=id(raw) in uncertain))
+        category, reason, confidence = suggestion.category, suggestion.reason, suggestion.confidence
         if category is None and raw.nested_in is not None and id(raw.nested_in) in suggested:
             category = suggested[id(raw.nested_in)]
             if category:
-                reason = f"quoted inside a {category} account"
+                reason, confidence = f"quoted inside a {category} account", "low"
         suggested[id(raw)] = category
         out.append(Statement(
             id=statement_id(words, seen[words]), start=raw.start, end=raw.end, text=words,
             speaker=speaker, speaker_start=s_start, speaker_end=s_end,
             cue=" ".join(raw.cue.split()) if raw.cue else None, kind=raw.kind,
             suggested_source=category, reason=reason,
-            cue_start=raw.cue_start, cue_end=raw.cue_end))
+            cue_start=raw.cue_start, cue_end=raw.cue_end,
+            entity=resolver.identify(raw.entity) if raw.entity is not None and speaker is not None else None,
+            confidence=confidence if category else None))
     return out
 
 
-def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw]) -> None:
-    """Each candidate's entity: who its mention names, or who spoke just before it."""
-    resolver = Resolver()
+def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver) -> set[int]:
+    """Each candidate's entity: who its mention names, or who spoke just before it. Returns
+    the candidates (by id) whose "he" or "she" could stand for two people."""
+    uncertain: set[int] = set()
     last: Raw | None = None
     for raw in raws:
         if raw.nested_in is not None:  # someone quoted by a speaker: not part of the article's cast
@@ -48,6 +57,8 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw]) -> None:
         elif raw.mention is not None:
             nearby = antecedent(lexicon, text, raw.mention.start) if raw.mention.pronoun in ("he", "she") else None
             raw.entity = resolver.resolve(raw.mention, nearby)
+            if resolver.uncertain:
+                uncertain.add(id(raw))
         elif raw.inherit and last is not None and raw.paragraph - last.paragraph <= 1:
             raw.entity = last.entity
             raw.mention = last.mention
@@ -55,24 +66,7 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw]) -> None:
             raw.post_reason = raw.post_reason or (last.post_reason if last.kind == "post" else None)
         if raw.entity is not None and not raw.silent and raw.nested_in is None:
             last = raw
-
-
-def _evidence_for(raw: Raw) -> Evidence:
-    entity = raw.entity
-    if entity is None:
-        return Evidence(raw.kind, raw.post_reason, (), raw.context, None, False, False)
-    best = entity.best
-    country = (best.name or best.text) if best.country else None
-    # a person introduced by full name and never by a role: "Tsion Kebede", not "Engineers"
-    named = best.person and best.name is not None and len(best.name.split()) >= 2 and not entity.has_role
-    descriptions = entity.descriptions
-    mention = raw.mention
-    # a speaker's own words first ("Nurse X"), unless they only point back ("the official")
-    own = mention.all_text if mention is not None and not mention.pronoun and not mention.definite else None
-    if own and descriptions[:1] != (own,):
-        descriptions = (own, *descriptions)
-    return Evidence(kind=raw.kind, post_reason=raw.post_reason, descriptions=descriptions,
-                    context=raw.context, country=country, age=entity.age, named_person=named)
+    return uncertain
 
 
 def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:

@@ -1,37 +1,51 @@
-"""Suggesting a source category for a statement, with the reason in words."""
+"""Suggesting a source category for a statement from who is speaking, with how sure and why.
+
+The evidence, strongest first: a post on a platform; the kind of body that speaks ("Home Office:
+public body"); a person's role, or the body their role belongs to ("spokesman for the Red Cross"
+speaks for an aid group, not a government); words near the statement ("saw", "posted"); a person
+the article gives no role. Which category each piece of evidence suggests comes from the
+configuration (`kinds`, `words`, `context` of each category), never from a category's name.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-from reader.config import Category
+from reader.attribution import kinds
+from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
+from reader.attribution.whoswho import DOCUMENT, Entity, document_words, kind_of
+from reader.config import Category, Config
 
-
-# A capitalised name ending in the word for a public body: "Health Service Executive",
-# "National Cyber Security Centre". Capitals matter: "a ride-sharing service" is no public body.
-_PUBLIC_BODY = re.compile(
-    r"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*)+(?:Agency|Authority|Commission|Council|"
-    r"Department|Directorate|Executive|Inspectorate|Ministry|Office|Service|Centre|Center|Bureau|"
-    r"Administration|Committee|Police|Court|Tribunal|Parliament|Assembly|Senate|Congress|Guard)\b")
+Confidence = Literal["high", "low"]
 
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A category for a statement, how strongly the evidence supports it, and the evidence."""
+
     category: str | None
     reason: str | None
+    confidence: Confidence | None = None
+
+
+NO_SUGGESTION = Suggestion(None, None, None)
 
 
 @dataclass(frozen=True)
 class Evidence:
     """What the engine knows about a statement's source."""
 
-    kind: str
+    kind: str  # the statement's kind: direct, indirect, mixed, post
     post_reason: str | None  # why it is a social media post, if it is one
-    descriptions: tuple[str, ...]  # the speaker's phrases: role, appositives, relative clauses
+    descriptions: tuple[str, ...]  # the speaker's phrases: own words first, then roles and appositives
     context: str  # words around the cue and the statement itself
-    country: str | None  # a country or capital speaking for its government
-    age: bool  # "Name, 63": a private person introduced by age
-    named_person: bool  # a person's name with no role anywhere in the article
+    name: str = ""  # how the source is named, for the reason ("Home Office")
+    source_kind: str | None = None  # the who's who kind of the source (kinds.py)
+    affiliation: tuple[str, str] | None = None  # the body a person's role belongs to, and its kind
+    age: bool = False  # "Name, 63": a private person introduced by age
+    private: bool = False  # a person's name with no role anywhere in the article
+    uncertain: bool = False  # the speaker was resolved from a pronoun with two candidates
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -41,37 +55,38 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+_FORMER = re.compile(r"(?<![\w-])(?:former|ex-|retired|onetime|one-time)", re.IGNORECASE)
+
+
 class SourceClassifier:
     def __init__(self, categories: tuple[Category, ...]) -> None:
         self.categories = categories
-        self.by_name = {c.name: c for c in categories}
         self.words = [(c, _words_pattern(c.words)) for c in categories]
         self.context = [(c, _words_pattern(c.context)) for c in categories]
-        self._role_cache: dict[tuple[str, ...], tuple[Category, str] | None] = {}
-        self.social = self._first_of("social media")
-        self.eyewitness = self._first_of("eyewitness")
-        self.official = self._first_of("official")
-
-    def _first_of(self, name: str) -> str | None:
-        return name if name in self.by_name else None
+        self.by_kind: dict[str, Category] = {}
+        for c in categories:
+            for k in c.kinds:
+                self.by_kind.setdefault(k, c)
+        self._role_cache: dict[tuple[str, ...], tuple[Category, str, int] | None] = {}
 
     @staticmethod
     def _best(table: list[tuple[Category, re.Pattern[str] | None]], texts: tuple[str, ...]
-              ) -> tuple[Category, str] | None:
+              ) -> tuple[Category, str, int] | None:
         """The category whose words appear in the first text that has any, the highest
-        priority winning within that text: a speaker's own words outweigh older mentions."""
-        for text in texts:
+        priority winning within that text: a speaker's own words outweigh older mentions.
+        Also says which text it was found in."""
+        for n, text in enumerate(texts):
             folded = text.replace("’", "'")
-            best: tuple[Category, str] | None = None
+            best: tuple[Category, str, int] | None = None
             for category, pattern in table:
                 m = pattern.search(folded) if pattern is not None else None
                 if m and (best is None or category.priority > best[0].priority):
-                    best = (category, " ".join(m.group().lower().split()))
+                    best = (category, " ".join(m.group().lower().split()), n)
             if best is not None:
                 return best
         return None
 
-    def _role(self, descriptions: tuple[str, ...]) -> tuple[Category, str] | None:
+    def _role(self, descriptions: tuple[str, ...]) -> tuple[Category, str, int] | None:
         """The category a speaker's own words suggest; one source speaks many times, so remember."""
         if descriptions not in self._role_cache:
             if len(self._role_cache) > 4096:
@@ -79,22 +94,123 @@ class SourceClassifier:
             self._role_cache[descriptions] = self._best(self.words, descriptions)
         return self._role_cache[descriptions]
 
+    def _for_kind(self, kind: str, what: str, confidence: Confidence) -> Suggestion:
+        category = self.by_kind.get(kind)
+        if category is None:
+            return NO_SUGGESTION
+        return Suggestion(category.name, f"{what}: {kind} → {category.name}", confidence)
+
     def suggest(self, ev: Evidence) -> Suggestion:
-        if ev.post_reason and self.social:
-            return Suggestion(self.social, ev.post_reason)
-        found = self._role(ev.descriptions)
-        if found:
-            return Suggestion(found[0].name, f"role '{found[1]}' → {found[0].name}")
-        if ev.country and self.official:
-            return Suggestion(self.official, f"'{ev.country}' speaks for its government → {self.official}")
-        body = next((m for m in map(_PUBLIC_BODY.search, ev.descriptions[:1]) if m), None)
-        if body and self.official:
-            return Suggestion(self.official, f"public body '{body.group()}' → {self.official}")
+        found = self._suggest(ev)
+        if found.category is not None and ev.uncertain:
+            return Suggestion(found.category, f"{found.reason} (speaker uncertain)", "low")
+        return found
+
+    def _suggest(self, ev: Evidence) -> Suggestion:
+        if ev.post_reason and kinds.POST in self.by_kind:
+            category = self.by_kind[kinds.POST]
+            return Suggestion(category.name, f"{ev.post_reason} → {category.name}", "high")
+        if ev.source_kind == kinds.MEDIA:
+            # an outlet relays what others saw or posted: words about that material come first
+            context = self._context(ev)
+            if context is not None:
+                return context
+        if ev.source_kind in kinds.BODY_KINDS:
+            # a body speaks: its type decides, and a type no category takes gets no suggestion
+            # ("Washington Post: media outlet", never social media for the word "Post")
+            return self._for_kind(ev.source_kind, ev.name or ev.source_kind, "high")
+        for text in ev.descriptions:
+            if ev.source_kind == DOCUMENT:
+                text = document_words(text)
+            found = self._from_description(ev, text)
+            if found is not None:
+                return found
+        context = self._context(ev)
+        if context is not None:
+            return context
+        if ev.age and kinds.PRIVATE_PERSON in self.by_kind:
+            category = self.by_kind[kinds.PRIVATE_PERSON]
+            return Suggestion(category.name, f"private person introduced by age → {category.name}", "low")
+        if ev.private and kinds.PRIVATE_PERSON in self.by_kind:
+            category = self.by_kind[kinds.PRIVATE_PERSON]
+            return Suggestion(category.name, f"{ev.name or 'a person'}: no role or office in the article → "
+                                             f"{category.name}", "low")
+        return NO_SUGGESTION
+
+    def _context(self, ev: Evidence) -> Suggestion | None:
         found = self._best(self.context, (ev.context,))
-        if found:
-            return Suggestion(found[0].name, f"'{found[1]}' near the statement → {found[0].name}")
-        if ev.age and self.eyewitness:
-            return Suggestion(self.eyewitness, f"private person introduced by age → {self.eyewitness}")
-        if ev.named_person and self.eyewitness:
-            return Suggestion(self.eyewitness, f"named person with no role or office → {self.eyewitness}")
-        return Suggestion(None, None)
+        if found is None:
+            return None
+        category, word, _ = found
+        return Suggestion(category.name, f"'{word}' near the statement → {category.name}", "low")
+
+    def _from_description(self, ev: Evidence, text: str) -> Suggestion | None:
+        """What one phrase about a person says: a role word ("spokesman") or the body the phrase
+        ties them to ("chairman of the National Transportation Safety Board")."""
+        role = self._role((text,))
+        body = kinds.body_kind(text)
+        confidence: Confidence = "low" if _FORMER.search(text) else "high"  # former officials speak from outside
+        if body is not None and body not in kinds.BODY_KINDS:
+            body = None
+        if role is None:
+            # "chairman of the Board", "director for Amnesty International": the body decides,
+            # and a body of a kind no category takes gets no suggestion
+            return self._for_kind(body, text, confidence) if body is not None else None
+        category, word, _ = role
+        if word in kinds.AFFILIATED_ROLES:
+            # "a Red Cross spokesman", "Amtrak's chief executive": the body's type decides
+            if body is not None:
+                return self._for_kind(body, text, confidence)
+            if ev.affiliation is not None:
+                name, kind = ev.affiliation
+                if kind in kinds.BODY_KINDS:
+                    return self._for_kind(kind, name, confidence)
+                return NO_SUGGESTION  # a body of no type we know: not a government's role
+        elif body == kinds.PUBLIC_BODY and kinds.legislative(text) and self.by_kind.get(body) is not None:
+            return self._for_kind(body, text, confidence)  # a legislator on an intelligence committee
+        return Suggestion(category.name, f"role '{word}' → {category.name}", confidence)
+
+
+_CLASSIFIERS: dict[int, tuple[Config, SourceClassifier]] = {}
+
+
+def classifier_for(config: Config) -> SourceClassifier:
+    """One classifier per configuration: building one compiles every category's words."""
+    cached = _CLASSIFIERS.get(id(config))
+    if cached is None or cached[0] is not config:
+        if len(_CLASSIFIERS) > 8:
+            _CLASSIFIERS.clear()
+        cached = (config, SourceClassifier(config.categories))
+        _CLASSIFIERS[id(config)] = cached
+    return cached[1]
+
+
+def evidence_of(entity: Entity | None, mention: Mention | None, *, kind: str = "direct",
+                post_reason: str | None = None, context: str = "", uncertain: bool = False) -> Evidence:
+    """Everything the who's who knows about a statement's source, for the classifier."""
+    if entity is None:
+        return Evidence(kind, post_reason, (), context)
+    best = entity.best
+    # a person introduced by full name and never by a role: "Tsion Kebede", not "Engineers"
+    private = best.person and best.name is not None and len(best.name.split()) >= 2 and not entity.has_role
+    descriptions = entity.descriptions
+    # a speaker's own words first ("Nurse X"), unless they only point back ("the official")
+    own = mention.all_text if mention is not None and not mention.pronoun and not mention.definite else None
+    if own and descriptions[:1] != (own,):
+        descriptions = (own, *descriptions)
+    source_kind = kind_of(mention) if own and mention is not None else entity.kind
+    return Evidence(kind=kind, post_reason=post_reason, descriptions=descriptions, context=context,
+                    name=entity.names[0] if entity.names else best.text, source_kind=source_kind,
+                    affiliation=entity.affiliation() if best.person else None,
+                    age=entity.age, private=private, uncertain=uncertain)
+
+
+def suggest(speaker_text: str, config: Config, context: str | None = None) -> Suggestion | None:
+    """The category a speaker phrase suggests, with its confidence and reason; None when none
+    fits. For a reviewer's corrected speaker: "Michael Flynn, the military's intelligence
+    chief" -> intelligence. `context` is the statement or the words around it ("posted")."""
+    mention = subject_after(speaker_text, 0, len(speaker_text)) or \
+        build_mention(speaker_text, tokenize(speaker_text, 0, len(speaker_text)), [])
+    entity = Entity(mention, [mention]) if mention is not None else None
+    found = classifier_for(config).suggest(evidence_of(entity, mention, context=context or ""))
+    return found if found.category is not None else None

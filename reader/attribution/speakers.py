@@ -1,77 +1,28 @@
 """Who "he", "the official" and "Matsegora" are: linking a mention to someone named before."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
 from reader.attribution.phrases import Mention, singular
+from reader.attribution.whoswho import Entity, NameIndex, surname_key
 
+__all__ = ["Entity", "Resolver"]
 
-@dataclass(eq=False)
-class Entity:
-    """Everything the article says about one source, gathered from its mentions."""
-
-    best: Mention  # the mention whose words name the source best
-    mentions: list[Mention] = field(default_factory=list)
-    descriptions: tuple[str, ...] = ()  # distinct phrases describing the source, first ones first
-    age: bool = False  # introduced with an age: "Name, 63"
-    has_role: bool = False  # some mention names a role ("spokeswoman"), not only a name
-    gender: str | None = None  # "m", "f", "n", from the first mention that tells
-    _heads: set[str] = field(default_factory=set)
-    _surnames: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        for m in self.mentions:
-            self._learn(m)
-
-    @property
-    def last_end(self) -> int:
-        return max(m.end for m in self.mentions[-3:])
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        self._learn(mention)
-
-    def _learn(self, m: Mention) -> None:
-        if m.pronoun:
-            if m.pronoun in ("he", "she"):
-                self.gender = self.gender or m.gender
-            return
-        if len(self.descriptions) < MAX_DESCRIPTIONS and m.all_text not in self.descriptions:
-            self.descriptions += (m.all_text,)
-        self.age = self.age or m.age
-        self.gender = self.gender or m.gender
-        # a role in the phrase or in an appositive ("Mark Halloran, an energy analyst")
-        self.has_role = self.has_role or bool(m.head) or any(
-            d.lower().startswith(("a ", "an ", "the ")) for d in m.descriptions)
-        if m.head:
-            self._heads.add(singular(m.head))
-        for word in m.text.split():
-            self._heads.add(singular(word.strip(",.’'").lower()))
-            if word[:1].isupper():
-                self._surnames.add(word.strip(",.").lower())
-
-    @property
-    def plural(self) -> bool:
-        return self.best.plural
-
-    @property
-    def organisation(self) -> bool:
-        return self.best.organisation
-
-    def heads(self) -> set[str]:
-        return self._heads
-
-    def surnames(self) -> set[str]:
-        return self._surnames
-
-
-MAX_DESCRIPTIONS = 8
 _TEXTS_THAT_SPEAK = EVIDENCE_NOUNS | TEXT_NOUNS  # what "it" may stand for besides an organisation
 
+
+def _full_name(mention: Mention) -> str | None:
+    """A person's name of two words or more, folded: how the same person is known again."""
+    if mention.pronoun or not mention.name or not mention.person or len(mention.name.split()) < 2:
+        return None
+    return " ".join(mention.name.casefold().split())
+
+
+def _wanted(pronoun: Mention) -> str:
+    return "m" if pronoun.pronoun == "he" else "f"
+
+
 def _agrees(antecedent: Mention, pronoun: Mention) -> bool:
-    wanted = "m" if pronoun.pronoun == "he" else "f"
-    return antecedent.gender in (None, wanted)
+    return antecedent.gender in (None, _wanted(pronoun))
 
 
 # How many sources back "he" or "the official" may reach: references in news are local, and a
@@ -80,10 +31,16 @@ RECENT = 40
 
 
 class Resolver:
-    """Walks the statements in reading order, keeping the sources met so far."""
+    """Walks the statements in reading order, keeping the sources met so far. With a
+    `NameIndex`, a person who speaks also gets the roles, full name and gender the article
+    gives them anywhere ("Sumwalt said" after "Robert Sumwalt, chairman of the …")."""
 
-    def __init__(self) -> None:
+    def __init__(self, index: NameIndex | None = None) -> None:
         self.entities: list[Entity] = []  # most recent last, at most RECENT
+        self.by_name: dict[str, Entity] = {}  # every source named in full, however long ago
+        self.index = index
+        self.count = 0  # entities that have spoken, for their ids
+        self.uncertain = False  # the last pronoun had two candidates that agree with it
 
     def _remember(self, entity: Entity) -> Entity:
         if entity in self.entities:
@@ -93,15 +50,39 @@ class Resolver:
             del self.entities[0]
         return entity
 
+    def new(self, mention: Mention) -> Entity:
+        entity = Entity(mention, [mention])
+        if self.index is not None:
+            self.index.enrich(entity)
+        full = _full_name(mention)
+        if full:
+            self.by_name.setdefault(full, entity)
+        return entity
+
+    def identify(self, entity: Entity) -> str:
+        """The entity's id in the article ("e1", "e2" in the order sources first speak)."""
+        if entity.id is None:
+            self.count += 1
+            entity.id = f"e{self.count}"
+        return entity.id
+
     def resolve(self, mention: Mention, nearby: Mention | None = None) -> Entity:
         """The source a mention names. `nearby` is a person the sentences just before the
         mention are about: "he" may point to them rather than to the last one who spoke."""
+        self.uncertain = False
         if mention.pronoun:
             found = self._pronoun(mention)
             if nearby is not None and _agrees(nearby, mention) and (found is None or nearby.start > found.last_end):
-                found = self._named(nearby) if nearby.name else None
+                named = self._named(nearby) if nearby.name else None
+                if named is not None and not self._fits(named, mention):
+                    named = None
+                if found is not None and named is not found:
+                    self.uncertain = True  # the last speaker and the person just named both fit
+                found = named
                 if found is None:
-                    found = Entity(nearby, [nearby])
+                    found = self.new(nearby)
+                    if not self._fits(found, mention):
+                        return self._remember(self.new(mention))
                 else:
                     found.add(nearby)
         elif mention.definite:
@@ -109,29 +90,33 @@ class Resolver:
         else:
             found = self._named(mention)
         if found is None:
-            return self._remember(Entity(mention, [mention]))
+            return self._remember(self.new(mention))
         found.add(mention)
         if mention.pronoun is None and not mention.definite and len(mention.text) > len(found.best.text) \
                 and found.best.definite:
             found.best = mention
         return self._remember(found)
 
+    @staticmethod
+    def _fits(entity: Entity, mention: Mention) -> bool:
+        """Can this pronoun stand for this source: number, person or body, gender?"""
+        if mention.pronoun in ("he", "she"):
+            if entity.organisation or entity.plural:
+                return False
+            return entity.gender in (None, _wanted(mention))
+        if mention.pronoun == "it":
+            return entity.organisation or entity.best.head in _TEXTS_THAT_SPEAK
+        if mention.pronoun in ("they", "we"):
+            return entity.plural or entity.organisation
+        if mention.pronoun == "i":
+            return not entity.organisation
+        return False
+
     def _pronoun(self, mention: Mention) -> Entity | None:
         for entity in reversed(self.entities):
             if entity.best.pronoun:
                 continue
-            if mention.pronoun in ("he", "she"):
-                if entity.organisation or entity.plural:
-                    continue
-                gender = entity.gender
-                if gender and gender != ("m" if mention.pronoun == "he" else "f"):
-                    continue
-                return entity
-            if mention.pronoun == "it" and (entity.organisation or entity.best.head in _TEXTS_THAT_SPEAK):
-                return entity  # "The report … says …. It warns that …"
-            if mention.pronoun in ("they", "we") and (entity.plural or entity.organisation):
-                return entity
-            if mention.pronoun == "i" and not entity.organisation:
+            if self._fits(entity, mention):
                 return entity
         return None
 
@@ -146,10 +131,14 @@ class Resolver:
         return None
 
     def _named(self, mention: Mention) -> Entity | None:
-        """A bare name ("Matsegora", "Kebede") is someone named in full before."""
+        """A bare name ("Matsegora", "Kebede") is someone named in full before; a full name
+        ("engineer Paul Ode") someone who spoke under that name before."""
+        full = _full_name(mention)
+        if full and full in self.by_name:
+            return self.by_name[full]
         if mention.head or not mention.name:
             return None
-        words = [w.strip(",.").lower() for w in mention.name.split() if w[:1].isupper()]
+        words = [surname_key(w) for w in mention.name.split() if w[:1].isupper()]
         if not words or len(words) > 2:
             return None
         last = words[-1]

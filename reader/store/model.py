@@ -184,7 +184,8 @@ def reviewer_statement(statement: Statement) -> ReviewerStatement:
 # the fields statement_from_json reads, by name: a field added to Statement must be read there too
 # (or it would be dropped from every statement the reviewer added), and this says so at import
 assert set(_STATEMENT_FIELDS) == {"id", "start", "end", "text", "speaker", "speaker_start", "speaker_end", "cue",
-                                  "kind", "suggested_source", "reason", "cue_start", "cue_end"}
+                                  "kind", "suggested_source", "reason", "cue_start", "cue_end", "entity",
+                                  "confidence"}
 
 
 def statement_from_json(data: Mapping[str, Any]) -> ReviewerStatement:
@@ -199,7 +200,8 @@ def statement_from_json(data: Mapping[str, Any]) -> ReviewerStatement:
         speaker_end=_opt_int(data.get("speaker_end"), "speaker_end"),
         cue=_opt_str(data.get("cue")), kind=kind,
         suggested_source=_opt_str(data.get("suggested_source")), reason=_opt_str(data.get("reason")),
-        cue_start=_opt_int(data.get("cue_start"), "cue_start"), cue_end=_opt_int(data.get("cue_end"), "cue_end"))
+        cue_start=_opt_int(data.get("cue_start"), "cue_start"), cue_end=_opt_int(data.get("cue_end"), "cue_end"),
+        entity=_opt_str(data.get("entity")), confidence=_opt_str(data.get("confidence")))
 
 
 def _str(value: Any) -> str:

@@ -1,0 +1,310 @@
+"""The article's who's who: every source it names, with the names it goes by ("Lisa O. Monaco",
+"Monaco", "Ms. Monaco"), the roles and descriptions the article gives it ("Obama's adviser on
+counterterrorism"), what kind of source it is, and its gender and number where the text or the
+first-name list tells.
+
+Cheap by design: one regular-expression pass indexes every written full name ("Robert Sumwalt",
+"Ms. Monaco") by its surname; the words around a name are read only for the sources that speak.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reader.attribution import kinds
+from reader.attribution.lexicon import (
+    ABBREVIATIONS, COUNTRIES, CLAUSE_WORDS, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS, VERB_FILLERS,
+)
+from reader.attribution.names import name_gender, title_gender
+from reader.attribution.phrases import PERSON_ROLES, Mention, Tok, singular, tokenize
+
+# A written full name: two to five capitalised words or initials, or a title and a surname.
+_UPPER = r"[A-ZÀ-ÖØ-Þ]"
+_NAME_WORD = rf"(?:(?:al|el|bin|ibn|abu|de|da|del|di|du|dos|van|von|der|le|la)(?:-|[ \t]+))?(?:{_UPPER}\.|{_UPPER}[\w’'-]*)"
+_TITLE_ABBREVIATION = "|".join(sorted((w.capitalize() for w in ABBREVIATIONS), key=len, reverse=True))
+_FULL_NAME = re.compile(
+    rf"(?<![\w’'.-])(?:(?:{_TITLE_ABBREVIATION})\.|{_UPPER}[\w’'-]*)(?:[ \t]+{_NAME_WORD}){{1,6}}")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|da|del|van|von|der|le|la)-", re.IGNORECASE)
+
+MAX_ROLES = 8
+MAX_OCCURRENCES = 8  # full-name mentions read per source: the first ones introduce it
+
+
+def surname_key(word: str) -> str:
+    """How a name is looked up: its last word, lower case, without a possessive or a particle
+    ("al-Obeidi's" -> "obeidi")."""
+    word = _POSSESSIVE.sub("", word.strip(",.;:()“”\"")).lower()
+    return _PARTICLE.sub("", word)
+
+
+@dataclass(eq=False)
+class Entity:
+    """One source of the article, gathered from its mentions."""
+
+    best: Mention  # the mention whose words name the source best
+    mentions: list[Mention] = field(default_factory=list)
+    descriptions: tuple[str, ...] = ()  # distinct phrases describing the source, first ones first
+    age: bool = False  # introduced with an age: "Name, 63"
+    has_role: bool = False  # some mention names a role ("spokeswoman"), not only a name
+    gender: str | None = None  # "m", "f", "n", from the first mention that tells
+    id: str | None = None  # "e3": given when the source first speaks
+    names: list[str] = field(default_factory=list)  # the names it goes by, full name first
+    _heads: set[str] = field(default_factory=set)
+    _surnames: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            self._learn(m)
+
+    @property
+    def last_end(self) -> int:
+        return max(m.end for m in self.mentions[-3:])
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self._learn(mention)
+
+    def describe(self, text: str) -> None:
+        """Add a role or description the article gives elsewhere ("chairman of the Board")."""
+        if text and len(self.descriptions) < MAX_ROLES and text not in self.descriptions:
+            self.descriptions += (text,)
+            self.has_role = self.has_role or _is_role(text)
+
+    def name(self, text: str) -> None:
+        if text and text not in self.names:
+            self.names.append(text)
+
+    def _learn(self, m: Mention) -> None:
+        if m.pronoun:
+            if m.pronoun in ("he", "she"):
+                self.gender = self.gender or m.gender
+            return
+        if m.name:
+            self.name(m.name)
+        if len(self.descriptions) < MAX_DESCRIPTIONS and m.all_text not in self.descriptions:
+            self.descriptions += (m.all_text,)
+        self.age = self.age or m.age
+        self.gender = self.gender or m.gender or (name_gender(m.name.split()) if m.name and m.person else None)
+        # a role in the phrase or in an appositive ("Mark Halloran, an energy analyst")
+        self.has_role = self.has_role or bool(m.head) or any(_is_role(d) for d in m.descriptions)
+        if m.head:
+            self._heads.add(singular(m.head))
+        for word in m.text.split():
+            self._heads.add(singular(word.strip(",.’'").lower()))
+            if word[:1].isupper():
+                self._surnames.add(surname_key(word))
+
+    @property
+    def plural(self) -> bool:
+        return self.best.plural
+
+    @property
+    def organisation(self) -> bool:
+        return self.best.organisation
+
+    @property
+    def person(self) -> bool:
+        return self.best.person and not self.best.pronoun
+
+    def heads(self) -> set[str]:
+        return self._heads
+
+    def surnames(self) -> set[str]:
+        return self._surnames
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.best)
+
+    def affiliation(self) -> tuple[str, str] | None:
+        """The body a person's roles tie it to, and its kind: ("Amnesty International", "NGO").
+        A body named with no recognisable type gives kind "organisation"."""
+        for text in self.descriptions:
+            found = affiliation_of(text)
+            if found is not None:
+                return found
+        return None
+
+
+_PARTICIPLE = re.compile(r"\s(?:[a-z]+ing|[a-z]+ed|shows?|says?|finds?)\b")
+_AGENT = re.compile(r"\s(?:by|from)\s")
+
+
+def document_words(text: str) -> str:
+    """The words of a document's description that tell its source: its own words and its
+    author's ("a declassified summary released by the department", "footage filmed by a
+    resident"), not its subject ("a study documenting the diet of school children")."""
+    cut = _PARTICIPLE.search(text)
+    if cut is None:
+        return text
+    agent = _AGENT.search(text, cut.start())
+    return text[:cut.start()] + (" " + text[agent.end():] if agent else "")
+
+
+def kind_of(best: Mention) -> str:
+    """What a mention names (kinds.py): a body's type from its own name or head noun, a
+    document, else a person (or a group of people)."""
+    if best.head in _DOCUMENT_NOUNS or any(w.lower() in _DOCUMENT_NOUNS for w in document_words(best.text).split()[:4]):
+        return DOCUMENT  # "a declassified summary released by the department": its words tell
+    if best.organisation or best.country:
+        found = kinds.body_kind(best.text)
+        if found is not None:
+            return found
+        if best.country:
+            return kinds.PUBLIC_BODY
+    if best.head in ("source", "sources", "insider", "insiders"):
+        return kinds.UNNAMED
+    return kinds.PERSON if not best.organisation else ORGANISATION
+
+
+MAX_DESCRIPTIONS = 8
+_ROLE_START = ("a ", "an ", "the ", "one of ", "his ", "her ", "its ", "their ")
+
+
+def _is_role(text: str) -> bool:
+    low = text.lower()
+    return low.startswith(_ROLE_START) or any(w in kinds.AFFILIATED_ROLES for w in low.split()[:4])
+
+
+_OF_BODY = re.compile(r"\b(?:for|of|at|with|from|in)\s+((?:[Tt]he\s+)?(?:[A-Z]|(?:%s)\b)[^,;:()]*)$" % "|".join(
+    sorted(kinds.BODY_NOUNS)))
+_TITLE_WORDS = frozenset("""
+senior deputy acting former chief vice assistant top press communications national regional
+foreign interior home defence defense finance health justice prime first general high
+""".split())
+DOCUMENT = "document"  # a text that speaks: a report, a study, a video
+ORGANISATION = "organisation"
+_DOCUMENT_NOUNS = TEXT_NOUNS | EVIDENCE_NOUNS  # a body whose type the article does not make plain
+
+
+def affiliation_of(text: str) -> tuple[str, str] | None:
+    """The body a role phrase belongs to, and its kind: "spokesman for the Home Office", "the
+    ministry's spokesman", "A Kenya Red Cross spokesman", "executive director of the U.S.
+    branch of Amnesty International". None when the phrase names no body or no such role."""
+    toks = [t for t in tokenize(text, 0, len(text)) if t.word]
+    role_at = next((k for k, t in enumerate(toks) if t.lower in kinds.AFFILIATED_ROLES and not t.cap), None)
+    if role_at is None:
+        role_at = next((k for k, t in enumerate(toks) if t.lower in kinds.AFFILIATED_ROLES), None)
+    if role_at is None:
+        return None
+    role = toks[role_at]
+    # after the role: "for the Home Office", "of the U.S. branch of Amnesty International"
+    m = _OF_BODY.search(text[role.end:].split(",")[0])
+    if m is not None:
+        body = m.group(1).strip()
+        return body, kinds.body_kind(body) or _owner_kind(body)
+    # before it: "the ministry's", "A Kenya Red Cross", "Amtrak's", "Mexico's Foreign"
+    k = role_at
+    while k > 0 and (toks[k - 1].cap or toks[k - 1].lower in kinds.BODY_NOUNS):
+        k -= 1
+    owner = [t for t in toks[k:role_at] if t.lower not in DETERMINERS and t.lower not in TIME_WORDS]
+    while owner and owner[-1].lower in _TITLE_WORDS:
+        owner.pop()  # "Foreign Secretary": part of the title
+    if not owner or (len(owner) == 1 and _nationality(owner[0])):
+        return None  # "Sudanese counterpart", "French officials", "U.S. officials"
+    body = _POSSESSIVE.sub("", text[owner[0].start:owner[-1].end])
+    return body, kinds.body_kind(body) or _owner_kind(body)
+
+
+def _owner_kind(body: str) -> str:
+    """A body named without a type word: a government when it is a country or ends with one
+    ("Mexico", "Environment Canada"; not "Kenya Airways"), else an organisation of unknown type."""
+    words = [surname_key(w) for w in body.split()]
+    if len(words) <= 2 and words[-1] in COUNTRIES:
+        return kinds.PUBLIC_BODY
+    return ORGANISATION
+
+
+def _nationality(tok: Tok) -> bool:
+    """ "Sudanese", "Western", "U.S.", "French": a nationality or a region, not a body's name."""
+    low = tok.lower
+    return "." in low or low in COUNTRIES or low.endswith(
+        ("ese", "ian", "ish", "an", "i", "ern", "ch", "ss", "ic", "ek", "ino", "ean", "iot"))
+
+
+class NameIndex:
+    """Every written full name of a stretch of text, by surname, found in one pass."""
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        self.text = text
+        self.by_surname: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in _FULL_NAME.finditer(text, lo, len(text) if hi is None else hi):
+            words = m.group().split()
+            key = surname_key(words[-1])
+            if len(key) > 2 and len(self.by_surname[key]) < MAX_OCCURRENCES:
+                self.by_surname[key].append((m.start(), m.end()))
+
+    def occurrences(self, surname: str) -> list[tuple[int, int]]:
+        return self.by_surname.get(surname, [])
+
+    def full_names(self, surname: str, before: int) -> list[str]:
+        """The full names written before `before` that end in this surname, first one first."""
+        out = []
+        for start, end in self.occurrences(surname):
+            if start >= before:
+                break
+            out.append(_strip_title_words(self.text[start:end]))
+        return out
+
+    def enrich(self, entity: Entity) -> None:
+        """Give a speaking person the roles, names and gender the article gives it anywhere."""
+        if entity.best.pronoun or not entity.person or not entity.best.name:
+            return
+        surname = surname_key(entity.best.name.split()[-1])
+        for start, end in self.occurrences(surname):
+            written = self.text[start:end]
+            name = _strip_title_words(written)
+            entity.gender = entity.gender or title_gender(written.split()[0]) or name_gender(name.split())
+            entity.name(name)
+            if name != written or len(name.split()) >= 3:
+                entity.describe(written)  # "CIA Director Leon Panetta": the title is in the name
+            for role in self._roles_around(start, end):
+                entity.describe(role)
+
+    def _roles_around(self, start: int, end: int) -> list[str]:
+        """The role written right before a name ("White House press secretary Josh Ernest",
+        "Malaysia's Prime Minister, Najib Razak") and the appositive right after it ("Robert
+        Sumwalt, chairman of the …, told")."""
+        text = self.text
+        roles = []
+        toks = tokenize(text, max(0, start - 90), start)
+        if toks and toks[-1].text == ",":
+            toks.pop()  # "Libya's foreign minister, Abdul Ati al-Obeidi": a role set before the name
+        k = len(toks)
+        while k > 0 and len(toks) - k < 7:
+            t = toks[k - 1]
+            if not t.word or t.lower in PREPOSITIONS - {"of", "for"} or t.lower in CLAUSE_WORDS or t.lower in TIME_WORDS \
+                    or t.lower in VERB_FILLERS or (not t.cap and t.lower.endswith("ed")) or t.lower in _VERBS:
+                break
+            k -= 1
+        pre = toks[k:]
+        while pre and (pre[0].lower in DETERMINERS or pre[0].lower in ("of", "for")):
+            pre = pre[1:]
+        if pre and any(t.cap or t.lower in ROLE_WORDS for t in pre):
+            roles.append(text[pre[0].start:pre[-1].end])
+        m = _APPOSITIVE.match(text, end, min(len(text), end + 160))
+        if m is not None:
+            first = m.group(1).split()[0].lower()
+            if first in DETERMINERS or first in ROLE_WORDS or first in ("who", "whose") or first.endswith(("'s", "’s")):
+                roles.append(m.group(1).strip())
+        return roles
+
+
+ROLE_WORDS = PERSON_ROLES | kinds.AFFILIATED_ROLES
+_VERBS = frozenset("said says told tells asked added wrote called met named according".split())
+# ", chairman of the National Transportation Safety Board," / ", a 54-year-old fishmonger who …,"
+_APPOSITIVE = re.compile(r",\s+((?:(?:a|an|the|his|her|its|their|one)\s+|[a-z])[^,;:.“”\"]{2,120}?)(?:,|\.\s|\.$|;)")
+
+
+def _strip_title_words(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and (title_gender(words[0]) or words[0].rstrip(".").lower() in _HONORIFICS):
+        words = words[1:]
+    return " ".join(words)
+
+
+_HONORIFICS = frozenset("dr prof sen rep gov gen col lt sgt capt rev president minister secretary "
+                        "senator governor judge mayor".split())
+
