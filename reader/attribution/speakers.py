@@ -17,6 +17,11 @@ def _full_name(mention: Mention) -> str | None:
     return " ".join(mention.name.casefold().split())
 
 
+def _titled(mention: Mention) -> bool:
+    """Is the mention's role a title written into the name ("Ms. Varga", "Minister Varga")?"""
+    return any(w.rstrip(".").lower() == mention.head and w[:1].isupper() for w in mention.text.split())
+
+
 def _wanted(pronoun: Mention) -> str:
     return "m" if pronoun.pronoun == "he" else "f"
 
@@ -72,19 +77,17 @@ class Resolver:
         self.uncertain = False
         if mention.pronoun:
             found = self._pronoun(mention)
-            if nearby is not None and _agrees(nearby, mention) and (found is None or nearby.start > found.last_end):
-                named = self._named(nearby) if nearby.name else None
-                if named is not None and not self._fits(named, mention):
-                    named = None
-                if found is not None and named is not found:
-                    self.uncertain = True  # the last speaker and the person just named both fit
-                found = named
-                if found is None:
-                    found = self.new(nearby)
-                    if not self._fits(found, mention):
-                        return self._remember(self.new(mention))
-                else:
-                    found.add(nearby)
+            if nearby is not None and (found is None or nearby.start > found.last_end):
+                # someone named since the last speaker: "she" may be them, if she can be
+                candidate = self._named(nearby) if nearby.name else None
+                fresh = candidate is None
+                if candidate is None:
+                    candidate = self.new(nearby)
+                if self._fits(candidate, mention):
+                    self.uncertain = found is not None and candidate is not found
+                    found = candidate
+                    if not fresh:
+                        found.add(nearby)
         elif mention.definite:
             found = self._definite(mention)
         else:
@@ -136,7 +139,7 @@ class Resolver:
         full = _full_name(mention)
         if full and full in self.by_name:
             return self.by_name[full]
-        if mention.head or not mention.name:
+        if not mention.name or (mention.head and not _titled(mention)):
             return None
         words = [surname_key(w) for w in mention.name.split() if w[:1].isupper()]
         if not words or len(words) > 2:

@@ -86,7 +86,9 @@ class Entity:
         if len(self.descriptions) < MAX_DESCRIPTIONS and m.all_text not in self.descriptions:
             self.descriptions += (m.all_text,)
         self.age = self.age or m.age
-        self.gender = self.gender or m.gender or (name_gender(m.name.split()) if m.name and m.person else None)
+        if self.gender is None and m.person:
+            self.gender = m.gender or next(filter(None, map(title_gender, m.text.split())), None) or (
+                name_gender(m.name.split()) if m.name else None)
         # a role in the phrase or in an appositive ("Mark Halloran, an energy analyst")
         self.has_role = self.has_role or bool(m.head) or any(_is_role(d) for d in m.descriptions)
         if m.head:
@@ -146,7 +148,7 @@ def document_words(text: str) -> str:
 def kind_of(best: Mention) -> str:
     """What a mention names (kinds.py): a body's type from its own name or head noun, a
     document, else a person (or a group of people)."""
-    if best.head in _DOCUMENT_NOUNS or any(w.lower() in _DOCUMENT_NOUNS for w in document_words(best.text).split()[:4]):
+    if best.head in _DOCUMENT_NOUNS or any(w in _DOCUMENT_NOUNS for w in document_words(best.text).split()[:4]):
         return DOCUMENT  # "a declassified summary released by the department": its words tell
     if best.organisation or best.country:
         found = kinds.body_kind(best.text)

@@ -34,10 +34,15 @@ def statements_table(title: str, statements: Iterable[Statement], config: Config
         suggestion = Text()
         if category is not None:
             suggestion.append(category.name, style=category.colour)
+            if s.confidence == "low":
+                suggestion.append(" (low)", style="dim")
             if s.reason:
                 suggestion.append("\n")
                 suggestion.append(literal(s.reason, "dim"))
-        table.add_row(str(n), literal(s.speaker or "—"), s.kind, literal(excerpt(s.text)), suggestion)
+        speaker = literal(s.speaker or "—")
+        if s.entity:
+            speaker.append(f" {s.entity}", style="dim")  # the same id: the same source
+        table.add_row(str(n), speaker, s.kind, literal(excerpt(s.text)), suggestion)
     return table
 
 
