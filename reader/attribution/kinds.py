@@ -70,7 +70,6 @@ technologies industries motors pharmaceuticals railroad bank
 """.split()) | SOCIAL_PLATFORMS - {"x", "threads", "truth"}
 _INSTITUTION = frozenset("""
 university universities college institute institution academy school think-tank church museum
-club team league
 """.split())
 _INSTITUTION_PHRASES = ("think tank",)
 _PUBLIC = frozenset("""

@@ -55,6 +55,7 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+_REASON_WORDS = 10
 _FORMER = re.compile(r"(?<![\w-])(?:former|ex-|retired|onetime|one-time)", re.IGNORECASE)
 
 
@@ -98,6 +99,9 @@ class SourceClassifier:
         category = self.by_kind.get(kind)
         if category is None:
             return NO_SUGGESTION
+        words = what.split()
+        if len(words) > _REASON_WORDS:  # a reason names the evidence, it does not quote a paragraph
+            what = " ".join(words[:_REASON_WORDS]) + " …"
         return Suggestion(category.name, f"{what}: {kind} → {category.name}", confidence)
 
     def suggest(self, ev: Evidence) -> Suggestion:
