@@ -1,12 +1,21 @@
 """Score the engine on a local copy of the PolNeAR corpus (never committed: it has no licence).
 
-    python -m bench.polnear PATH/TO/PolNeAR/data/dev [--limit N] [-v]
+    python -m bench.polnear PATH/TO/PolNeAR/data/dev [--limit N] [-v] [--pronoun-sample N]
 
 PolNeAR (networkdynamics/PolNeAR) marks Source, Cue and Content spans of attributions in US news
 articles of 2016 as brat standoff files. It labels beliefs, polls and perceptions too; reader's
 priority is speech, so recall is counted on attributions whose cue is a speech verb, while
 precision counts an extracted statement as right when it covers any labelled content. Matching
 follows shared/eval/score.py: spans overlap by half of the gold span and a fifth of ours.
+
+A second line gives issue 10's measure: a labelled content is found when a statement overlaps
+at least 30% of it, one statement to one content (the largest overlaps paired first);
+direct-quote recall over contents in quotation marks, speech recall over speech cues; the
+speaker is right when its span overlaps the labelled source or the names share a word, over
+sources that are not a bare pronoun (the corpus has no coreference). Pronoun sources are judged
+against a stand-in for their antecedent: the nearest labelled source before them that is not a
+pronoun. `--pronoun-sample N` prints N of them (fixed seed) with the sentence before, for
+judging by hand.
 """
 from __future__ import annotations
 
@@ -118,17 +127,99 @@ def score(text: str, golds: list[Attribution], statements: list) -> Tally:
     return t
 
 
+QUOTES = "“\"”"
+_STOP = {"the", "a", "an", "of", "and", "in", "for", "to", "on", "at", "said", "says"}
+
+
+@dataclass
+class IssueTally:
+    direct: int = 0
+    direct_found: int = 0
+    speech: int = 0
+    speech_found: int = 0
+    speaker_checked: int = 0
+    speaker_ok: int = 0
+    pronoun_checked: int = 0
+    pronoun_ok: int = 0
+    pronoun_cases: list[str] = field(default_factory=list)
+
+    def add(self, other: "IssueTally") -> None:
+        for k in ("direct", "direct_found", "speech", "speech_found", "speaker_checked", "speaker_ok",
+                  "pronoun_checked", "pronoun_ok"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.pronoun_cases += other.pronoun_cases
+
+
+def _names_meet(ours: str, theirs: str) -> bool:
+    a = {w for w in re.findall(r"[\w'-]+", fold(ours)) if len(w) > 2 and w not in _STOP}
+    b = {w for w in re.findall(r"[\w'-]+", fold(theirs)) if len(w) > 2 and w not in _STOP}
+    return bool(a & b)
+
+
+def _direct(text: str, content: tuple[int, int]) -> bool:
+    before = text[max(0, content[0] - 2):content[0]].strip()
+    return text[content[0]:content[0] + 1] in QUOTES or (before[-1:] in QUOTES if before else False)
+
+
+def score_issue(text: str, golds: list[Attribution], statements: list) -> IssueTally:
+    """Issue 10's measure (see the module's docstring)."""
+    t = IssueTally()
+    pairs = []
+    for gi, g in enumerate(golds):
+        need = 0.3 * (g.content[1] - g.content[0])
+        for si, s in enumerate(statements):
+            ov = min(s.end, g.content[1]) - max(s.start, g.content[0])
+            if ov > 0 and ov >= need:
+                pairs.append((ov, gi, si))
+    matched: dict[int, object] = {}
+    used: set[int] = set()
+    for ov, gi, si in sorted(pairs, reverse=True):
+        if gi not in matched and si not in used:
+            matched[gi] = statements[si]
+            used.add(si)
+    previous_source = ""
+    for gi, g in sorted(enumerate(golds), key=lambda p: p[1].content[0]):
+        best = matched.get(gi)
+        if _direct(text, g.content):
+            t.direct += 1
+            t.direct_found += best is not None
+        if SPEECH_CUE.search(g.cue):
+            t.speech += 1
+            t.speech_found += best is not None
+        source = fold(g.source_text)
+        if g.source and source in PRONOUNS:
+            if source in ("he", "she") and previous_source and best is not None:
+                t.pronoun_checked += 1
+                ok = _names_meet(getattr(best, "speaker", None) or "", previous_source)
+                t.pronoun_ok += ok
+                s0 = text.rfind(".", 0, max(0, g.source[0] - 200)) + 1
+                t.pronoun_cases.append(f"{'ok ' if ok else 'BAD'} engine {getattr(best, 'speaker', None)!r}, "
+                                       f"antecedent stand-in {previous_source!r}: …{text[s0:g.source[1] + 40]!r}")
+            continue
+        if g.source:
+            previous_source = g.source_text
+        if g.source and best is not None:
+            t.speaker_checked += 1
+            sp_start, sp_end = getattr(best, "speaker_start", None), getattr(best, "speaker_end", None)
+            meets = sp_start is not None and sp_end is not None and sp_start < g.source[1] and g.source[0] < sp_end
+            t.speaker_ok += meets or _names_meet(getattr(best, "speaker", None) or "", g.source_text)
+    return t
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("split", type=Path, help="a PolNeAR split folder with text/ and attributions/")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--pronoun-sample", type=int, default=0, metavar="N",
+                    help="print N statements whose labelled source is 'he' or 'she', to judge by hand")
     args = ap.parse_args()
     extractor = Extractor(load_config())
     by_article: dict[str, Path] = {}
     for ann in sorted((args.split / "attributions").glob("*.ann")):
         by_article.setdefault(ann.name.rsplit("_", 1)[0], ann)  # first annotator of each article
     totals = Tally()
+    issue = IssueTally()
     seconds = 0.0
     names = sorted(by_article)[: args.limit or None]
     for name in names:
@@ -139,7 +230,9 @@ def main() -> int:
         t0 = time.perf_counter()
         statements = extractor.extract(text)
         seconds += time.perf_counter() - t0
-        t = score(text, parse_ann(by_article[name]), statements)
+        golds = parse_ann(by_article[name])
+        t = score(text, golds, statements)
+        issue.add(score_issue(text, golds, statements))
         for k in ("gold", "found", "extracted", "true_extracted", "speaker_checked", "speaker_ok"):
             setattr(totals, k, getattr(totals, k) + getattr(t, k))
         if args.verbose:
@@ -152,6 +245,19 @@ def main() -> int:
     print(f"{len(names)} articles: speech recall={r:.3f} ({totals.found}/{totals.gold}) "
           f"precision={p:.3f} ({totals.true_extracted}/{totals.extracted}) "
           f"speaker={sp:.3f} ({totals.speaker_ok}/{totals.speaker_checked}) time={seconds:.2f}s")
+
+    def ratio(a: int, b: int) -> str:
+        return f"{a / max(b, 1):.3f} ({a}/{b})"
+
+    print(f"issue 10 measure: direct-quote recall={ratio(issue.direct_found, issue.direct)} "
+          f"speech recall={ratio(issue.speech_found, issue.speech)} "
+          f"speaker (non-pronoun sources)={ratio(issue.speaker_ok, issue.speaker_checked)} "
+          f"he/she vs antecedent stand-in={ratio(issue.pronoun_ok, issue.pronoun_checked)}")
+    if args.pronoun_sample:
+        import random
+
+        for line in random.Random(10).sample(issue.pronoun_cases, min(args.pronoun_sample, len(issue.pronoun_cases))):
+            print("   ", line)
     return 0
 
 
