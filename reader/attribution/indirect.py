@@ -24,10 +24,11 @@ from reader.attribution.verbs import (
 
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
-# what may follow the cue of "…, the ministry said on Friday." before the sentence ends
+# what may follow the cue of "…, the ministry said on Friday." before the sentence ends, or
+# before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …")
 _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
-    r"(?:\s+[\w’'.-]+){0,6}?)?\s*[.!]?\s*")
+    r"(?:\s+[\w’'.-]+){0,6}?|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?:\s*[.!]?|\s+[—–]\s.*)\s*")
 _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "

@@ -66,8 +66,9 @@ television tv radio station channel outlet magazine website
 # Nouns whose "shows/suggests/indicates" introduces what the evidence says.
 EVIDENCE_NOUNS = frozenset("""
 footage video videos clip clips image images imagery photo photos photograph photographs picture
-pictures recording recordings document documents records data figures report reports study survey
-poll analysis assessment review investigation evidence
+pictures recording recordings document documents records data figures report reports study studies
+survey surveys poll polls polling analysis assessment review investigation evidence graph graphs chart
+charts statistics findings results research audit census estimates filings transcript transcripts
 """.split())
 
 # Texts that carry someone's words: "a statement posted on …", "the memo says …. It warns …"

@@ -31,7 +31,8 @@ SAY_LIKE = frozenset("say tell claim insist argue warn add note explain suggest 
                      "emphasize assert contend predict recall write agree concede "
                      "speculate hint allege".split())
 # Verbs that put their speaker after them ("…, said the minister"); "told" never does.
-INVERTING = frozenset("say add write reply ask explain insist continue answer recall warn".split())
+INVERTING = frozenset("say add write reply ask explain insist continue answer recall warn claim report "
+                      "state note".split())
 # Verbs that, after "and", open a second statement of the same speaker: "… and denied that …".
 PROMISE = frozenset("deny promise vow pledge post tweet threaten".split())
 # Verbs whose "to …" is what was said: "vowed to keep extremists out"; for others ("asked him
@@ -60,6 +61,10 @@ _AFTER_QUOTE = frozenset('”"’»')
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
 _BEFORE_ING_VERB = frozenset("and after before while by without when".split())
+# the end of a sentence a trailing cue may close: "…, residents claim.", "… reports on Friday."
+_TRAILS = re.compile(r"(?:\s+(?:[a-z]+\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)?\s*[.!]?\s*")
+# ", The Telegraph reports": a comma, then a short name or noun phrase right before the cue
+_NAMED_BEFORE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:[A-Z][\w’'.-]*|[a-z]+s)\s+$")
 _AND_CUE = re.compile(r",?\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
@@ -94,6 +99,10 @@ def verb_like(lexicon: CueLexicon, text: str, sent: Sentence, m: re.Match[str]) 
     mark = text[max(sent.start, m.start() - 3):m.start()].rstrip()[-1:]
     if mark in _AFTER_QUOTE or (mark == "," and form.lemma not in NOUNISH):
         return True  # `“… at all,” said X`, `…, said X`: right after a quotation or a comma
+    if form.lemma in NOUNISH and _TRAILS.fullmatch(text, m.end(), sent.end) and (
+            mark == "," and form.lemma in INVERTING or _NAMED_BEFORE.search(text, max(sent.start, m.start() - 60),
+                                                                             m.start())):
+        return True  # `…, claim residents.`, `…, The Telegraph reports.`: a trailing attribution
     if not_a_verb(form, text, sent.start, m.start()):
         return False
     if form.lemma in NOUNISH and form.tense in ("base", "s"):
