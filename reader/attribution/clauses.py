@@ -23,7 +23,7 @@ FINITE = re.compile(
 _CONTENT_END = re.compile(
     r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
     r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
-    r",\s+while\b|,\s+whereas\b")
+    r",\s+while\b|,\s+whereas\b|,\s+(?:to|after|in|by|at|from|for|with|of)\s+which\b")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
                            r"\bwhen\s|\bwhere\s|\bwhat\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)

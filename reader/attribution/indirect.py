@@ -46,6 +46,12 @@ _ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)
 _TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|to|a)\s+){0,2}[A-Z][\w’'-]*)*[.,]?\s*")
 # the object of a characterising verb and its "as": "identified the suspect as …"
 _OBJECT_AS = re.compile(r"\s+((?:(?!as\b)[\w’'.-]+\s+){1,10}?)as\s+(?=[\w“\"])")
+# "asked the guard whether": the person asked, before the question
+_ASKED = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?=(?:whether|if)\b)")
+# what stands between a cue and its clause: "says, as a result, the toll has risen"
+_BEFORE_CLAUSE = re.compile(r"\s*[,:]?\s*(?:that\s+)?(?:(?:as a result|in fact|of course|for example|for instance|"
+                            r"in addition|in turn|at the same time|by contrast|so far|however),?\s+"
+                            r"(?=[\w“\"]))?")
 # Where a statement's words are, and whether they are the speaker's own quoted words.
 _Content = tuple[int, int, bool]
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
@@ -143,6 +149,8 @@ def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm) -> Raw | None
     if comma < 0:
         return None
     speaker_text = before[comma + 1:]
+    if re.search(r"\b(?:which|whom|who|where)\b", speaker_text):
+        return None  # "…, to which X replied in the negative": a relative clause, not an attribution
     if not speaker_text.strip():  # ", said X."
         if form.lemma not in INVERTING or not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after) \
                 or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
@@ -213,12 +221,24 @@ def _called_as(scan: SentenceScan, lo: int) -> _Content | None:
     """`denounced Manning as a traitor`: up to ten words of object, "as", what it is called."""
     text, hi = scan.text, scan.sent.end
     m = _OBJECT_AS.match(text, lo, hi)
-    if m is None or FINITE.search(m.group(1)) or (prepositional(m.group(1).split()) and
-                                                    not m.group(1).startswith("to ")):
-        return None
+    obj = m.group(1).split() if m is not None else []
+    if m is None or FINITE.search(m.group(1)) or obj == ["to"] or (prepositional(obj) and obj[0] != "to"):
+        return None  # "which the campaign refers to as …": the object is elsewhere
     start = m.start(1)
     end = trim_end(text, start, content_end(text, start, hi))
     return (start, end, False) if end > m.end() else None
+
+
+def _next_speaker(scan: SentenceScan, lo: int, hi: int) -> int:
+    """Where a clause with a speaker of its own starts: "…, former spokesman X described it
+    as …" ends the words before it at its comma (not a cue in a relative clause)."""
+    text = scan.text
+    for c in scan.cues:
+        if lo < c.start() < hi and not in_relative_clause(text, lo, c.start()):
+            comma = text.rfind(",", lo, c.start())
+            if comma > lo and not re.search(r"\b(?:that|and|but|who|which)\b|[“”\"]", text[comma:c.start()]):
+                return comma
+    return hi
 
 
 def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
@@ -243,12 +263,15 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
             return None  # "adds to the controversy": not speech
         if form.lemma in TELL_LIKE:
             pos = past_audience(text, pos, hi)
+            question = _ASKED.match(text, pos, hi)
+            if question is not None and form.lemma == "ask":
+                pos = question.end()  # "asked the guard whether …": the question is the words
         while True:
             pp = _SKIPPED_PHRASE.match(text[pos:hi])
             if not pp or pp.end() == 0:
                 break
             pos += pp.end()
-        skip = re.match(r"\s*[,:]?\s*(?:that\s+)?", text[pos:hi])
+        skip = _BEFORE_CLAUSE.match(text[pos:hi])
         start = pos + (skip.end() if skip else 0)
         if start < hi and text[start] in OPENERS + '"':
             return None
@@ -257,7 +280,7 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
             prep = _ABOUT.match(text, start, hi)
             if prep and (prep.group(1) is None or not FINITE.search(text, prep.end(), content_end(text, start, hi))):
                 start = prep.end()
-    end = second_cue(lexicon, text, start, content_end(text, start, hi))
+    end = _next_speaker(scan, start, second_cue(lexicon, text, start, content_end(text, start, hi)))
     if stop_at_comma:
         comma = text.find(",", start, end)
         end = end if comma < 0 else comma

@@ -38,6 +38,11 @@ class Tok(NamedTuple):
     word: bool  # a word, a number, a handle or a hashtag (not punctuation)
 
 
+def _word(tok: Tok) -> str:
+    """The word for the grammar's lists: lower case, but an acronym stays a name ("WHO", "IS")."""
+    return tok.text if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha() else tok.lower
+
+
 def _abbreviation(tok: Tok) -> bool:
     """"Mr", "Dr", "J": the full stop after it does not end the phrase."""
     return tok.lower in ABBREVIATIONS or (len(tok.text) == 1 and tok.cap)
@@ -135,7 +140,7 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
     "Last month Ukraine", "on Friday President Zelensky", "but the ministry"."""
     i = 0
     while i < len(seg):
-        low = seg[i].lower
+        low = _word(seg[i])
         if low in _LEADING_JUNK or (i == 0 and low in ("which", "who", "whom")):
             i += 1  # "(The closure,) which the border guard service said …": its own subject
             continue
@@ -237,7 +242,7 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     if not first.cap and first.lower.endswith("ly") and first.lower not in _LY_NOUNS | _LY_ADJECTIVES:
         return False  # "regularly publishes …": an adverb and its verb
     for k, t in enumerate(seg):
-        low = t.lower
+        low = _word(t)
         if low in _AUX or (low in _RELATIVE and not (k == 0 and low == "that")) or low in ("not", "there") \
                 or low in _COMMON_VERBS:
             return False

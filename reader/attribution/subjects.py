@@ -29,7 +29,7 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"]:
         # "He called it “…” and said …", "Huang went on to call …": the subject of the first verb
         return prior or leading_subject(lexicon, text, sent.start, cue.start())
-    if words and words[-1].lower() in ("who", "which"):
+    if words and words[-1].lower() in ("who", "which") and not words[-1].isupper():  # "WHO" is a name
         # "the embassy, which said …": the speaker is what the relative pronoun points to
         rel = text.rfind(words[-1], sent.start, cue.start())
         return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)

@@ -15,7 +15,8 @@ from reader.attribution.structure import Sentence
 # Cue words that are as often nouns ("a post", "the state", "any comment"): as verbs they need
 # a clause or a quotation right after them.
 NOUNISH = frozenset("comment state report post note claim counter brief reply estimate demand "
-                    "caution joke quip repeat tweet hint promise pledge remark respond mention".split())
+                    "caution joke quip repeat tweet hint promise pledge remark respond mention request rule "
+                    "answer forecast".split())
 # "a message posted on its channel", "the report published on Friday": a participle describing a
 # text, not a verb with a speaker. Only verbs of publishing are read so ("the statement said …").
 PUBLISHING = frozenset("post tweet write report".split())
