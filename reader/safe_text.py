@@ -1,9 +1,13 @@
-"""Article text is data: make it safe to show on a terminal without changing its length."""
+"""Text is data: make it safe to show on a terminal without changing its length, and check it
+can be written at all."""
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# control characters, and lone surrogates (which no terminal or file encoding can take)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -14,6 +18,30 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """Replace control characters (terminal escapes among them) by visible symbols, one
-    character for one, so every offset into the text stays valid."""
+    """Replace control characters (terminal escapes among them) and lone surrogates by
+    visible symbols, one character for one, so every offset into the text stays valid and
+    printing it can never fail."""
     return _CONTROL.sub(_picture, text)
+
+
+def encodable(text: str) -> bool:
+    """Whether `text` can be written as UTF-8: false when it holds a lone surrogate, as JSON's
+    "\\ud800" or a file name's undecodable bytes give."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# json.dumps escapes C0 control characters but not C1 ones (U+0080..U+009F, some of which
+# terminals obey), nor the Unicode line separators, nor lone surrogates (which no output can
+# encode): escape them too, so JSON printed on a terminal can never run a control sequence
+# hidden in an article, and printing it never fails.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def json_text(value: Any, indent: int | None = 2) -> str:
+    """`value` as JSON (UTF-8 text, not \\u escapes, for people), safe to print on a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

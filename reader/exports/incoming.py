@@ -20,6 +20,7 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.exports import w3c
 from reader.exports.records import FORMAT_NAME, FORMAT_VERSION
+from reader.safe_text import encodable
 
 Kind = Literal["json", "w3c"]
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -83,6 +84,12 @@ def parse(text: str, name: str, config: Config) -> IncomingFile:
     except json.JSONDecodeError as e:
         raise ReaderError(f"{name}: not a JSON file ({e.msg} at line {e.lineno}, column {e.colno}); "
                           "reader imports its own json exports and W3C annotation collections.") from None
+    except RecursionError:
+        raise ReaderError(f"{name}: is nested deeper than any export (over a thousand levels); "
+                          "nothing was imported.") from None
+    except ValueError:  # Python's limit on the digits of a whole number (4,300)
+        raise ReaderError(f"{name}: holds a number thousands of digits long, which no export has; "
+                          "nothing was imported.") from None
     try:
         kind = detect(doc)
         return _json_file(doc, config) if kind == "json" else _w3c_file(doc, config)
@@ -113,8 +120,14 @@ def detect(doc: Any) -> Kind:
 def _str(value: Any, where: str, what: str, *, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
+    return _text(value, where, what)
+
+
+def _text(value: Any, where: str, what: str) -> str:
     if not isinstance(value, str):
         raise _Problem(where, f"{what} must be text, got {_shown(value)}")
+    if not encodable(value):
+        raise _Problem(where, f"{what} is not valid Unicode text (it holds a lone surrogate such as \"\\ud800\")")
     return value
 
 
@@ -160,7 +173,10 @@ def _time(value: Any, where: str, what: str) -> str:
         return value
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    moment = moment.astimezone(timezone.utc)
+    try:
+        moment = moment.astimezone(timezone.utc)
+    except OverflowError:  # year 1 or 9999 with an offset: before or after what a time can be
+        raise _Problem(where, f"{what} is out of range, got {_shown(value)}") from None
     fraction = f".{moment.microsecond:06d}".rstrip("0") if moment.microsecond else ""
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
 
@@ -205,7 +221,8 @@ def _json_article(raw: Any, where: str, config: Config) -> IncomingArticle:
     article = IncomingArticle(where, aid, text=_str(raw.get("text"), where, "the text", optional=True),
                               path=_str(raw.get("path", ""), where, "the path") or "",
                               title=_str(raw.get("title", ""), where, "the title") or "",
-                              meta={str(k): str(v) for k, v in meta.items()})
+                              meta={_text(str(k), where, "meta"): _text(str(v), where, "meta")
+                                    for k, v in meta.items()})
     statements = raw.get("statements", [])
     if not isinstance(statements, list):
         raise _Problem(where, "statements must be a list")

@@ -204,6 +204,11 @@ def statement_from_json(data: Mapping[str, Any]) -> ReviewerStatement:
         entity=_opt_str(data.get("entity")), confidence=_opt_str(data.get("confidence")))
 
 
+def speaker_from_json(data: Mapping[str, Any]) -> str:
+    """A corrected speaker as stored: {"speaker": "…"}."""
+    return _str(data["speaker"])
+
+
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")

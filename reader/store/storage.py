@@ -40,6 +40,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from reader.errors import ReaderError
+from reader.safe_text import encodable, printable
 from reader.fileio import create_new, discard, fsync_folder, read_regular, reading_error, replace_checked
 from reader.store import schema
 
@@ -162,6 +163,9 @@ def parse_document(raw: bytes, path: Path, kind: str) -> tuple[schema.Document, 
             isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in document.values()):
         raise ReaderError(f"{path}: is not a reader database file (not a JSON object of tables); "
                           "it was left as it is.")
+    if (b"\\ud" in raw or b"\\uD" in raw) and not encodable(json.dumps(document, ensure_ascii=False)):
+        raise ReaderError(f"{path}: is damaged (it holds text that is not valid Unicode, a lone surrogate); "
+                          "it was left as it is.")
     try:
         return schema.upgrade(document, kind)
     except schema.SchemaError as e:
@@ -245,12 +249,30 @@ def make_folder(folder: Path) -> None:
         fsync_folder(new.parent)
 
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)  # ASCII: safe for any str
+# UTF-8, strictly: text that cannot be written as UTF-8 (a lone surrogate) is refused here, the
+# one door every write goes through, so no file can hold what every later export would choke on
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
 _dumps = _ENCODER.encode
 
 
+class NotUnicode(Exception):
+    """A document holds a str that cannot be written as UTF-8; the message shows where."""
+
+    def refusal(self, path: Path) -> ReaderError:
+        return ReaderError(f"{path}: cannot save text that is not valid Unicode (a lone surrogate, shown "
+                           f"as �, in “{self}”); nothing was changed.")
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        around = text[max(0, e.start - 30):e.end + 30]
+        raise NotUnicode(printable(around)) from None
+
+
 def encode(document: schema.Document) -> bytes:
-    return _dumps(document).encode("ascii")
+    return _utf8(_dumps(document))
 
 
 Encoded = dict[tuple[str, str], tuple[Any, str]]  # (table, doc id) -> (the document object, '"id":{json}')
@@ -271,7 +293,7 @@ def encode_reusing(document: schema.Document, previous: Encoded) -> tuple[bytes,
             now[key] = (doc, text)
             docs.append(text)
         tables.append(f"{_dumps(name)}:{{{','.join(docs)}}}")
-    return ("{" + ",".join(tables) + "}").encode("ascii"), now
+    return _utf8("{" + ",".join(tables) + "}"), now
 
 
 @dataclass
@@ -377,7 +399,10 @@ class SafeStorage(Storage):
             backup = self.path.with_name(f"{self.path.name}.schema-v{self._read_version}.bak")
             if not backup.exists():
                 atomic_write(backup, self._raw, durable=durable)
-        raw, encoded = encode_reusing(data, self._encoded)
+        try:
+            raw, encoded = encode_reusing(data, self._encoded)
+        except NotUnicode as e:
+            raise e.refusal(self.path) from None
         tmp, written = write_temp(self.path, raw, durable=durable)
         self._committed = True
         self._dirty = False
@@ -425,7 +450,11 @@ def write_document(path: Path, kind: str, tables: dict[str, dict[str, Any]], *,
     """Write a whole file at once (new files, bulk loads); callers hold the lock."""
     data = dict(tables)
     data[schema.META] = schema.meta(kind, **meta)
-    atomic_write(path, encode(data), durable=durable)
+    try:
+        raw = encode(data)
+    except NotUnicode as e:
+        raise e.refusal(path) from None
+    atomic_write(path, raw, durable=durable)
 
 
 # --- the lock ----------------------------------------------------------------------------

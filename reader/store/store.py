@@ -23,7 +23,7 @@ from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.layout import Layout
 from reader.store.model import (
     UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
-    _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement,
+    _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement, speaker_from_json,
     statement_from_json, statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
@@ -46,7 +46,8 @@ def identity(path: str) -> str:
     the URL, or "-" for standard input, which never matches anything)."""
     if path == "-" or "://" in path:
         return path
-    return str(Path(path).expanduser().resolve())
+    # a file name's bytes that are not UTF-8 are kept as \xNN, so the path can be stored and shown
+    return os.fsencode(Path(path).expanduser().resolve()).decode("utf-8", "backslashreplace")
 
 
 def orphan_key(tag: Tag) -> str:
@@ -132,7 +133,7 @@ class TagStore:
 
     def _edits_in(self, db: StoreDB, path: Path) -> Edits:
         added = self._parse(db.table(ADDED), path, "added statement", statement_from_json)
-        speakers = self._parse(db.table(SPEAKERS), path, "speaker correction", lambda d: d["speaker"])
+        speakers = self._parse(db.table(SPEAKERS), path, "speaker correction", speaker_from_json)
         dismissed = self._parse(db.table(DISMISSED), path, "dismissal", lambda d: True)
         ordered = tuple(sorted(added.values(), key=lambda s: (s.start, s.end)))
         return Edits(added=ordered, speakers=speakers, dismissed=frozenset(dismissed))

@@ -220,3 +220,54 @@ def test_a_link_planted_as_the_lock_file_is_not_followed(store, db, registered, 
     with pytest.raises(ReaderError, match=r"\.lock: cannot lock the tag database"):
         TagStore(db, "x").set_tag(a.id, statements[0], "official")
     assert victim.read_bytes() == b"precious"
+
+
+# --- text that cannot be written: refused on the way in, and when found in a file -------------
+
+def test_text_that_is_not_valid_unicode_is_never_saved(store, db, registered):
+    """`reader tag --note` with bytes that are not UTF-8 (Python reads them as lone surrogates)
+    was saved, after which every export failed with a traceback."""
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    before = {p: p.read_bytes() for p in db.rglob("*.json")}
+    for write in (lambda: store.set_tag(a.id, statements[0], "official", note="bad \udced\udca0\udc80 bytes"),
+                  lambda: store.set_speaker(a.id, statements[1].id, "\ud800")):
+        with pytest.raises(ReaderError, match=r"cannot save text that is not valid Unicode .*nothing was changed"):
+            write()
+    assert {p: p.read_bytes() for p in db.rglob("*.json")} == before
+
+
+@pytest.mark.parametrize("table, document", [
+    ("tags", None),  # a tag whose note is "\ud800", as JSON can say
+    ("speakers", {"speaker": 12}),  # a speaker correction of the wrong type
+])
+def test_a_file_holding_bad_text_or_a_wrong_type_is_refused_as_damaged(store, db, registered, table, document):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official", note="fine")
+    path = _article_file(db, a.id)
+    if document is None:
+        damaged = path.read_bytes().replace(b'"fine"', b'"\\ud800"')
+    else:
+        content = json.loads(path.read_bytes())
+        content.setdefault(table, {})[statements[1].id] = document
+        damaged = json.dumps(content).encode()
+    path.write_bytes(damaged)
+    if document is None:  # the whole file is refused
+        messages = list(_every_way_of_writing(store, a, statements))
+    else:  # what reads the reviewer's edits refuses it
+        messages = []
+        for call in (lambda: store.edits(a.id), lambda: store.article_state(a.id), lambda: store.register(a, statements)):
+            with pytest.raises(ReaderError) as caught:
+                call()
+            messages.append(str(caught.value))
+    for message in messages:
+        assert message.startswith(f"{path}: ") and "left as it is" in message
+    assert path.read_bytes() == damaged
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_shown(store, db, tmp_path):
+    name = tmp_path / "caf\udce9.txt"  # the bytes b"caf\xe9.txt", as Python reads them
+    a = article(text_with(QUOTES), name)
+    store.register(a, statements_in(a.text))
+    (record,) = store.articles()
+    assert record.path == str(tmp_path / "caf\\xe9.txt")

@@ -1,0 +1,55 @@
+"""Import files written to hurt: each is refused with one sentence naming the file and the
+place in it, the tag database is left exactly as it was, and every export still works."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.exports import FORMATS, export_text, import_file
+from tests.exports.conftest import snapshot
+
+
+def _exported(sample) -> dict:
+    return json.loads(export_text(sample.store, sample.config, None, "json"))
+
+
+def _with_tag_field(sample, key: str, value: object) -> str:
+    doc = _exported(sample)
+    statement = next(s for s in doc["articles"][0]["statements"] if s["tag"])
+    statement["tag"]["updated"] = "2030-01-01T00:00:00Z"  # newer: the file's version would win
+    statement["tag"][key] = value
+    return json.dumps(doc)
+
+
+HOSTILE = {
+    "a note with a lone surrogate": lambda s: _with_tag_field(s, "note", "\ud800"),
+    "a reviewer with a lone surrogate": lambda s: _with_tag_field(s, "reviewer", "x\udcff"),
+    "a date of year 1 with an offset": lambda s: _with_tag_field(s, "created", "0001-01-01T00:00:00+01:00"),
+    "a date of year 9999 behind UTC": lambda s: _with_tag_field(s, "updated", "9999-12-31T23:59:59-05:00"),
+    "JSON nested 100,000 deep": lambda s: "[" * 100_000 + "]" * 100_000,
+    "a number of 5,000 digits": lambda s: '{"articles": [], "version": 1' + "0" * 5000 + "}",
+    "a speaker correction that is a number": lambda s: json.dumps(_speaker_number(s)),
+}
+
+
+def _speaker_number(sample) -> dict:
+    doc = _exported(sample)
+    statement = doc["articles"][0]["statements"][0]
+    statement["speaker_corrected"], statement["speaker"] = True, 12
+    return doc
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_import_is_one_sentence_and_changes_nothing(sample, tmp_path, name):
+    path = tmp_path / "hostile.json"
+    path.write_text(HOSTILE[name](sample), encoding="utf-8", errors="surrogatepass")
+    before = snapshot(sample.root)
+    with pytest.raises(ReaderError) as caught:
+        import_file(sample.store, sample.config, path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message and "nothing was imported" in message
+    assert snapshot(sample.root) == before
+    for fmt in FORMATS:  # one bad file used to break every export until the tag was removed
+        export_text(sample.store, sample.config, None, fmt)
