@@ -98,6 +98,20 @@ def _routes(site: Site) -> dict[str, Callable[[BaseHTTPRequestHandler], None]]:
             site.release.wait(10)
         return handle
 
+    def drip_headers(h: BaseHTTPRequestHandler) -> None:
+        """The status line and headers one byte at a time: each wait is short, the whole is not."""
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 400 + b"\r\n\r\n":
+            if site.release.wait(0.02):
+                return
+            h.wfile.write(bytes([byte]))
+            h.wfile.flush()
+
+    def raw(head: bytes) -> Callable[[BaseHTTPRequestHandler], None]:
+        def handle(h: BaseHTTPRequestHandler) -> None:
+            h.wfile.write(head + b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            h.wfile.flush()
+        return handle
+
     latin = (PAGES / "legacy_cp1252.html").read_bytes()
     return {
         "/story": lambda h: send(h, 200, story.encode(), "text/html; charset=utf-8"),
@@ -120,6 +134,10 @@ def _routes(site: Site) -> dict[str, Callable[[BaseHTTPRequestHandler], None]]:
         "/untyped": lambda h: send(h, 200, story.encode(), None),
         "/download": lambda h: send(h, 200, b"%PDF-1.4\n%binary", "application/octet-stream"),
         "/empty-page": lambda h: send(h, 200, APP_SHELL, "text/html"),
+        "/drip-headers": drip_headers,
+        # a reason phrase with a C1 control (CSI, as an 8-bit terminal reads it) and a long tail
+        "/evil-reason": raw(b"HTTP/1.1 500 Bad \x1b[2J\x1b]0;owned\x07" + b"!" * 500 + b"\r\n"),
+        "/evil-type": raw(b"HTTP/1.1 200 OK\r\nContent-Type: image/\x9b2Jpng\r\n"),
     }
 
 

@@ -156,3 +156,32 @@ def test_the_address_an_article_is_stored_under(given, stored):
     from reader.article.fetch import identity
 
     assert identity(given) == identity(stored) == stored
+
+
+def test_headers_sent_a_byte_at_a_time_stop_at_the_deadline(site: Site, limits):
+    """The attack: each byte came before the read timeout, so the download never ended."""
+    url = site.url("/drip-headers")
+    with pytest.raises(ReaderError, match=r"the download took longer than 0\.3 seconds\.$"):
+        load_url(url, dataclasses.replace(limits, deadline=0.3))
+
+
+@pytest.mark.parametrize("path", ["/evil-reason", "/evil-type"])
+def test_a_servers_words_reach_the_terminal_as_characters(cli_process, site: Site, path):
+    result = cli_process("extract", site.url(path))
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert not any(c in result.err for c in "\x1b\x07\x9b")
+    assert "␛[2J␛]0;owned␇" in result.err if path == "/evil-reason" else "image/�2jpng" in result.err
+    assert len(result.err) < 300
+
+
+def test_a_password_in_an_address_is_never_stored_or_shown(cli, site: Site):
+    url = site.url("/story").replace("http://", "http://alex:s3cret@")
+    result = cli("extract", url, "--format", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["article"]["path"] == site.url("/story")
+    missing = cli("extract", url.replace("/story", "/missing"))
+    assert missing.code == 1 and "s3cret" not in missing.err and "alex:…@" in missing.err
+    tagged = cli("tags", url, "--format", "json")
+    assert tagged.code == 0 and "s3cret" not in tagged.out
+    assert "s3cret" not in cli("articles", "--format", "json").out
+    assert "s3cret" not in cli("report", "--all", "--format", "html").out
