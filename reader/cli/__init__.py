@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from reader.cli.commands import COMMANDS, DEFAULT_COMMAND
 from reader.cli.context import Context
+from reader.cli.lines import tell
 from reader.errors import ReaderError
 
 _GLOBAL_WITH_VALUE = ("--db", "--config")
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args, ctx) or 0)
     except ReaderError as e:
-        print(f"reader: {e}", file=sys.stderr)
+        tell(str(e))
         return 1
     except KeyboardInterrupt:
         return 130

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.article import Article, load_article
+from reader.cli.lines import warn
 from reader.config import Config, load_config
 
 if TYPE_CHECKING:
@@ -51,5 +52,5 @@ class Context:
         """The article named on the command line, or the bundled sample when none is."""
         article = load_article(source if source is not None else paths.sample_article())
         for warning in article.warnings:
-            print(f"reader: warning: {warning}", file=sys.stderr)
+            warn(warning)
         return article

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.config import Category
-from reader.exports.json_ import dumps
+from reader.safe_text import json_text as dumps
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.grades import notation
 

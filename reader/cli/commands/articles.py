@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reader.cli.context import Context
+from reader.cli.lines import say
+from reader.safe_text import json_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +27,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                  "orphaned": len(state.orphans), "first_seen": record.first_seen,
                  "last_opened": record.last_opened, "replaced_by": record.replaced_by}
                 for record, state in listed]
-        json.dump({"database": str(ctx.db_path), "articles": rows}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text({"database": str(ctx.db_path), "articles": rows}) + "\n")
         return 0
     from rich.table import Table
     from rich.text import Text
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from reader.cli.render import console, excerpt, literal
 
     if not listed:
-        print(f"No articles in {ctx.db_path} yet: `reader tag`, `reader tags` or the review screen add them.")
+        say(f"No articles in {ctx.db_path} yet: `reader tag`, `reader tags` or the review screen add them.")
         return 0
     table = Table(title=literal(f"Articles in {ctx.db_path}", "bold"), expand=True)
     table.add_column("title", ratio=4)
@@ -49,6 +49,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         title = literal(excerpt(record.title, 80))
         if record.replaced_by:
             title.append(" (older text)", style="dim")
-        table.add_row(title, literal(record.path), tagged, record.last_opened.replace("T", " ").rstrip("Z"))
+        table.add_row(title, literal(record.path), tagged, literal(record.last_opened.replace("T", " ").rstrip("Z")))
     console().print(table)
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader.attribution import Statement, extract
 from reader.cli.context import Context
+from reader.cli.lines import tell, warn
 from reader.errors import ReaderError
 from reader.exports import FORMATS, ExportOptions, export, export_to_file
 from reader.exports.registry import format_of, listed
@@ -64,7 +65,7 @@ def open_for_export(ctx: Context, source: str) -> tuple[str, dict[str, list[Stat
         stored = _stored_record(ctx, source) if source != "-" else None
         if stored is None:
             raise
-        print(f"reader: warning: {e} Exporting the copy kept in the tag database.", file=sys.stderr)
+        warn(f"{e} Exporting the copy kept in the tag database.")
         return stored, None
     statements = extract(article.text, ctx.config)
     known = ctx.store.article(article.id)
@@ -73,8 +74,8 @@ def open_for_export(ctx: Context, source: str) -> tuple[str, dict[str, list[Stat
     new = [t for t in reanchored.orphaned if (t.statement_id, t.created) not in before]
     if new:  # say it once, when it happens
         n = len(new)
-        print(f"reader: warning: {article.path}: {n} tag{' no longer matches' if n == 1 else 's no longer match'} "
-              "a statement; kept as orphaned tags (listed in the export).", file=sys.stderr)
+        warn(f"{article.path}: {n} tag{' no longer matches' if n == 1 else 's no longer match'} "
+              "a statement; kept as orphaned tags (listed in the export).")
     return article.id, {article.id: statements}
 
 
@@ -96,7 +97,7 @@ def run_export(args: argparse.Namespace, ctx: Context, fmt: str) -> int:
         sys.stdout.flush()
     else:
         written = export_to_file(ctx.store, ctx.config, article_ids, fmt, output, options, statements=statements)
-        print(f"reader: wrote {written} ({fmt}).", file=sys.stderr)
+        tell(f"wrote {written} ({fmt}).")
     return 0
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reader.attribution import extract
 from reader.cli.context import Context
+from reader.safe_text import json_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,8 +24,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                         "chars": article.chars},
             "statements": [s.to_json() for s in statements],
         }
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(doc) + "\n")
     else:
         from reader.cli.render import console, statements_table
 

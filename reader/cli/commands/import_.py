@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from reader.cli.context import Context
+from reader.cli.lines import say
 from reader.exports import import_file
 from reader.exports.registry import IMPORTABLE, listed
 
@@ -27,5 +28,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result = import_file(ctx.store, ctx.config, Path(args.file), keep_mine=args.keep_mine,
                          add_articles=args.add_articles, dry_run=args.dry_run)
     for line in result.lines():
-        print(line)
+        say(line)
     return 0

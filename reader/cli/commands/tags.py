@@ -3,12 +3,12 @@ suggestions, and the orphaned tags kept from older versions of the text."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from reader.cli.commands.tag import open_for_review
 from reader.cli.context import Context
+from reader.safe_text import json_text
 from reader.store import Tag, statement_record
 from reader.store.model import anchor_to_json
 from reader.store.records import tag_json
@@ -36,8 +36,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                            for s in review.statements],
             "orphans": [orphan_json(t) for t in orphans],
         }
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(doc) + "\n")
         return 0
 
     from rich.table import Table
