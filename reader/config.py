@@ -22,6 +22,7 @@ from yaml.constructor import SafeConstructor
 from reader import paths
 from reader.errors import ReaderError
 from reader.fileio import read_file
+from reader.safe_text import without_password
 
 CONFIG_ENV = "READER_CONFIG"
 # yaml.safe_load's loader, in C when PyYAML was built with libyaml (ten times faster at start-up)
@@ -188,6 +189,8 @@ def parse_config(text: str, path: Path) -> Config:
             raise where.error(("keys", action), "must be a key name such as \"j\" or \"ctrl+s\".")
         keys[str(action)] = key.strip()
     db_path = None
+    if database and paths.is_address(database):
+        raise where.error(("storage", "database"), f"{without_password(database)} {paths.DATABASE_ADDRESS}.")
     if database:
         db_path = Path(database).expanduser()
         if not db_path.is_absolute():

@@ -1,6 +1,7 @@
 """Where reader finds its bundled files and the user's folders."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import platformdirs
@@ -33,6 +34,17 @@ def sample_article() -> Path:
 
 def user_config_file() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.yaml"
+
+
+# `--db`, READER_DB and storage.database name a folder or a .json file; an address such as
+# postgresql://… is refused (not taken as a folder called "postgresql:")
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+DATABASE_ADDRESS = ("is a database server's address; reader keeps tags in a folder (or a .json file) "
+                    "and cannot use a database server yet")
+
+
+def is_address(location: str) -> bool:
+    return bool(_ADDRESS.match(location))
 
 
 def user_data_dir() -> Path:

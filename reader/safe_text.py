@@ -24,6 +24,14 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_picture, text)
 
 
+def without_password(address: str) -> str:
+    """An address as messages show it: `scheme://user:…@host/…`, never with its password."""
+    return _PASSWORD.sub(r"\1:…@", address)
+
+
+_PASSWORD = re.compile(r"(?<=://)([^/@:]*):[^/@]*@")
+
+
 def encodable(text: str) -> bool:
     """Whether `text` can be written as UTF-8: false when it holds a lone surrogate, as JSON's
     "\\ud800" or a file name's undecodable bytes give."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import reader
 from reader.errors import ReaderError
 from reader.safe_text import encodable, printable
+from reader.safe_text import without_password as shown
 
 if TYPE_CHECKING:
     import httpx
@@ -64,11 +65,6 @@ def identity(url: str) -> str:
     finds the same article even when the site changes where it redirects."""
     parsed = _parse(url)
     return str(parsed.copy_with(fragment=None, userinfo=b"", path=parsed.path))  # "https://site" -> "https://site/"
-
-
-def shown(url: str) -> str:
-    """`url` as messages show it: without a password."""
-    return re.sub(r"(?<=://)([^/@:]*):[^/@]*@", r"\1:…@", url)
 
 
 def _parse(url: str) -> httpx.URL:

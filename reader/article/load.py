@@ -68,7 +68,8 @@ def load_stdin(stream: BinaryIO | None = None) -> Article:
 def load_url(url: str, limits: Limits | None = None) -> Article:
     """Download and read a web page. The article's path is the address as given (see
     fetch.identity); meta["url"] is where the page was found after redirects."""
-    from reader.article.fetch import fetch, identity, shown
+    from reader.article.fetch import fetch, identity
+    from reader.safe_text import without_password as shown
 
     download = fetch(url, limits)
     article = from_bytes(download.body, name=shown(url), path=identity(url), kind=download.kind,

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,11 +10,14 @@ from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.article import Article, load_article
-from reader.cli.lines import warn
+from reader.attribution import Statement
+from reader.cli.lines import tell, warn
 from reader.config import Config, load_config
+from reader.errors import ReaderError
+from reader.safe_text import without_password
 
 if TYPE_CHECKING:
-    from reader.store import TagStore
+    from reader.store import Reanchored, TagStore
 
 DB_ENV = "READER_DB"
 
@@ -33,6 +35,8 @@ class Context:
     def db_path(self) -> Path:
         """--db, then READER_DB, then the config's storage.database, then the data folder."""
         chosen = self.db_option or os.environ.get(DB_ENV)
+        if chosen and paths.is_address(chosen):
+            raise ReaderError(f"{without_password(chosen)} {paths.DATABASE_ADDRESS}.")
         if chosen:
             return Path(chosen).expanduser()
         return self.config.database or paths.user_data_dir()
@@ -48,9 +52,40 @@ class Context:
             reviewer = ""
         return TagStore(self.db_path, reviewer)
 
+    def register(self, article: Article, statements: list[Statement]) -> Reanchored:
+        """Register the article with the tag store (re-anchoring its saved tags) and say on
+        stderr what re-anchoring did: tags that followed an edited text, tags orphaned now.
+        When the database cannot be written (read-only, full) but already holds this very
+        text, its tags are used as they are, with a warning, so reading commands still work."""
+        from reader.store import Reanchored
+
+        store = self.store
+        known = store.article(article.id) is not None
+        before = {(t.statement_id, t.created) for t in store.orphans(article.id)} if known else set()
+        try:
+            _, reanchored = store.register(article, statements)
+        except ReaderError as e:
+            if not known:
+                raise
+            warn(f"{e} Its tags are used as they were last saved.")
+            return Reanchored(orphaned=store.orphans(article.id))
+        name = article.path
+        if reanchored.moved:
+            tell(f"{name}: the text changed since it was last opened; {_count(len(reanchored.moved), 'tag')} "
+                 "followed their statements.")
+        new = [t for t in reanchored.orphaned if (t.statement_id, t.created) not in before]
+        if new:  # said once, when it happens
+            warn(f"{name}: {_count(len(new), 'tag')} no longer {'matches' if len(new) == 1 else 'match'} a "
+                 f"statement; kept as orphaned tags (`reader tags {name}` lists them).")
+        return reanchored
+
     def article(self, source: str | None) -> Article:
         """The article named on the command line, or the bundled sample when none is."""
         article = load_article(source if source is not None else paths.sample_article())
         for warning in article.warnings:
             warn(warning)
         return article
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

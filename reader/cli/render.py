@@ -1,4 +1,6 @@
-"""Rich output for people: tables whose cells are article text shown literally."""
+"""Rich output for people: tables whose every cell is a `literal` Text, so nothing from an
+article, an import or the database (ids included) is ever read as markup or reaches the
+terminal as a control sequence. Plain lines go through reader.cli.lines."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -10,6 +12,7 @@ from rich.text import Text
 from reader.attribution import Statement
 from reader.config import Config
 from reader.safe_text import printable
+from reader.store import Tag
 
 
 def literal(text: str | None, style: str = "") -> Text:
@@ -22,6 +25,34 @@ def excerpt(text: str, width: int = 90) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def suggestion_cell(statement: Statement, config: Config) -> Text:
+    """The engine's suggested category in its colour, with the reason below."""
+    cell = Text()
+    category = config.category(statement.suggested_source) if statement.suggested_source else None
+    if category is not None:
+        cell.append(category.name, style=category.colour)
+        if statement.confidence == "low":
+            cell.append(" (low)", style="dim")
+        if statement.reason:
+            cell.append("\n")
+            cell.append(literal(statement.reason, "dim"))
+    return cell
+
+
+def tag_cell(tag: Tag | None, config: Config) -> Text:
+    """A tag: its category in its colour, its Admiralty grades, its note below."""
+    if tag is None:
+        return Text()
+    category = config.category(tag.category)
+    cell = literal(tag.category, category.colour if category else "")
+    if tag.reliability or tag.credibility:
+        cell.append(literal(f" {tag.reliability or '-'}{tag.credibility or '-'}", "bold"))
+    if tag.note:
+        cell.append("\n")
+        cell.append(literal(tag.note, "dim"))
+    return cell
+
+
 def statements_table(title: str, statements: Iterable[Statement], config: Config) -> Table:
     table = Table(title=literal(title, "bold"), show_lines=False, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
@@ -30,19 +61,10 @@ def statements_table(title: str, statements: Iterable[Statement], config: Config
     table.add_column("statement", ratio=5)
     table.add_column("suggested", ratio=2)
     for n, s in enumerate(statements, 1):
-        category = config.category(s.suggested_source) if s.suggested_source else None
-        suggestion = Text()
-        if category is not None:
-            suggestion.append(category.name, style=category.colour)
-            if s.confidence == "low":
-                suggestion.append(" (low)", style="dim")
-            if s.reason:
-                suggestion.append("\n")
-                suggestion.append(literal(s.reason, "dim"))
         speaker = literal(s.speaker or "—")
         if s.entity:
-            speaker.append(f" {s.entity}", style="dim")  # the same id: the same source
-        table.add_row(str(n), speaker, s.kind, literal(excerpt(s.text)), suggestion)
+            speaker.append(literal(f" {s.entity}", "dim"))  # the same id: the same source
+        table.add_row(str(n), speaker, literal(s.kind), literal(excerpt(s.text)), suggestion_cell(s, config))
     return table
 
 

@@ -16,12 +16,23 @@ from reader.fileio import create_new, discard, fsync_folder, replace_checked
 
 
 def check_target(path: Path) -> Path:
-    """The file an export will replace (a symlink's target), or a clear error before any work."""
+    """The file an export will replace (a symlink's target), or a clear error before any work:
+    an export goes to a new file or replaces a regular one, never a folder, a device or a pipe
+    (which renaming over would have turned into a regular file)."""
     path = Path(path).expanduser()
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise ReaderError(f"{path}: cannot write ({e.strerror or e}).") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise ReaderError(f"{path}: is a folder; give a file name for the export.")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise ReaderError(f"{path}: is not a regular file (a device, a pipe or a socket); give the name of "
+                          "a new or an ordinary file for the export.")
     parent = path.parent
     if not parent.exists():
         raise ReaderError(f"{path}: the folder {parent} does not exist.")

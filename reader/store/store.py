@@ -91,8 +91,7 @@ class TagStore:
                 at = at.parent
             if not at.is_dir():
                 raise ReaderError(f"{at}: is a file, so the tag database folder {folder} cannot be created.")
-            if not os.access(at, os.W_OK | os.X_OK):
-                raise ReaderError(f"{at}: permission denied; the tag database cannot be written there.")
+            # a folder that cannot be written is fine until the first write: it can still be read
         if self.layout.index.is_dir():
             raise ReaderError(f"{self.layout.index}: is a folder where the tag database index was expected.")
 

@@ -69,3 +69,19 @@ def test_suggested_filename_is_safe(sample):
     record = sample.store.article(sample.id)
     assert suggested_filename(record, "md") == "harbour-bridge-to-reopen-after-storm-repairs-tags.md"
     assert suggested_filename(record, "w3c").endswith(".jsonld")
+
+
+def _fifo_behind_a_link(path):
+    os.mkfifo(path.with_name("pipe"))
+    path.symlink_to(path.with_name("pipe"))
+
+
+@pytest.mark.parametrize("make", [lambda p: os.mkfifo(p), _fifo_behind_a_link])
+def test_an_export_onto_a_pipe_or_a_device_is_refused_and_leaves_it(sample, tmp_path, cli, make):
+    """`export -o` onto a FIFO or a device replaced it with a regular file."""
+    target = tmp_path / "out.json"
+    make(target)
+    kinds = {p: p.lstat().st_mode for p in tmp_path.iterdir()}
+    result = cli("--db", sample.root, "export", "--all", "--format", "json", "-o", target)
+    assert result.code == 1 and "is not a regular file" in result.err and result.err.count("\n") == 1
+    assert {p: p.lstat().st_mode for p in tmp_path.iterdir()} == kinds  # the pipe is still a pipe

@@ -68,14 +68,7 @@ def open_for_export(ctx: Context, source: str) -> tuple[str, dict[str, list[Stat
         warn(f"{e} Exporting the copy kept in the tag database.")
         return stored, None
     statements = extract(article.text, ctx.config)
-    known = ctx.store.article(article.id)
-    before = {(t.statement_id, t.created) for t in ctx.store.orphans(article.id)} if known else set()
-    _, reanchored = ctx.store.register(article, statements)
-    new = [t for t in reanchored.orphaned if (t.statement_id, t.created) not in before]
-    if new:  # say it once, when it happens
-        n = len(new)
-        warn(f"{article.path}: {n} tag{' no longer matches' if n == 1 else 's no longer match'} "
-              "a statement; kept as orphaned tags (listed in the export).")
+    ctx.register(article, statements)
     return article.id, {article.id: statements}
 
 

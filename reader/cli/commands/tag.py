@@ -5,12 +5,12 @@ apply the reviewer's edits) and resolving what the user typed to a statement or 
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 
 from reader.article import Article
 from reader.attribution import Statement, extract
 from reader.cli.context import Context
+from reader.cli.lines import say
 from reader.config import Category, Config
 from reader.errors import ReaderError
 from reader.grades import CREDIBILITY, RELIABILITY, span
@@ -33,24 +33,9 @@ def open_for_review(ctx: Context, path: str) -> Review:
     say on stderr what re-anchoring did: tags that followed an edited text, tags orphaned now."""
     article = ctx.article(path)
     engine = extract(article.text, ctx.config)
-    store = ctx.store
-    before = {(t.statement_id, t.created) for t in store.orphans(article.id)} if store.article(article.id) else set()
-    _, reanchored = store.register(article, engine)
-    edits = store.edits(article.id)
-    name = printable(path)
-    if reanchored.moved:
-        print(f"reader: {name}: the text changed since it was last opened; {_count(len(reanchored.moved), 'tag')} "
-              "followed their statements.", file=sys.stderr)
-    new = [t for t in reanchored.orphaned if (t.statement_id, t.created) not in before]
-    if new:
-        print(f"reader: warning: {name}: {_count(len(new), 'tag')} no longer "
-              f"{'matches' if len(new) == 1 else 'match'} a statement; kept as orphaned tags "
-              f"(`reader tags {name}` lists them).", file=sys.stderr)
+    reanchored = ctx.register(article, engine)
+    edits = ctx.store.edits(article.id)
     return Review(article, apply_edits(engine, edits), edits, reanchored)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def excerpt(text: str, width: int = 40) -> str:
@@ -111,5 +96,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         reliability=UNSET if args.reliability is None else (args.reliability or None),
         credibility=UNSET if args.credibility is None else (args.credibility or None))
     grades = f" {tag.reliability or '-'}{tag.credibility or '-'}" if tag.reliability or tag.credibility else ""
-    print(f'tagged {statement.id} as {category.name}{grades}: "{excerpt(statement.text, 60)}"')
+    say(f'tagged {statement.id} as {category.name}{grades}: "{excerpt(statement.text, 60)}"')
     return 0

@@ -42,20 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from reader.cli.render import console, excerpt, literal
-
-    def tag_cell(tag: Tag | None) -> Text:
-        cell = Text()
-        if tag is None:
-            return cell
-        category = ctx.config.category(tag.category)
-        cell.append(tag.category, style=category.colour if category else "")
-        if tag.reliability or tag.credibility:
-            cell.append(f" {tag.reliability or '-'}{tag.credibility or '-'}", style="bold")
-        if tag.note:
-            cell.append("\n")
-            cell.append(literal(tag.note, "dim"))
-        return cell
+    from reader.cli.render import console, excerpt, literal, suggestion_cell, tag_cell
 
     table = Table(title=literal(article.title, "bold"), expand=True)
     table.add_column("#", justify="right", no_wrap=True)
@@ -66,18 +53,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("tag", ratio=2)
     for n, s in enumerate(review.statements, 1):
         dismissed = s.id in review.edits.dismissed
-        suggestion = Text()
-        category = ctx.config.category(s.suggested_source) if s.suggested_source else None
-        if category is not None:
-            suggestion.append(category.name, style=category.colour)
-            if s.reason:
-                suggestion.append("\n")
-                suggestion.append(literal(s.reason, "dim"))
         words = literal(excerpt(s.text))
         if dismissed:
             words.append(" (dismissed)", style="italic")
-        table.add_row(str(n), s.id, literal(s.speaker or "—"), words, suggestion, tag_cell(tags.get(s.id)),
-                      style="dim" if dismissed else "")
+        table.add_row(str(n), literal(s.id), literal(s.speaker or "—"), words, suggestion_cell(s, ctx.config),
+                      tag_cell(tags.get(s.id), ctx.config), style="dim" if dismissed else "")
     out = console()
     out.print(table)
     tagged = sum(1 for s in review.statements if s.id in tags)
@@ -89,7 +69,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         kept.add_column("words when tagged", ratio=5)
         kept.add_column("tag", ratio=2)
         for t in orphans:
-            kept.add_row(t.statement_id, literal(excerpt(t.anchor.exact)), tag_cell(t))
+            kept.add_row(literal(t.statement_id), literal(excerpt(t.anchor.exact)), tag_cell(t, ctx.config))
         out.print(kept)
-        out.print(Text(f"`reader untag {args.path} OLD_ID` removes one.", style="dim"))
+        out.print(literal(f"`reader untag {args.path} OLD_ID` removes one.", "dim"))
     return 0

@@ -5,6 +5,7 @@ import argparse
 
 from reader.cli.commands.tag import excerpt, find_statement, open_for_review
 from reader.cli.context import Context
+from reader.cli.lines import say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,12 +21,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.statement in orphaned:  # an orphan's statement is gone from the text: remove by its old id
         removed = ctx.store.remove_tag(article_id, args.statement)
         words = removed.anchor.exact if removed else ""
-        print(f'removed the orphaned tag of {args.statement}: "{excerpt(words, 60)}"')
+        say(f'removed the orphaned tag of {args.statement}: "{excerpt(words, 60)}"')
         return 0
     statement = find_statement(review, args.statement, args.path)
     removed = ctx.store.remove_tag(article_id, statement.id)
     if removed is None:
-        print(f'{statement.id} had no tag; nothing to remove: "{excerpt(statement.text, 60)}"')
+        say(f'{statement.id} had no tag; nothing to remove: "{excerpt(statement.text, 60)}"')
     else:
-        print(f'removed the {removed.category} tag of {statement.id}: "{excerpt(statement.text, 60)}"')
+        say(f'removed the {removed.category} tag of {statement.id}: "{excerpt(statement.text, 60)}"')
     return 0
