@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from reader.attribution import kinds
@@ -181,6 +182,7 @@ ORGANISATION = "organisation"
 _DOCUMENT_NOUNS = TEXT_NOUNS | EVIDENCE_NOUNS  # a body whose type the article does not make plain
 
 
+@lru_cache(maxsize=4096)
 def affiliation_of(text: str) -> tuple[str, str] | None:
     """The body a role phrase belongs to, and its kind: "spokesman for the Home Office", "the
     ministry's spokesman", "A Kenya Red Cross spokesman", "executive director of the U.S.
@@ -232,6 +234,7 @@ class NameIndex:
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         self.text = text
         self.by_surname: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._cache: dict[tuple[int, int], tuple[str, str | None, list[str]]] = {}
         for m in _FULL_NAME.finditer(text, lo, len(text) if hi is None else hi):
             words = m.group().split()
             key = surname_key(words[-1])
@@ -251,19 +254,34 @@ class NameIndex:
         return out
 
     def enrich(self, entity: Entity) -> None:
-        """Give a speaking person the roles, names and gender the article gives it anywhere."""
+        """Give a speaking person the roles, names and gender the article gives it anywhere
+        (under the same surname, and the same first name where both have one)."""
         if entity.best.pronoun or not entity.person or not entity.best.name:
             return
-        surname = surname_key(entity.best.name.split()[-1])
+        words = entity.best.name.split()
+        surname = surname_key(words[-1])
+        given = words[0] if len(words) > 1 else None
         for start, end in self.occurrences(surname):
+            name, gender, roles = self._read(start, end)
+            others = name.split()
+            if given and len(others) > 1 and others[0] != given:
+                continue  # "Ivanka Trump" is not "Donald Trump"
+            entity.gender = entity.gender or gender
+            entity.name(name)
+            for role in roles:
+                entity.describe(role)
+
+    def _read(self, start: int, end: int) -> tuple[str, str | None, list[str]]:
+        """A written name's bare name, gender and roles; each read once per article."""
+        key = (start, end)
+        found = self._cache.get(key)
+        if found is None:
             written = self.text[start:end]
             name = _strip_title_words(written)
-            entity.gender = entity.gender or title_gender(written.split()[0]) or name_gender(name.split())
-            entity.name(name)
-            if name != written or len(name.split()) >= 3:
-                entity.describe(written)  # "CIA Director Leon Panetta": the title is in the name
-            for role in self._roles_around(start, end):
-                entity.describe(role)
+            gender = title_gender(written.split()[0]) or name_gender(name.split())
+            roles = [written] if name != written or len(name.split()) >= 3 else []  # "CIA Director Leon Panetta"
+            found = self._cache[key] = (name, gender, roles + self._roles_around(start, end))
+        return found
 
     def _roles_around(self, start: int, end: int) -> list[str]:
         """The role written right before a name ("White House press secretary Josh Ernest",
