@@ -9,11 +9,14 @@ The apps report "ready" through READER_BENCH_READY (a file they append a monoton
 nothing else uses that variable. For reader, "ready" is written after the first frame that
 shows the sample's statements with their saved tags (the session is open, its rows and
 highlights are drawn, and keys act on it); "article" after the first frame that shows the
-article text. What reader does after "ready" (opening its own handle on the tag store, for
-later saves, when a second process opened the session) is not counted, and nothing the
-reviewer sees comes later. When a core is free, reader opens the session in a second process
-(reader.review.prefetch); the time that takes is in the measure, since the screen waits for it
-before drawing the statements.
+article text (for the sample, the same frame).
+
+To compare start-up before and after a change, side by side in the same runs, point
+READER_BENCH_AGAINST at another checkout of reader (e.g. `git worktree add /tmp/before main`):
+
+    READER_BENCH_AGAINST=/tmp/before python -m bench tui
+
+adds its start-up, run with the same Python and interleaved with the others.
 
 Both apps run from cached bytecode, as installed packages do; see `_env`.
 """
@@ -37,6 +40,8 @@ from bench.harness import Row
 
 COLS, ROWS = 160, 50
 PAGE_DOWN = b"\x1b[6~"
+
+AGAINST_ENV = "READER_BENCH_AGAINST"
 
 BARE_APP = """
 import os, time
@@ -63,12 +68,12 @@ class PtyProcess:
     """A child process on a pseudo-terminal of COLS x ROWS, its output drained (and timed) by
     a thread so it never blocks on a full terminal."""
 
-    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
         self.master = master
         self.started = time.monotonic()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, cwd=cwd)
         os.close(slave)
         self.last_output = 0.0
         self.output = bytearray()
@@ -142,9 +147,11 @@ def _stamps(ready: Path) -> dict[str, float]:
     return out
 
 
-def _run_once(argv: list[str], home: Path, **extra: str) -> tuple[dict[str, float], float, int]:
+def _run_once(argv: list[str], home: Path, cwd: Path | None = None, **extra: str
+              ) -> tuple[dict[str, float], float, int]:
+    """Run argv (in `cwd`: `python -m reader` there runs that checkout's reader) until it exits."""
     ready = home / f"ready-{time.monotonic_ns()}"
-    child = PtyProcess(argv, _env(home, ready, **extra))
+    child = PtyProcess(argv, _env(home, ready, **extra), cwd)
     code, rss = child.finish()
     if code != 0 or not ready.exists():
         raise RuntimeError(f"{argv} exited {code} without reporting ready:\n{bytes(child.output[-2000:])!r}")
@@ -181,17 +188,28 @@ def run(quick: bool = False) -> list[Row]:
         home = Path(tmp)
         reader_argv = [python, "-m", "reader"]
         bare_argv = [python, "-c", BARE_APP]
+        against = Path(os.environ[AGAINST_ENV]).resolve() if os.environ.get(AGAINST_ENV) else None
         _run_once(reader_argv, home)  # warm up: bytecode, the database's first write
         _run_once(bare_argv, home)
-        ours, bare = [], []
-        for _ in range(repeats):  # interleaved, so drifts in machine load hit both alike
+        if against is not None:
+            (home / "against").mkdir()  # its own home and database, in case its format differs
+            _run_once(reader_argv, home / "against", against)
+        ours, bare, theirs = [], [], []
+        for _ in range(repeats):  # interleaved, so drifts in machine load hit all alike
             ours.append(_run_once(reader_argv, home)[0]["ready"])
             bare.append(_run_once(bare_argv, home)[0]["ready"])
+            if against is not None:
+                theirs.append(_run_once(reader_argv, home / "against", against)[0]["ready"])
         ours_s, bare_s = statistics.median(ours), statistics.median(bare)
         rows.append(Row("tui", "start-up, sample article", "process start → ready", ours_s * 1000, "ms"))
         rows.append(Row("tui", "start-up, bare Textual app", "process start → ready", bare_s * 1000, "ms"))
         ratio = ours_s / bare_s
         rows.append(Row("tui", "start-up", "reader / bare app", ratio, "×", "≤ 1.5", ratio <= 1.5))
+        if against is not None:
+            theirs_s = statistics.median(theirs)
+            rows.append(Row("tui", f"start-up, sample article ({against})", "process start → ready",
+                            theirs_s * 1000, "ms"))
+            rows.append(Row("tui", f"start-up ({against})", "reader / bare app", theirs_s / bare_s, "×"))
 
         big = home / "big.txt"
         big.write_text(generate(1_000_000), encoding="utf-8")

@@ -11,42 +11,22 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.store import TagStore
 
 
 @dataclass(frozen=True)
 class Write:
     statement_id: str
     description: str  # "tag official", "undo clear tag": used in error messages
-    run: Callable[[Any], object]  # called with the store
+    run: Callable[[TagStore], object]  # called with the store
     keep: bool = True  # a failed write stays queued (the reviewer's work); False: report and drop it
     done: Callable[[object], None] | None = None  # called with run's result (on the drain's thread)
     failed: Callable[[str], None] | None = None  # called with the problem when a `keep=False` write fails
-
-
-class StoreHandle:
-    """A tag store opened when first needed (thread-safe): the review screen can start
-    without importing the store's machinery (reader.review.prefetch opens it in a child)."""
-
-    def __init__(self, open_store: Callable[[], Any], reviewer: str) -> None:
-        self.reviewer = reviewer
-        self._open = open_store
-        self._store: Any = None
-        self._lock = threading.Lock()
-
-    def get(self) -> Any:
-        """The store, opened now if it is not yet (raises what opening it raises)."""
-        with self._lock:
-            if self._store is None:
-                self._store = self._open()
-            return self._store
-
-
-def resolve_store(store: Any) -> Any:
-    """The store itself, for a store or a StoreHandle."""
-    return store.get() if isinstance(store, StoreHandle) else store
 
 
 @dataclass(frozen=True)
@@ -57,8 +37,8 @@ class SaveResult:
 
 
 class Saver:
-    def __init__(self, store: Any) -> None:
-        self.store = store  # a TagStore, or a StoreHandle opened by the first write
+    def __init__(self, store: TagStore) -> None:
+        self.store = store
         self._queue: deque[Write] = deque()
         self._lock = threading.Lock()
         self._running = False
@@ -127,10 +107,10 @@ class Saver:
             return {w.statement_id for w in self._queue if w.keep}
 
 
-def _attempt(write: Write, store: Any) -> tuple[str | None, object]:
+def _attempt(write: Write, store: TagStore) -> tuple[str | None, object]:
     """Run one write: (None, its result), or (the reason it failed as a sentence, None)."""
     try:
-        return None, write.run(resolve_store(store))
+        return None, write.run(store)
     except ReaderError as e:
         problem = str(e)
     except OSError as e:

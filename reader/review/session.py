@@ -18,7 +18,7 @@ from reader.article import Article
 from reader.attribution import Statement, statement_id
 from reader.config import Config
 from reader.review.changes import AddChange, Change, DismissChange, SpeakerChange, State, TagChange
-from reader.review.saver import Saver, StoreHandle
+from reader.review.saver import Saver
 from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, apply_edits, make_anchor,
                           statement_record)
 
@@ -53,14 +53,12 @@ ALL = Filter()
 
 
 class ReviewSession:
-    def __init__(self, article: Article, config: Config, store: TagStore | StoreHandle,
+    def __init__(self, article: Article, config: Config, store: TagStore,
                  statements: list[Statement], *, tags: dict[str, Tag] | None = None, edits: Edits | None = None,
                  record: ArticleRecord | None = None, reanchored: Reanchored | None = None,
                  orphans: tuple[Tag, ...] = (), clock: Callable[[], str] | None = None) -> None:
         self.article = article
         self.config = config
-        self.store = store
-        self.reviewer: str = store.reviewer
         self.record = record
         self.reanchored = reanchored or Reanchored()
         self.orphans = orphans
@@ -68,7 +66,7 @@ class ReviewSession:
         self.state = State(engine=list(statements), added={s.id: s for s in edits.added},
                            speakers=dict(edits.speakers), dismissed=set(edits.dismissed),
                            tags=dict(tags or {}))
-        self.saver = Saver(store)
+        self.saver = Saver(store)  # the session writes only through its queue
         self.filter: Filter = ALL
         self._undo: list[Change] = []
         self._redo: list[Change] = []
@@ -85,6 +83,11 @@ class ReviewSession:
                    record=record, reanchored=reanchored, orphans=state.orphans)
 
     # --- reading -------------------------------------------------------------------------
+
+    @property
+    def reviewer(self) -> str:
+        """The name saved with every tag: the store's."""
+        return self.saver.store.reviewer
 
     def _refresh(self) -> None:
         s = self.state

@@ -6,20 +6,17 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import App
 
 from reader.article import Article
 from reader.attribution import Statement
 from reader.config import Config
-from reader.review import StoreHandle
 from reader.tui.commands import ReviewCommands
 from reader.tui.keymap import checked_keys
-from reader.tui.screen import Extractor, Opener, ReviewScreen, screen_class
+from reader.tui.screen import Extractor, ReviewScreen, screen_class
 
 if TYPE_CHECKING:
     from reader.store import TagStore
@@ -36,28 +33,20 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReviewCommands}
 
-    def __init__(self, article: Article, config: Config, store: TagStore | StoreHandle, *,
-                 statements: list[Statement] | None = None, extractor: Extractor | None = None,
-                 opener: Opener | None = None, on_ready: Callable[[], object] | None = None) -> None:
+    def __init__(self, article: Article, config: Config, store: TagStore, *,
+                 statements: list[Statement] | None = None, extractor: Extractor | None = None) -> None:
         """Raises ReaderError (naming the config file) for an unknown action id under `keys:`
-        or two actions on one key. The session is opened on a worker: by `opener` when given
-        (the command line's child process), else from `statements` or `extractor` (or the
-        engine) and `store`. `on_ready` is called once, when the statements are listed."""
+        or two actions on one key. The session is opened from `statements`, or from what
+        `extractor` (default: the engine) finds, and `store` (see ReviewScreen)."""
         self.specs, self.keymap = checked_keys(config)
         super().__init__()
         self.article = article
         # the review screen is built when Textual asks for it, from the same arguments
         self._make_review = partial(screen_class(self.specs), article, config, store, self.specs,
-                                    statements=statements, extractor=extractor, opener=opener)
+                                    statements=statements, extractor=extractor)
         self._ready_file = os.environ.get(READY_ENV)
         self.review: ReviewScreen | None = None
         self.ready = asyncio.Event()  # set once the statements are listed (tests await it)
-        self._on_ready = on_ready
-        # Keys pressed while the session is still opening (the engine and the tag store work in
-        # a child process or on a worker) are held, in order, and let through once it is open
-        # (or could not be): an early "1" tags the statement it would have tagged a moment
-        # later, instead of finding no statement; an early "q" still waits for the saves.
-        self._held_keys: list[events.Key] | None = []
         self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> ReviewScreen:
@@ -75,24 +64,9 @@ class ReaderApp(App[None]):
             with open(self._ready_file, "a", encoding="utf-8") as out:
                 out.write(f"{stage} {time.monotonic()}\n")
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._held_keys is not None:
-            self._held_keys.append(event)
-            return
-        await super().on_event(event)
-
-    async def release_keys(self) -> None:
-        """The session is open (or could not be): handle the held keys, in the order pressed."""
-        held, self._held_keys = self._held_keys or [], None
-        for event in held:
-            await super().on_event(event)
-
     def announce_ready(self) -> None:
         """The statements are listed and the reviewer can act."""
         self.ready.set()
-        if self._on_ready is not None:
-            on_ready, self._on_ready = self._on_ready, None
-            on_ready()
         if self._ready_file:
             self.announce("ready")
             if not os.environ.get(STAY_ENV):

@@ -24,8 +24,7 @@ from reader.article import Article
 from reader.attribution import Statement
 from reader.config import Config
 from reader.errors import ReaderError
-from reader.review import Filter, Refused, ReviewSession, SaveResult, StoreHandle
-from reader.review.saver import resolve_store
+from reader.review import Filter, Refused, ReviewSession, SaveResult
 from reader.tui.article_view import ArticleView, Mark, Selected
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
@@ -33,7 +32,6 @@ from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_
 from reader.tui.statement_list import Row, StatementList, flat
 
 Extractor = Callable[[str, Config], list[Statement]]
-Opener = Callable[[], ReviewSession]  # opens the session (blocking; called on a worker thread)
 
 if TYPE_CHECKING:
     from reader.store import TagStore
@@ -49,10 +47,13 @@ def screen_class(specs: tuple[KeySpec, ...]) -> type[ReviewScreen]:
 
 class ReviewScreen(Screen[None]):
     AUTO_FOCUS = "#article"
+    # An article up to this many characters has its session opened before the first frame;
+    # a longer one is drawn first and its statements found on a worker thread.
+    SMALL = 200_000
 
-    def __init__(self, article: Article, config: Config, store: TagStore | StoreHandle,
+    def __init__(self, article: Article, config: Config, store: TagStore,
                  specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
-                 extractor: Extractor | None = None, opener: Opener | None = None) -> None:
+                 extractor: Extractor | None = None) -> None:
         super().__init__()
         self.article = article
         self.config = config
@@ -60,7 +61,6 @@ class ReviewScreen(Screen[None]):
         self.specs = specs
         self._statements = statements
         self._extractor = extractor
-        self._opener = opener
         self.session: ReviewSession | None = None
         self.selected_id: str | None = None
         self.colours = {c.name: c.colour for c in config.categories}
@@ -112,13 +112,11 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.reader_app.announce, "article")
-        # The session opens on a thread while the first frame is drawn: it waits for the command
-        # line's child process (reader.review.prefetch), or runs the engine and the store here.
-        # Keys pressed meanwhile are held by the app until it is open.
-        # When the session has already arrived (the child was quicker than Textual's start-up),
-        # it is taken now, so the first frame shows the statements too.
-        arrived = getattr(self._opener, "arrived", None)
-        if arrived is not None and arrived():
+        # An ordinary article's session (the engine's statements, the store's tags) opens now,
+        # so the first frame shows them, and keys pressed meanwhile wait in Textual's queue and
+        # act on them. A long article is drawn first; until its session is open on the worker,
+        # keys that act on a statement say that the statements are still being found.
+        if len(self.article.text) <= self.SMALL:
             self._opened(*self._try_open())
         else:
             self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
@@ -129,7 +127,7 @@ class ReviewScreen(Screen[None]):
     def _try_open(self) -> tuple[ReviewSession | None, str]:
         """(the session, "") or (None, what went wrong as a sentence)."""
         try:
-            return (self._opener() if self._opener is not None else self._open_here()), ""
+            return self._open_here(), ""
         except ReaderError as e:
             return None, str(e)
         except Exception as e:  # the engine or the store failed unexpectedly: say so, keep the text readable
@@ -150,7 +148,7 @@ class ReviewScreen(Screen[None]):
                 from reader.attribution import extract
 
                 statements = extract(self.article.text, self.config)
-        return ReviewSession.open(self.article, self.config, resolve_store(self.store), statements)
+        return ReviewSession.open(self.article, self.config, self.store, statements)
 
     def _open_failed(self, problem: str) -> None:
         self._load_error = problem
@@ -158,7 +156,6 @@ class ReviewScreen(Screen[None]):
         self.listing.set_rows([], None)
         self.query_one(TopBar).show_progress(Text("tags unavailable", style="bold red"))
         self.notify(problem, title="Could not open the tags", severity="error", timeout=15, markup=False)
-        self.app.call_later(self.reader_app.release_keys)
         self.reader_app.announce_ready()
 
     def _session_ready(self, session: ReviewSession) -> None:
@@ -178,19 +175,7 @@ class ReviewScreen(Screen[None]):
                              "see `reader export`)")
             self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
                         severity="warning", timeout=10, markup=False)
-        self.app.call_later(self.reader_app.release_keys)
         self.call_after_refresh(self.reader_app.announce_ready)
-        if isinstance(session.store, StoreHandle):  # opened in a child: open it here too, before the first save
-            self.call_after_refresh(self.run_worker, self._open_store, thread=True, group="store")
-
-    def _open_store(self) -> None:
-        """Open this process's tag store in the background. If it fails, the first save says
-        why (and retries), as for any failed save."""
-        assert self.session is not None
-        try:
-            resolve_store(self.session.store)
-        except (ReaderError, OSError):
-            pass
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -307,6 +292,9 @@ class ReviewScreen(Screen[None]):
 
     def _apply(self, make: Callable[[ReviewSession, str], Any]) -> None:
         session, sid = self.session, self.selected_id
+        if session is None and self._load_error is None:
+            self.notify("The statements are still being found: a moment.", severity="warning", markup=False)
+            return
         if session is None or sid is None:
             self.notify("No statement is selected.", severity="warning", markup=False)
             return

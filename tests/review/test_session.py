@@ -166,25 +166,3 @@ def test_records_follow_the_json_export_shape(session):
 def _span(words: str) -> tuple[int, int]:
     start = sample.TEXT.index(words)
     return start, start + len(words)
-
-
-def test_a_store_opened_by_the_first_write_reports_and_retries_when_it_cannot_open(config, tmp_path):
-    from reader.review import StoreHandle
-
-    attempts: list[int] = []
-
-    def open_store() -> TagStore:
-        attempts.append(1)
-        if len(attempts) == 1:
-            raise ReaderError(f"{tmp_path}: the disk is not mounted.")
-        return TagStore(tmp_path / "db", "tester")
-
-    session = ReviewSession(sample.article(), config, StoreHandle(open_store, "tester"), sample.statements())
-    session.set_category(IDS[0], "official")
-    assert session.tag(IDS[0]).reviewer == "tester"  # known before the store is opened
-    failed = session.flush()
-    assert failed.unsaved == 1 and "the disk is not mounted" in failed.error
-    assert session.tag(IDS[0]).category == "official"  # still on screen
-    assert session.flush().unsaved == 0
-    assert TagStore(tmp_path / "db", "tester").tags(sample.article().id)[IDS[0]].category == "official"
-    assert len(attempts) == 2
