@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -62,6 +62,10 @@ class Category:
     kinds: tuple[str, ...] = ()  # SOURCE_KINDS that suggest this category
 
 
+Advance = Literal["next-untagged", "next", "stay"]
+ADVANCE: tuple[Advance, ...] = get_args(Advance)
+
+
 @dataclass(frozen=True)
 class Config:
     categories: tuple[Category, ...]
@@ -70,6 +74,8 @@ class Config:
     reviewer: str | None = None
     keys: Mapping[str, str] = field(default_factory=dict, hash=False)  # action id -> key(s)
     source: Path | None = None  # the file these settings came from
+    advance: Advance = "next-untagged"  # where the selection goes after a tag key
+    exports_folder: Path | None = None  # where the review screen's exports go (None: beside the database)
 
     @property
     def category_names(self) -> tuple[str, ...]:
@@ -174,7 +180,7 @@ def parse_config(text: str, path: Path) -> Config:
     if data is None:
         data = {}
     top = _mapping(data, (), where, required={"categories", "cues"},
-                   optional={"storage", "reviewer", "keys"})
+                   optional={"storage", "reviewer", "keys", "review", "exports"})
     categories = _categories(top["categories"], where)
     cues = tuple(_words(top["cues"], ("cues",), where))
     storage = _mapping(top.get("storage") or {}, ("storage",), where, required=set(), optional={"database"})
@@ -188,15 +194,24 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(key, str) or not key.strip():
             raise where.error(("keys", action), "must be a key name such as \"j\" or \"ctrl+s\".")
         keys[str(action)] = key.strip()
-    db_path = None
     if database and paths.is_address(database):
         raise where.error(("storage", "database"), f"{without_password(database)} {paths.DATABASE_ADDRESS}.")
-    if database:
-        db_path = Path(database).expanduser()
-        if not db_path.is_absolute():
-            db_path = path.parent / db_path
-    return Config(categories=categories, cues=cues, database=db_path, reviewer=reviewer,
-                  keys=keys, source=path)
+    review = _mapping(top.get("review") or {}, ("review",), where, required=set(), optional={"advance"})
+    advance = review.get("advance", "next-untagged")
+    if advance not in ADVANCE:
+        raise where.error(("review", "advance"), f"must be one of {', '.join(ADVANCE)}, got {advance!r}.")
+    exports = _mapping(top.get("exports") or {}, ("exports",), where, required=set(), optional={"folder"})
+    folder = _optional_str(exports.get("folder"), ("exports", "folder"), where)
+    return Config(categories=categories, cues=cues, database=_beside(database, path), reviewer=reviewer,
+                  keys=keys, source=path, advance=advance, exports_folder=_beside(folder, path))
+
+
+def _beside(value: str | None, config_file: Path) -> Path | None:
+    """A path from the settings: ~ expanded, a relative one taken from the settings' folder."""
+    if not value:
+        return None
+    found = Path(value).expanduser()
+    return found if found.is_absolute() else config_file.parent / found
 
 
 def _not_yaml(path: Path, e: Exception) -> ReaderError:

@@ -47,7 +47,7 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
                 statements: Sequence[Statement] | None = None) -> ArticleData:
     """One article as the exports see it. `statements` are the engine's statements for the
     stored text when the caller already has them; otherwise the engine runs on the stored text."""
-    from reader.store import apply_edits
+    from reader.store import apply_edits, numbers
 
     text = store.text(record.id)
     state = store.article_state(record.id)  # tags, orphans and edits from one read of the file
@@ -57,12 +57,15 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
         return ArticleData(record, "", (), tuple(orphans) + tuple(tags.values()))
     engine = list(statements) if statements is not None else extract(text, config)
     edits = state.edits
-    added = {s.id for s in edits.added}
+    added = {s.id: s for s in edits.added}  # in the order added
+    numbered = numbers((s.id for s in engine), added)
+    original = {s.id: s.speaker for s in (*edits.added, *engine)}
     items = []
-    for statement in apply_edits(engine, edits):
+    for statement in apply_edits(engine, edits, config):
         items.append(Item(statement, tags.pop(statement.id, None),
                           dismissed=statement.id in edits.dismissed, added=statement.id in added,
-                          speaker_corrected=statement.id in edits.speakers))
+                          speaker_corrected=statement.id in edits.speakers, number=numbered[statement.id],
+                          original_speaker=original.get(statement.id)))
     # A tag whose statement this text no longer has is never dropped: it is listed with the orphans.
     orphans.extend(tags.values())
     return ArticleData(record, text, tuple(items), tuple(orphans))

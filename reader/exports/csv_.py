@@ -4,7 +4,8 @@ Safe to open: a cell a spreadsheet would run as a formula (starting with = + - @
 carriage return) gets a leading single quote, as OWASP recommends, and control characters
 are shown as Unicode control pictures (one character for one, so offsets still hold).
 Quoting is the csv module's, so commas, quotes and line breaks in article text stay in
-their cell.
+their cell. `text` is the statement's exact words; `reported` words it for people
+(reader.exports.wording: quotation marks only around what the article quotes).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
+from reader.exports.wording import plain, wording
 from reader.safe_text import printable
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 COLUMNS = ("article_id", "article_title", "article_path", "statement_id", "status", "start", "end",
            "speaker", "cue", "kind", "text", "suggested_source", "reason", "category", "note",
            "reliability", "credibility", "reviewer", "created", "updated", "dismissed",
-           "added_by_reviewer")
+           "added_by_reviewer", "number", "reported")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,14 +52,14 @@ def _statement_row(data: ArticleData, item: Item) -> list[object]:
     s, r = item.statement, data.record
     return [r.id, r.title, r.path, s.id, "tagged" if item.tag else "untagged", s.start, s.end,
             s.speaker, s.cue, s.kind, s.text, s.suggested_source, s.reason,
-            *_tag_cells(item.tag), item.dismissed, item.added]
+            *_tag_cells(item.tag), item.dismissed, item.added, item.number, plain(wording(s, data.text))]
 
 
 def _orphan_row(data: ArticleData, tag: Tag) -> list[object]:
     r = data.record
     # no offsets: the tag's statement is not in this text any more; the text is its old words
     return [r.id, r.title, r.path, tag.statement_id, "orphaned", None, None, None, None, None,
-            tag.anchor.exact, None, None, *_tag_cells(tag), False, False]
+            tag.anchor.exact, None, None, *_tag_cells(tag), False, False, None, None]
 
 
 def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,

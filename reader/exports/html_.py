@@ -1,7 +1,10 @@
 """html: a self-contained single-file report. Inline CSS, no scripts, no external URLs (a
-Content-Security-Policy forbids loading anything); the article is shown with each statement
-highlighted in its category's colour, next to the summary table and the statements grouped
-by category. Every character of article text is escaped (html.escape) and control characters
+Content-Security-Policy forbids loading anything). It begins with its provenance (reviewers,
+date, reader version, the article's title and path or address); the article is shown with
+each statement highlighted in its category's colour, next to the summary table, the
+statements grouped by category (untagged last) and worded as reader.exports.wording says
+(quotation marks only around quoted words), the dismissed statements and the speaker
+corrections. Every character of article text is escaped (html.escape) and control characters
 are shown as Unicode control pictures; colours come from the settings and are validated.
 """
 from __future__ import annotations
@@ -14,7 +17,9 @@ from typing import TextIO
 
 from reader.config import HEX_COLOUR, NAMED_COLOURS, Category
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
+from reader.exports.summary import (UNTAGGED_LABEL, Provenance, Summary, combine, corrections, dismissed, grouped,
+                                    summarise)
+from reader.exports.wording import Part, wording
 from reader.grades import notation
 from reader.safe_text import printable
 
@@ -35,9 +40,15 @@ padding:1rem;background:#fcfcfc}
 mark{color:inherit;border-radius:2px}
 mark.untagged{background:transparent;border-bottom:2px dashed #888}
 .swatch{display:inline-block;padding:0 .4rem;margin-right:.5rem;border-radius:2px}
-ol.statements li{margin:.4rem 0}
+ul.statements{list-style:none;padding-left:0}
+ul.statements li{margin:.4rem 0}
+.num{color:#555;font-variant-numeric:tabular-nums}
 .speaker{font-weight:bold}
-.note,.grades{color:#444}
+.post{font-style:italic;color:#555}
+.note,.grades,.suggested{color:#444}
+dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}
+dl.provenance dt{font-weight:bold}
+dl.provenance dd{margin:0}
 """
 
 
@@ -69,9 +80,11 @@ class _Palette:
         self.order = tuple(self.colours)  # the category names, in the settings' order
 
     def css(self) -> str:
-        rules = [f".{self.classes[name]}{{background:{colour}40;border-bottom:2px solid {colour}}}\n"
+        # a wash light enough to read black text on, and the colour itself, full strength,
+        # as a thick underline: categories stay apart even where the washes look alike
+        rules = [f".{self.classes[name]}{{background:{colour}59;border-bottom:3px solid {colour}}}\n"
                  for name, colour in self.colours.items()]
-        rules.append(f".{self.OTHER}{{background:{FALLBACK_COLOUR}40;border-bottom:2px solid {FALLBACK_COLOUR}}}\n")
+        rules.append(f".{self.OTHER}{{background:{FALLBACK_COLOUR}59;border-bottom:3px solid {FALLBACK_COLOUR}}}\n")
         return "".join(rules)
 
     def cls(self, category: str | None) -> str:
@@ -143,10 +156,26 @@ def _summary_table(summary: Summary, palette: _Palette) -> str:
     return f'<table class="summary">\n<thead>{head}</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n"
 
 
+def worded(parts: list[Part], link: str | None = None) -> str:
+    """A statement's wording in HTML: the speaker bold, quotations in quotation marks, the
+    statement's words linked to its place in the article."""
+    out = []
+    for part in parts:
+        text = esc(part.text)
+        if part.role == "speaker":
+            out.append(f'<span class="speaker">{text}</span>')
+        elif part.role == "marker":
+            out.append(f' <span class="post">{esc(part.text.strip())}</span>')
+        elif part.role in ("quote", "reported"):
+            words = f"“{text}”" if part.role == "quote" else text
+            out.append(f'<a href="#{esc(link)}">{words}</a>' if link else words)
+        else:
+            out.append(text)
+    return "".join(out)
+
+
 def _statement(data: ArticleData, item: Item) -> str:
-    s = item.statement
-    speaker = f'<span class="speaker">{esc(s.speaker)}</span>' if s.speaker else "<em>unnamed</em>"
-    out = f'<li>{speaker}: <a href="#{esc(_anchor(data, item))}">“{esc(" ".join(s.text.split()))}”</a>'
+    out = f'<li><span class="num">#{item.number}</span> {worded(wording(item.statement, data.text), _anchor(data, item))}'
     tag = item.tag
     if tag is not None:
         graded = notation(tag.reliability, tag.credibility)
@@ -154,7 +183,31 @@ def _statement(data: ArticleData, item: Item) -> str:
             out += f' <span class="grades">— grades {esc(graded)}</span>'
         if tag.note:
             out += f' <span class="note">— note: {esc(tag.note)}</span>'
+        if item.dismissed:
+            out += f' <span class="grades">— tagged {esc(tag.category)} (not counted)</span>'
+    elif item.statement.suggested_source and not item.dismissed:
+        out += f' <span class="suggested">— suggested: {esc(item.statement.suggested_source)}</span>'
     return out + "</li>"
+
+
+def _list(data: ArticleData, items: Sequence[Item]) -> str:
+    return '<ul class="statements">\n' + "\n".join(_statement(data, i) for i in items) + "\n</ul>\n"
+
+
+def _correction(item: Item) -> str:
+    was = esc(item.original_speaker) if item.original_speaker else "<em>none</em>"
+    now = f'<span class="speaker">{esc(item.statement.speaker)}</span>' if item.statement.speaker else "<em>none</em>"
+    return f'<li><span class="num">#{item.number}</span>: {was} → {now}</li>'
+
+
+def _provenance(p: Provenance) -> str:
+    rows = [("Reviewed by", esc(p.reviewed_by)), ("Made", f"{esc(p.date)} with reader {esc(p.version)}")]
+    if len(p.articles) == 1:
+        title, path = p.articles[0]
+        rows.append(("Article", f"{esc(title) or '(untitled)'} — {esc(path)}"))
+    else:
+        rows.append(("Articles", f"{len(p.articles):,}, each below with its path or address"))
+    return '<dl class="provenance">\n' + "".join(f"<dt>{k}</dt><dd>{v}</dd>\n" for k, v in rows) + "</dl>\n"
 
 
 def article_section(data: ArticleData, options: ExportOptions, palette: _Palette) -> str:
@@ -165,13 +218,19 @@ def article_section(data: ArticleData, options: ExportOptions, palette: _Palette
              f"<h2>{esc(r.title) or '(untitled)'}</h2>\n",
              f'<p class="meta">Source: {esc(r.path)} · {r.chars:,} characters · id {esc(r.id[:12])}</p>\n',
              _summary_table(summarise(data, palette.order), palette)]
-    if data.dismissed_count:
-        parts.append(f'<p class="meta">Dismissed as not statements: {data.dismissed_count:,} (not counted).</p>\n')
     parts.append(f'<div class="text">{_article_text(data, listed, palette)}</div>\n')
     for category, items in groups:
         label = esc(category) if category is not None else UNTAGGED_LABEL
         parts.append(f'<h3><span class="swatch {palette.cls(category)}">{label}</span> ({len(items):,})</h3>\n')
-        parts.append('<ol class="statements">\n' + "\n".join(_statement(data, i) for i in items) + "\n</ol>\n")
+        parts.append(_list(data, items))
+    gone = dismissed(data, options)
+    if gone:
+        parts.append(f"<h3>dismissed as not statements ({len(gone):,})</h3>\n<p>Kept, not counted:</p>\n")
+        parts.append(_list(data, gone))
+    fixed = corrections(data, options)
+    if fixed:
+        parts.append(f"<h3>speaker corrections ({len(fixed):,})</h3>\n<p>The engine's speaker → the reviewer's:</p>\n"
+                     '<ul class="statements">\n' + "\n".join(map(_correction, fixed)) + "\n</ul>\n")
     orphans = data.selected_orphans(options)
     if orphans:
         parts.append(f"<h3>orphaned tags ({len(orphans):,})</h3>\n"
@@ -204,6 +263,7 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
     palette = _Palette(categories)
     titles: list[str] = []
     summaries: list[Summary] = []
+    provenance = Provenance.start(options)
     # The totals come first but are known last: the article sections wait in a temporary
     # file, so a report over thousands of articles never holds them all in memory.
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
@@ -211,11 +271,12 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
             sections.write(article_section(data, options, palette))
             titles.append(data.record.title)
             summaries.append(summarise(data, palette.order))
+            provenance.add(data)
         out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                   '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
                   '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                   "<title>Source report</title>\n<style>\n" + _CSS + palette.css() + "</style>\n</head>\n<body>\n"
-                  "<h1>Source report</h1>\n" + palette.legend())
+                  "<h1>Source report</h1>\n" + _provenance(provenance) + palette.legend())
         if options.category is not None:
             out.write(f'<p class="meta">Listing statements tagged {esc(options.category)} only.</p>\n')
         if not titles:

@@ -1,6 +1,9 @@
-"""md: a Markdown report. Per article: a summary table of statements by source category
-(counts and share, untagged counted), then the statements grouped by category with speaker,
-quote and note. Over several articles, totals per category and per article come first.
+"""md: a Markdown report. It begins with its provenance (reviewers, date, reader version, the
+article's title and path or address). Per article: a summary table of statements by source
+category (counts and share, untagged counted), the statements grouped by category (untagged
+last) with number, speaker, wording (reader.exports.wording: quotation marks only around
+quoted words), grades and note, then the dismissed statements and the speaker corrections.
+Over several articles, totals per category and per article come first.
 
 Article text is data: it is flattened to one line and every Markdown-significant character
 is backslash-escaped, so a quote can neither break a table nor become a link, an image,
@@ -16,7 +19,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import UNTAGGED_LABEL, Summary, combine, grouped, summarise
+from reader.exports.summary import (UNTAGGED_LABEL, Provenance, Summary, combine, corrections, dismissed, grouped,
+                                    summarise)
+from reader.exports.wording import Part, wording
 from reader.grades import notation
 from reader.safe_text import printable
 
@@ -44,10 +49,24 @@ def _summary_table(summary: Summary) -> list[str]:
     return _table(["source", "statements", "share"], rows, 1)
 
 
-def _statement(item: Item) -> str:
-    s = item.statement
-    speaker = f"**{escape(s.speaker)}**" if s.speaker else "*unnamed*"
-    line = f"- {speaker}: “{escape(s.text)}”"
+def worded(parts: list[Part]) -> str:
+    """A statement's wording in Markdown: the speaker bold, quotations in quotation marks."""
+    out = []
+    for part in parts:
+        text = escape(part.text)
+        if part.role == "speaker":
+            text = f"**{text}**"
+        elif part.role == "quote":
+            text = f"“{text}”"
+        elif part.role == "marker":
+            text = f"*{text}*"
+        # escape() trims; the spaces between the parts are kept
+        out.append(" " * (part.text[:1] == " ") + text + " " * (part.text[-1:] == " " and len(part.text) > 1))
+    return "".join(out)
+
+
+def _statement(data: ArticleData, item: Item) -> str:
+    line = f"- #{item.number} {worded(wording(item.statement, data.text))}"
     tag = item.tag
     if tag is not None:
         graded = notation(tag.reliability, tag.credibility)
@@ -55,7 +74,17 @@ def _statement(item: Item) -> str:
             line += f" — grades {escape(graded)}"
         if tag.note:
             line += f" — note: {escape(tag.note)}"
+    elif item.statement.suggested_source and not item.dismissed:
+        line += f" — suggested: {escape(item.statement.suggested_source)}"
+    if item.dismissed and tag is not None:
+        line += f" — tagged {escape(tag.category)} (not counted)"
     return line
+
+
+def _correction(item: Item) -> str:
+    was = escape(item.original_speaker) if item.original_speaker else "*none*"
+    now = f"**{escape(item.statement.speaker)}**" if item.statement.speaker else "*none*"
+    return f"- #{item.number}: {was} → {now}"
 
 
 def _orphan(tag: Tag) -> str:
@@ -72,12 +101,21 @@ def article_section(data: ArticleData, options: ExportOptions, order: Sequence[s
              f"Source: {escape(r.path)} · {r.chars:,} characters · id {r.id[:12]}", ""]
     lines += _summary_table(summarise(data, order))
     lines.append("")
-    if data.dismissed_count:
-        lines += [f"Dismissed as not statements: {data.dismissed_count:,} (not counted).", ""]
     for category, items in grouped(data, options, order):
         label = escape(category) if category is not None else UNTAGGED_LABEL
         lines += [f"{h}# {label} ({len(items):,})", ""]
-        lines += [_statement(item) for item in items]
+        lines += [_statement(data, item) for item in items]
+        lines.append("")
+    gone = dismissed(data, options)
+    if gone:
+        lines += [f"{h}# dismissed as not statements ({len(gone):,})", "",
+                  "Kept, not counted:", ""]
+        lines += [_statement(data, item) for item in gone]
+        lines.append("")
+    fixed = corrections(data, options)
+    if fixed:
+        lines += [f"{h}# speaker corrections ({len(fixed):,})", "", "The engine's speaker → the reviewer's:", ""]
+        lines += [_correction(item) for item in fixed]
         lines.append("")
     orphans = data.selected_orphans(options)
     if orphans:
@@ -85,6 +123,16 @@ def article_section(data: ArticleData, options: ExportOptions, order: Sequence[s
                   "Tags whose statement this text no longer has (kept, never dropped):", ""]
         lines += [_orphan(tag) for tag in orphans]
         lines.append("")
+    return lines
+
+
+def _provenance(p: Provenance) -> list[str]:
+    lines = [f"- **Reviewed by:** {escape(p.reviewed_by)}", f"- **Made:** {p.date} with reader {escape(p.version)}"]
+    if len(p.articles) == 1:
+        title, path = p.articles[0]
+        lines.append(f"- **Article:** {escape(title) or '(untitled)'} — {escape(path)}")
+    else:
+        lines.append(f"- **Articles:** {len(p.articles):,}, each below with its path or address")
     return lines
 
 
@@ -110,13 +158,15 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
     order = [c.name for c in categories]
     titles: list[str] = []
     summaries: list[Summary] = []
+    provenance = Provenance.start(options)
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
         for data in articles:
             section = article_section(data, options, order)
             sections.write("\n" + "\n".join(section[:-1]) + "\n")  # each section ends with a blank line
             summaries.append(summarise(data, order))
             titles.append(data.record.title)
-        lines = ["# Source report", ""]
+            provenance.add(data)
+        lines = ["# Source report", "", *_provenance(provenance), ""]
         if options.category is not None:
             lines += [f"Listing statements tagged {escape(options.category)} only.", ""]
         if not titles:

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from reader.attribution import Statement
 
 if TYPE_CHECKING:  # the store is only needed for its record types here
-    from reader.store import ArticleRecord, Tag
+    from reader.store import ArticleRecord, Tag, Tally
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to include. `untagged=None` means the format's own default: json, yaml and csv
-    list untagged statements (marked untagged), the reports (md, html) and w3c only count them."""
+    """What to include. `untagged=None` means the format's own default: json, yaml, csv and the
+    reports (md, html) list untagged statements; w3c only annotates tagged ones."""
 
     untagged: bool | None = None
     category: str | None = None  # only statements tagged with this category
+    made: str | None = None  # when a report says it was made (ISO 8601 UTC); None: now
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class Item:
     dismissed: bool = False  # marked "not a statement" by the reviewer (kept, never deleted)
     added: bool = False  # added by the reviewer, not found by the engine
     speaker_corrected: bool = False  # the speaker is the reviewer's correction
+    number: int = 0  # as the review screen and `reader tags` show it (reader.store.numbers)
+    original_speaker: str | None = None  # the engine's speaker, before the reviewer's correction
 
     @property
     def category(self) -> str | None:
@@ -73,9 +76,16 @@ class ArticleData:
                 counts[item.tag.category] = counts.get(item.tag.category, 0) + 1
         return counts
 
+    def tally(self) -> Tally:
+        """Tagged / total, counted as everywhere else (reader.store.tally)."""
+        from reader.store import tally
+
+        return tally((i.statement.id for i in self.items), {i.statement.id for i in self.items if i.tag is not None},
+                     {i.statement.id for i in self.items if i.dismissed})
+
     @property
     def untagged_count(self) -> int:
-        return sum(1 for item in self.items if item.tag is None and not item.dismissed)
+        return self.tally().untagged
 
     @property
     def dismissed_count(self) -> int:

@@ -26,7 +26,8 @@ def header() -> dict[str, Any]:
 def statement_json(item: Item) -> dict[str, Any]:
     from reader.store import statement_record
 
-    base = statement_record(item.statement, item.tag, dismissed=item.dismissed, added=item.added)
+    base = statement_record(item.statement, item.tag, dismissed=item.dismissed, added=item.added,
+                            number=item.number)
     record: dict[str, Any] = {}
     for key, value in base.items():
         if key == "tag":  # complete records: the cue's own offsets too, with the other fields

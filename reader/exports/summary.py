@@ -1,9 +1,11 @@
-"""The numbers and groupings the reports (md, html) show: statements per category, shares,
-totals over several articles, and the statements grouped by category."""
+"""What the reports (md, html) show, whatever their format: the provenance they begin with,
+statements per category, shares, totals over several articles, the statements grouped by
+category, the dismissed statements and the speaker corrections."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from reader.exports.model import ArticleData, ExportOptions, Item
 
@@ -48,10 +50,10 @@ def combine(summaries: Sequence[Summary], category_order: Sequence[str]) -> Summ
 
 def grouped(data: ArticleData, options: ExportOptions, order: Sequence[str]) -> list[tuple[str | None, list[Item]]]:
     """The statements a report lists, grouped by category in the settings' order (`order`;
-    other categories after), untagged last (None) when asked for. Dismissed statements are
-    left out."""
+    other categories after), untagged last (None) unless --tagged-only. Dismissed statements
+    are left out (`dismissed` lists them)."""
     groups: dict[str | None, list[Item]] = {name: [] for name in order}
-    for item in data.selected(options, untagged_default=False):
+    for item in data.selected(options, untagged_default=True):
         if not item.dismissed:
             groups.setdefault(item.category, []).append(item)
     ordered: list[tuple[str | None, list[Item]]] = [
@@ -60,3 +62,44 @@ def grouped(data: ArticleData, options: ExportOptions, order: Sequence[str]) -> 
         ordered.append((None, groups[None]))
     return ordered
 
+
+
+def dismissed(data: ArticleData, options: ExportOptions) -> list[Item]:
+    """The statements the reviewer dismissed as not statements (kept, never counted)."""
+    return [item for item in data.selected(options, untagged_default=True) if item.dismissed]
+
+
+def corrections(data: ArticleData, options: ExportOptions) -> list[Item]:
+    """The statements whose speaker the reviewer corrected (`original_speaker` was the engine's)."""
+    return [item for item in data.selected(options, untagged_default=True) if item.speaker_corrected]
+
+
+@dataclass
+class Provenance:
+    """Who reviewed what, when the report was made and with which reader: what every report
+    says first. Filled article by article as a report is written."""
+
+    made: str  # ISO 8601 UTC
+    version: str
+    reviewers: set[str] = field(default_factory=set)
+    articles: list[tuple[str, str]] = field(default_factory=list)  # (title, path or address)
+
+    @classmethod
+    def start(cls, options: ExportOptions) -> Provenance:
+        import reader
+
+        made = options.made or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return cls(made, reader.__version__)
+
+    def add(self, data: ArticleData) -> None:
+        self.articles.append((data.record.title, data.record.path))
+        self.reviewers.update(i.tag.reviewer for i in data.items if i.tag is not None and i.tag.reviewer)
+        self.reviewers.update(t.reviewer for t in data.orphans if t.reviewer)
+
+    @property
+    def reviewed_by(self) -> str:
+        return ", ".join(sorted(self.reviewers)) or "nobody yet (no tags)"
+
+    @property
+    def date(self) -> str:
+        return self.made.replace("T", " ").replace("Z", " UTC")

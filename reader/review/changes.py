@@ -122,4 +122,23 @@ class AddChange:
         return Write(sid, f"undo {self.label}", lambda store: store.remove_statement(aid, sid))
 
 
-Change = TagChange | SpeakerChange | DismissChange | AddChange
+@dataclass(frozen=True)
+class BatchChange:
+    """Several changes made, undone and redone as one step (accept every sure suggestion;
+    correct the speaker of every statement of one source)."""
+
+    changes: tuple[TagChange | SpeakerChange, ...]
+    label: str
+
+    @property
+    def statement_id(self) -> str:
+        return self.changes[0].statement_id
+
+    def apply(self, state: State) -> list[Write]:
+        return [change.apply(state) for change in self.changes]
+
+    def revert(self, state: State) -> list[Write]:
+        return [change.revert(state) for change in reversed(self.changes)]
+
+
+Change = TagChange | SpeakerChange | DismissChange | AddChange | BatchChange

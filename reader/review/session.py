@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reader import grades
 from reader.article import Article
-from reader.attribution import Statement, statement_id
-from reader.config import Config
-from reader.review.changes import AddChange, Change, DismissChange, SpeakerChange, State, TagChange
-from reader.review.saver import Saver
-from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, apply_edits, make_anchor,
-                          statement_record)
+from reader.attribution import Kind, Statement, statement_id
+from reader.config import Advance, Config
+from reader.review.changes import AddChange, BatchChange, Change, DismissChange, SpeakerChange, State, TagChange
+from reader.review.saver import Saver, Write
+from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, Tally, apply_edits, make_anchor,
+                          numbers, statement_record, tally)
+from reader.store.records import suggestion_for
 
 if TYPE_CHECKING:
     from reader.store import TagStore
@@ -93,15 +94,17 @@ class ReviewSession:
         s = self.state
         edits = Edits(added=tuple(s.added.values()), speakers=dict(s.speakers),
                       dismissed=frozenset(s.dismissed))
-        self.statements: list[Statement] = apply_edits(s.engine, edits)
+        self.statements: list[Statement] = apply_edits(s.engine, edits, self.config)
         self._index = {st.id: i for i, st in enumerate(self.statements)}
+        self._numbers = numbers((st.id for st in s.engine), s.added)
 
     def statement(self, sid: str) -> Statement:
         return self.statements[self._index[sid]]
 
     def number(self, sid: str) -> int:
-        """The statement's place in reading order, from 1 (the same under any filter)."""
-        return self._index[sid] + 1
+        """The statement's number (reader.store.numbers): the same under any filter, and
+        unchanged when a statement is added."""
+        return self._numbers[sid]
 
     def tag(self, sid: str) -> Tag | None:
         return self.state.tags.get(sid)
@@ -121,10 +124,39 @@ class ReviewSession:
             return list(self.statements)
         return [st for st in self.statements if f.keeps(st, s.tags.get(st.id), st.id in s.dismissed)]
 
-    def progress(self) -> tuple[int, int]:
-        """(tagged, total) over the statements that are not dismissed."""
-        live = [st for st in self.statements if st.id not in self.state.dismissed]
-        return sum(1 for st in live if st.id in self.state.tags), len(live)
+    def progress(self) -> Tally:
+        """Tagged / total, as every other view of the article counts them (reader.store.tally)."""
+        return tally(self._index, self.state.tags, self.state.dismissed)
+
+    def first_untagged(self) -> str | None:
+        """The first visible statement that is neither tagged nor dismissed."""
+        return next((st.id for st in self.visible() if self.needs_tag(st.id)), None)
+
+    def needs_tag(self, sid: str) -> bool:
+        return sid not in self.state.tags and sid not in self.state.dismissed
+
+    def after_tagging(self, sid: str, advance: Advance) -> str | None:
+        """Where the selection goes once `sid` is tagged: the next visible statement nobody
+        has tagged (wrapping to the top), the next visible one, or `sid` itself, per `advance`.
+        Stays on `sid` when nothing is left to tag; a statement the filter now hides gives way
+        to the next visible one."""
+        ids = [st.id for st in self.statements]
+        if sid not in self._index:
+            return None
+        shown = {st.id for st in self.visible()}
+        here = self._index[sid]
+        later = ids[here + 1:]
+        if advance == "next-untagged":
+            found = next((x for x in later + ids[:here] if x in shown and self.needs_tag(x)), None)
+            if found is not None:
+                return found
+        elif advance == "next":
+            found = next((x for x in later if x in shown), None)
+            if found is not None:
+                return found
+        if sid in shown:
+            return sid
+        return next((x for x in later if x in shown), next((x for x in reversed(ids[:here]) if x in shown), None))
 
     def filters(self) -> list[Filter]:
         return [ALL, Filter("untagged")] + [Filter("category", c.name) for c in self.config.categories]
@@ -169,8 +201,12 @@ class ReviewSession:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    def _submit(self, writes: Write | list[Write]) -> None:
+        for write in writes if isinstance(writes, list) else [writes]:
+            self.saver.submit(write)
+
     def _do(self, change: Change) -> Change:
-        self.saver.submit(change.apply(self.state))
+        self._submit(change.apply(self.state))
         self._undo.append(change)
         self._redo.clear()
         self._refresh()
@@ -180,7 +216,7 @@ class ReviewSession:
         if not self._undo:
             return None
         change = self._undo.pop()
-        self.saver.submit(change.revert(self.state))
+        self._submit(change.revert(self.state))
         self._redo.append(change)
         self._refresh()
         return change
@@ -189,7 +225,7 @@ class ReviewSession:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self.saver.submit(change.apply(self.state))
+        self._submit(change.apply(self.state))
         self._undo.append(change)
         self._refresh()
         return change
@@ -206,12 +242,15 @@ class ReviewSession:
         if before is not None and replace(before, **fields) == before:
             raise Refused("Nothing changed.")
         if before is None:
-            after = Tag(article_id=self.article.id, statement_id=sid, category=fields.pop("category"),
-                        anchor=make_anchor(self.article.text, statement.start, statement.end),
-                        reviewer=self.reviewer, created=stamp, updated=stamp, **fields)
+            after = self._new_tag(statement, fields.pop("category"), stamp, **fields)
         else:
             after = replace(before, reviewer=self.reviewer, updated=stamp, **fields)
         return self._do(TagChange(self.article.id, sid, before, after, label))
+
+    def _new_tag(self, statement: Statement, category: str, stamp: str, **fields: Any) -> Tag:
+        return Tag(article_id=self.article.id, statement_id=statement.id, category=category,
+                   anchor=make_anchor(self.article.text, statement.start, statement.end),
+                   reviewer=self.reviewer, created=stamp, updated=stamp, **fields)
 
     def set_category(self, sid: str, category: str) -> Change:
         if self.config.category(category) is None:
@@ -222,10 +261,33 @@ class ReviewSession:
         return self._tag_change(sid, f"tag {category}", category=category)
 
     def accept(self, sid: str) -> Change:
+        """Tag an untagged statement with its suggestion; never replaces a tag."""
+        current = self.state.tags.get(sid)
+        if current is not None:
+            raise Refused(f"Already tagged {current.category}: accepting a suggestion never replaces a tag "
+                          "(a category key changes it).")
         suggestion = self.statement(sid).suggested_source
         if not suggestion:
             raise Refused("No suggestion for this statement: tag it with a category key.")
         return self.set_category(sid, suggestion)
+
+    def sure_suggestions(self) -> list[Statement]:
+        """The untagged, undismissed statements whose suggestion the engine is sure of."""
+        return [st for st in self.statements
+                if self.needs_tag(st.id) and st.suggested_source and st.confidence == "high"
+                and self.config.category(st.suggested_source) is not None]
+
+    def accept_all(self) -> Change:
+        """Tag every statement with a high-confidence suggestion that nobody has tagged yet,
+        as one change (one undo takes them all back)."""
+        sure = self.sure_suggestions()
+        if not sure:
+            raise Refused("No untagged statement has a high-confidence suggestion.")
+        stamp = self._now()
+        changes = tuple(TagChange(self.article.id, st.id, None, self._new_tag(st, str(st.suggested_source), stamp),
+                                  f"tag {st.suggested_source}") for st in sure)
+        n = len(changes)
+        return self._do(BatchChange(changes, f"accept {n} sure suggestion{'s' if n != 1 else ''}"))
 
     def clear(self, sid: str) -> Change:
         before = self.state.tags.get(sid)
@@ -253,12 +315,39 @@ class ReviewSession:
             raise Refused(f"{message[:1].upper()}{message[1:]}.") from None
         return self._tag_change(sid, "grades", reliability=reliability, credibility=credibility)
 
-    def set_speaker(self, sid: str, speaker: str | None) -> Change:
+    def set_speaker(self, sid: str, speaker: str | None, *, same_source: bool = False) -> Change:
+        """Correct the speaker (None or blank: back to the engine's); the suggestion follows the
+        new speaker. With `same_source`, every statement of the same source too, as one change."""
         speaker = (speaker or "").strip() or None
-        before = self.state.speakers.get(sid)
-        if speaker == before:
+        targets = [sid, *(self.same_source(sid) if same_source else [])]
+        changes = tuple(SpeakerChange(self.article.id, x, self.state.speakers.get(x), speaker) for x in targets
+                        if self.state.speakers.get(x) != speaker)
+        if not changes:
             raise Refused("Nothing changed.")
-        return self._do(SpeakerChange(self.article.id, sid, before, speaker))
+        if len(changes) == 1:
+            return self._do(changes[0])
+        return self._do(BatchChange(changes, f"edit the speaker of {len(changes)} statements"))
+
+    def same_source(self, sid: str) -> list[str]:
+        """The other statements the engine gave the same source as `sid` (the same entity, or
+        where the engine gives none, the same speaker's name), in reading order."""
+        key = _source_key(self.original(sid))
+        if key is None:
+            return []
+        return [st.id for st in self.statements if st.id != sid and _source_key(self.original(st.id)) == key]
+
+    def original(self, sid: str) -> Statement:
+        """The statement as the engine (or the reviewer, adding it) first gave it."""
+        return self.state.added.get(sid) or next(st for st in self.state.engine if st.id == sid)
+
+    def nearest(self, start: int, end: int) -> Statement | None:
+        """The statement closest to the text start..end (one overlapping it first, then the
+        nearest before or after): whose speaker an added statement most likely shares."""
+        def distance(st: Statement) -> tuple[int, int]:
+            gap = max(st.start - end, start - st.end, 0)
+            return gap, 0 if st.end <= start else 1  # on a tie, the one before
+        candidates = [st for st in self.statements if st.speaker and not self.dismissed(st.id)]
+        return min(candidates, key=distance, default=None)
 
     def toggle_dismissed(self, sid: str) -> Change:
         return self._do(DismissChange(self.article.id, sid, sid not in self.state.dismissed))
@@ -283,9 +372,19 @@ class ReviewSession:
         while (sid := statement_id(words, n)) in existing:
             n += 1
         speaker = (speaker or "").strip() or None
-        draft = ReviewerStatement(sid, start, end, words, speaker, None, None, None,
-                          "direct" if start > 0 and text[start - 1] in _QUOTES else "indirect",
-                          None, "added by the reviewer")
+        kind: Kind = "direct" if start > 0 and text[start - 1] in _QUOTES else "indirect"
+        near = self.nearest(start, end)
+        draft = ReviewerStatement(sid, start, end, words, speaker, None, None, None, kind, None, "added by the reviewer")
+        if speaker is not None and near is not None and (near.speaker or "").casefold() == speaker.casefold():
+            # the source of the statement beside it: the same entity, cue and suggestion
+            why = f"added by the reviewer; as #{self.number(near.id)}, {near.reason}" if near.reason else draft.reason
+            draft = replace(draft, cue=near.cue, suggested_source=near.suggested_source, reason=why,
+                            confidence=near.confidence, entity=near.entity)
+        else:
+            suggestion, reason, confidence = suggestion_for(speaker, self.config, words)
+            if reason:
+                draft = replace(draft, suggested_source=suggestion, reason=f"added by the reviewer; {reason}",
+                                confidence=confidence)
         span = self.speaker_span(draft)
         if span is not None:
             draft = replace(draft, speaker_start=span[0], speaker_end=span[1])
@@ -294,3 +393,10 @@ class ReviewSession:
     def flush(self) -> Any:
         """Save everything queued, on this thread."""
         return self.saver.flush()
+
+
+def _source_key(statement: Statement) -> tuple[str, str] | None:
+    if statement.entity:
+        return "entity", statement.entity
+    name = " ".join((statement.speaker or "").split()).casefold()
+    return ("name", name) if name else None

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from reader.store.model import (
     UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, ReviewerStatement, Tag, make_anchor,
 )
-from reader.store.records import apply_edits, statement_record
+from reader.store.records import Tally, apply_edits, numbers, statement_record, stored_tally, tally
 
 if TYPE_CHECKING:
     from reader.store.anchoring import reanchor
@@ -71,5 +71,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "UNSET", "Anchor", "ArticleRecord", "ArticleState", "Edits", "Reanchored", "ReviewerStatement", "Tag", "TagStore",
-    "apply_edits", "make_anchor", "reanchor", "statement_record",
+    "Tally", "apply_edits", "make_anchor", "numbers", "reanchor", "statement_record", "stored_tally", "tally",
 ]

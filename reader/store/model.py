@@ -84,7 +84,7 @@ class ArticleRecord:
 class Edits:
     """The reviewer's corrections to the engine's statement list."""
 
-    added: tuple[Statement, ...] = ()  # statements the reviewer added
+    added: tuple[Statement, ...] = ()  # statements the reviewer added, in the order added
     speakers: Mapping[str, str | None] = field(default_factory=dict)  # statement id -> corrected speaker
     dismissed: frozenset[str] = frozenset()  # ids marked "not a statement" (kept, not deleted)
 
@@ -96,6 +96,9 @@ class ArticleState:
     tags: Mapping[str, Tag] = field(default_factory=dict)  # statement id -> tag (as TagStore.tags)
     orphans: tuple[Tag, ...] = ()  # as TagStore.orphans
     edits: Edits = field(default_factory=Edits)  # as TagStore.edits
+    # the engine's statement ids in reading order at the last registration (None: registered
+    # by an older reader, which did not keep them)
+    engine_ids: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,26 @@
 applied, and one statement with its tag as the JSON export shows it."""
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.attribution.model import Statement
-from reader.store.model import Edits, ReviewerStatement, Tag
+from reader.store.model import ArticleState, Edits, ReviewerStatement, Tag
+
+if TYPE_CHECKING:
+    from reader.config import Config
 
 EXTRACT_FIELDS = ("id", "start", "end", "text", "speaker", "speaker_start", "speaker_end", "cue",
                   "kind", "suggested_source", "reason")
 
 
-def apply_edits(statements: list[Statement], edits: Edits) -> list[Statement]:
+def apply_edits(statements: list[Statement], edits: Edits, config: Config | None = None) -> list[Statement]:
     """The engine's statements with corrected speakers applied and the reviewer's added
     statements merged in, in reading order; dismissed ones stay (edits.dismissed says which).
-    An added statement the engine now finds itself (same id) appears once, as the engine's."""
+    An added statement the engine now finds itself (same id) appears once, as the engine's.
+    With `config`, a corrected speaker's suggestion is derived again from the new speaker
+    (`resuggest`), as everything the reviewer sees shows it."""
     engine_ids = {s.id for s in statements}
     merged = list(statements) + [s for s in edits.added if s.id not in engine_ids]
     out: list[Statement] = []
@@ -24,9 +30,86 @@ def apply_edits(statements: list[Statement], edits: Edits) -> list[Statement]:
             speaker = edits.speakers[s.id]
             if speaker != s.speaker:
                 s = replace(s, speaker=speaker, speaker_start=None, speaker_end=None)
+                if config is not None:
+                    s = resuggest(s, config)
         out.append(s)
     out.sort(key=lambda s: (s.start, s.end))
     return out
+
+
+def resuggest(statement: Statement, config: Config) -> Statement:
+    """The statement with the suggestion the engine makes for its (corrected) speaker, from the
+    speaker's own words: "Michael Flynn, the former DIA chief" -> intelligence; a bare name
+    gets none. A post stays a post: its platform, not its author, made the suggestion."""
+    if statement.kind == "post":
+        return statement
+    suggestion, reason, confidence = suggestion_for(statement.speaker, config, statement.text)
+    why = f"corrected speaker: {reason}" if reason else "corrected speaker: nothing in the name suggests a category"
+    return replace(statement, suggested_source=suggestion, reason=why, confidence=confidence)
+
+
+def suggestion_for(speaker: str | None, config: Config, context: str | None = None
+                   ) -> tuple[str | None, str | None, str | None]:
+    """(category, reason, confidence) the engine suggests for a speaker named by the reviewer
+    (reader.attribution.suggest); all None when nothing suggests one."""
+    from reader.attribution import suggest
+
+    found = suggest(speaker, config, context) if speaker and speaker.strip() else None
+    if found is None:
+        return None, None, None
+    return found.category, found.reason, found.confidence
+
+
+def numbers(engine_ids: Iterable[str], added_ids: Iterable[str]) -> dict[str, int]:
+    """Every statement's number, as the review screen, `reader tags` and the reports show it and
+    every command taking a STATEMENT_ID accepts it: the engine's statements in reading order
+    from 1, then the reviewer's added statements in the order they were added, each taking the
+    next free number. So adding a statement never renumbers another. (`added_ids` in the order
+    the store keeps them, which is the order they were added.)"""
+    out: dict[str, int] = {}
+    for sid in (*engine_ids, *added_ids):
+        out.setdefault(sid, len(out) + 1)
+    return out
+
+
+class Tally(NamedTuple):
+    """How far the review of an article is: the one count the screen, `reader tags`,
+    `reader articles`, the queue and every report show."""
+
+    tagged: int
+    total: int  # statements not dismissed (the reviewer's added ones included)
+
+    @property
+    def untagged(self) -> int:
+        return self.total - self.tagged
+
+    @property
+    def done(self) -> bool:
+        return self.tagged >= self.total
+
+    def __str__(self) -> str:
+        return f"{self.tagged}/{self.total}"
+
+
+def tally(statement_ids: Iterable[str], tags: Collection[str], dismissed: Collection[str]) -> Tally:
+    """Tagged and total over the statements that are not dismissed: a tag on a dismissed
+    statement is kept but not counted; an added statement counts like the engine's."""
+    tagged = total = 0
+    for sid in set(statement_ids):
+        if sid in dismissed:
+            continue
+        total += 1
+        tagged += sid in tags
+    return Tally(tagged, total)
+
+
+def stored_tally(state: ArticleState) -> Tally | None:
+    """The tally of an article from the store alone (no engine run): its statements as of the
+    last registration with the edits and tags saved since. None for an article last registered
+    by a reader that did not keep its statement ids."""
+    if state.engine_ids is None:
+        return None
+    return tally([*state.engine_ids, *(s.id for s in state.edits.added)], state.tags, state.edits.dismissed)
 
 
 def tag_json(tag: Tag | None) -> dict[str, Any] | None:
@@ -38,11 +121,16 @@ def tag_json(tag: Tag | None) -> dict[str, Any] | None:
 
 
 def statement_record(statement: Statement, tag: Tag | None, *, dismissed: bool = False,
-                     added: bool | None = None) -> dict[str, Any]:
-    """One statement as the JSON export shows it: the extract fields, "tag" (null or the tag's
-    fields), "dismissed" and "added_by_reviewer" (statements from `TagStore.edits().added`
-    know they were added; pass `added` to say so for others)."""
-    record: dict[str, Any] = {name: getattr(statement, name) for name in EXTRACT_FIELDS}
+                     added: bool | None = None, number: int | None = None) -> dict[str, Any]:
+    """One statement as the JSON export shows it: the extract fields (and its `number`, when
+    given, after its id), "tag" (null or the tag's fields), "dismissed" and "added_by_reviewer"
+    (statements from `TagStore.edits().added` know they were added; pass `added` to say so
+    for others)."""
+    record: dict[str, Any] = {}
+    for name in EXTRACT_FIELDS:
+        record[name] = getattr(statement, name)
+        if name == "id" and number is not None:
+            record["number"] = number
     record["tag"] = tag_json(tag)
     record["dismissed"] = bool(dismissed)
     record["added_by_reviewer"] = isinstance(statement, ReviewerStatement) if added is None else bool(added)

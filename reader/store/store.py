@@ -37,6 +37,8 @@ T = TypeVar("T")
 TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED = (
     "tags", "orphans", "added", "lost_added", "speakers", "dismissed")
 EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED)
+ENGINE = "engine"  # one document, ENGINE_IDS: the engine's statement ids at the last registration
+ENGINE_IDS = "ids"
 ARTICLES = "articles"  # the index's one table
 TEXT = "text"  # the text file's one table, one document
 
@@ -134,8 +136,18 @@ class TagStore:
         added = self._parse(db.table(ADDED), path, "added statement", statement_from_json)
         speakers = self._parse(db.table(SPEAKERS), path, "speaker correction", speaker_from_json)
         dismissed = self._parse(db.table(DISMISSED), path, "dismissal", lambda d: True)
-        ordered = tuple(sorted(added.values(), key=lambda s: (s.start, s.end)))
-        return Edits(added=ordered, speakers=speakers, dismissed=frozenset(dismissed))
+        # in the order added (the table keeps insertion order): an added statement's number
+        return Edits(added=tuple(added.values()), speakers=speakers, dismissed=frozenset(dismissed))
+
+    @staticmethod
+    def _engine_ids_in(db: StoreDB, path: Path) -> tuple[str, ...] | None:
+        doc = db.table(ENGINE).doc(ENGINE_IDS)
+        if doc is None:
+            return None
+        ids = doc.get("ids")
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise ReaderError(f"{path}: the list of statement ids is damaged; the file was left as it is.")
+        return tuple(ids)
 
     def _records(self, index: StoreDB) -> dict[str, ArticleRecord]:
         return self._parse(index.table(ARTICLES), self.layout.index, "article record", record_from_json)
@@ -193,7 +205,8 @@ class TagStore:
         orphans = self._tags_in(db, storage, ORPHANS).values()
         return ArticleState(tags=self._tags_in(db, storage),
                             orphans=tuple(sorted(orphans, key=lambda t: (t.anchor.start, t.created))),
-                            edits=self._edits_in(db, storage.path))
+                            edits=self._edits_in(db, storage.path),
+                            engine_ids=self._engine_ids_in(db, storage.path))
 
     def lost_statements(self, article_id: str) -> tuple[Statement, ...]:
         """Statements the reviewer added to an older text of this article that could not be
@@ -251,6 +264,9 @@ class TagStore:
         for the caller to commit after it (so a crash in between duplicates, never loses)."""
         db, storage = self._open_article(aid, writing=True)
         path = storage.path
+        engine_ids = [s.id for s in statements]
+        if self._engine_ids_in(db, path) != tuple(engine_ids):  # what counts and numbers read
+            db.table(ENGINE).put(ENGINE_IDS, {"ids": engine_ids})
         own_tags = self._tags_in(db, storage)
         own_orphans = self._tags_in(db, storage, ORPHANS)
         edits = self._edits_in(db, path)

@@ -3,6 +3,7 @@ Every piece of article text goes in as a Rich `Text` (never markup)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,6 +16,9 @@ from reader.config import Category
 from reader.safe_text import printable
 from reader.store import Tag
 from reader.tui.statement_list import chip_style, flat
+
+if TYPE_CHECKING:
+    from reader.exports.wording import Part
 
 def progress_text(tagged: int, total: int, filter_label: str, unsaved: int, saving_error: bool) -> Text:
     out = Text()
@@ -31,9 +35,27 @@ def title_text(title: str) -> Text:
     return Text(flat(title) or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
 
 
-def detail_text(number: int, statement: Statement, tag: Tag | None, *, dismissed: bool, added: bool,
-                speaker_edited: bool, colours: dict[str, str], unsaved: bool) -> Text:
-    """What the detail pane says about the selected statement."""
+def worded_text(parts: list[Part], limit: int = 200) -> Text:
+    """A statement worded as the reports word it (quotation marks only around quoted words),
+    its words cut to `limit` characters."""
+    out = Text()
+    for part in parts:
+        text = part.text if len(part.text) <= limit else part.text[:limit - 1] + "…"
+        if part.role == "quote":
+            out.append(f"“{text}”", style="italic")
+        elif part.role == "speaker":
+            out.append(text, style="bold")
+        elif part.role == "marker":
+            out.append(text, style="dim italic")
+        else:
+            out.append(text)
+    return out
+
+
+def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag | None, *, dismissed: bool,
+                added: bool, speaker_edited: bool, colours: dict[str, str], unsaved: bool) -> Text:
+    """What the detail pane says about the selected statement: its number and id, kind and cue,
+    its wording, speaker, suggestion and tag."""
     out = Text(no_wrap=False)
     out.append(f"#{number} ", style="bold")
     out.append(statement.kind)
@@ -46,6 +68,9 @@ def detail_text(number: int, statement: Statement, tag: Tag | None, *, dismissed
         out.append(" · dismissed (not a statement)", style="bold italic")
     if unsaved:
         out.append(" · NOT SAVED YET", style="bold red")
+    out.append(f" · {statement.id}", style="dim")
+    out.append("\n")
+    out.append_text(worded_text(worded))
     out.append("\nspeaker: ", style="dim")
     out.append(flat(statement.speaker) if statement.speaker else "— (none named)",
                style="bold" if statement.speaker else "dim")

@@ -28,12 +28,13 @@ from reader.review import Filter, Refused, ReviewSession, SaveResult
 from reader.tui.article_view import ArticleView, Mark, Selected
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
-from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text
+from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text, worded_text
 from reader.tui.statement_list import Row, StatementList, flat
 
 Extractor = Callable[[str, Config], list[Statement]]
 
 if TYPE_CHECKING:
+    from reader.exports.wording import Part
     from reader.store import TagStore
     from reader.tui.app import ReaderApp
 
@@ -161,9 +162,7 @@ class ReviewScreen(Screen[None]):
     def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
         self.listing.empty_message = "No statements found. Mark text in the article (a) to add one."
-        first = next((s.id for s in session.statements if session.tag(s.id) is None
-                      and not session.dismissed(s.id)), None)
-        self._redraw(first or (session.statements[0].id if session.statements else None))
+        self._redraw(session.first_untagged() or (session.statements[0].id if session.statements else None))
         moved, orphaned = session.reanchored.moved, session.reanchored.orphaned
         if moved or orphaned or session.orphans:
             words = []
@@ -237,7 +236,8 @@ class ReviewScreen(Screen[None]):
         statement = session.statement(sid)
         span = session.speaker_span(statement)
         self.view.select(Selected(statement.start, statement.end, *(span or (None, None))), scroll=scroll_article)
-        detail.show(detail_text(session.number(sid), statement, session.tag(sid), dismissed=session.dismissed(sid),
+        detail.show(detail_text(session.number(sid), statement, _wording(statement, self.article.text),
+                                session.tag(sid), dismissed=session.dismissed(sid),
                                 added=session.added(sid), speaker_edited=session.speaker_edited(sid),
                                 colours=self.colours, unsaved=sid in session.saver.unsaved_ids()))
 
@@ -290,7 +290,9 @@ class ReviewScreen(Screen[None]):
         self._redraw(sid, keep_index=index)
         self._save()
 
-    def _apply(self, make: Callable[[ReviewSession, str], Any]) -> None:
+    def _apply(self, make: Callable[[ReviewSession, str], Any], *, tagging: bool = False) -> None:
+        """Make a change to the selected statement. After a tag (`tagging`), the selection moves
+        on as config.yaml's review.advance says, and a finished article says so."""
         session, sid = self.session, self.selected_id
         if session is None and self._load_error is None:
             self.notify("The statements are still being found: a moment.", severity="warning", markup=False)
@@ -298,12 +300,25 @@ class ReviewScreen(Screen[None]):
         if session is None or sid is None:
             self.notify("No statement is selected.", severity="warning", markup=False)
             return
+        done_before = session.progress().done
         try:
             make(session, sid)
         except Refused as e:
             self.notify(str(e), severity="warning", markup=False)
             return
-        self._changed(sid)
+        if not tagging:
+            self._changed(sid)
+            return
+        self._redraw(session.after_tagging(sid, self.config.advance))
+        self._save()
+        if session.progress().done and not done_before:
+            self._article_done()
+
+    def _article_done(self) -> None:
+        assert self.session is not None
+        total = self.session.progress().total
+        self.notify(f"All {total} statement{'s are' if total != 1 else ' is'} tagged: this article is done.",
+                    title="Done", markup=False, timeout=6)
 
     # --- actions: moving ---------------------------------------------------------------------
 
@@ -341,10 +356,30 @@ class ReviewScreen(Screen[None]):
     # --- actions: tagging ----------------------------------------------------------------------
 
     def action_tag(self, category: str) -> None:
-        self._apply(lambda s, sid: s.set_category(sid, category))
+        self._apply(lambda s, sid: s.set_category(sid, category), tagging=True)
 
     def action_accept(self) -> None:
-        self._apply(lambda s, sid: s.accept(sid))
+        self._apply(lambda s, sid: s.accept(sid), tagging=True)
+
+    def action_accept_all(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            change = session.accept_all()
+        except Refused as e:
+            self.notify(str(e), severity="warning", markup=False)
+            return
+        self._apply_done(change.label, session.first_untagged())
+        if session.progress().done:
+            self._article_done()
+
+    def _apply_done(self, label: str, select: str | None) -> None:
+        """After a change of several statements: redraw, save, say what was done (and how to undo it)."""
+        self._redraw(select)
+        self._save()
+        self.notify(f"{label[:1].upper()}{label[1:]}; {self.key_display('undo')} takes it back.",
+                    markup=False, timeout=5)
 
     def action_clear(self) -> None:
         self._apply(lambda s, sid: s.clear(sid))
@@ -353,8 +388,7 @@ class ReviewScreen(Screen[None]):
         assert self.session is not None and self.selected_id is not None
         statement = self.session.statement(self.selected_id)
         out = Text(f"{what} · statement #{self.session.number(statement.id)}\n", style="bold")
-        excerpt = flat(statement.text)
-        out.append("“" + (excerpt if len(excerpt) < 160 else excerpt[:159] + "…") + "”", style="italic")
+        out.append_text(worded_text(_wording(statement, self.article.text), 160))
         return out
 
     def action_note(self) -> None:
@@ -458,30 +492,57 @@ class ReviewScreen(Screen[None]):
             self._changed(change.statement_id)
             self.notify(f"Added statement #{session.number(change.statement_id)}.", markup=False, timeout=3)
 
-        self.app.push_screen(PromptDialog(Text("Add a statement · who said it?", style="bold"), context, "",
-                                          placeholder="speaker (leave empty if none is named)"), done)
+        near = self.session.nearest(start, end)
+        self.app.push_screen(PromptDialog(Text("Add a statement · who said it?", style="bold"), context,
+                                          near.speaker or "" if near is not None else "",
+                                          placeholder="speaker (leave empty if none is named)",
+                                          help_text="The speaker of the nearest statement; type to replace it."
+                                          if near is not None else ""), done)
 
     @on(ArticleView.MarkingChanged)
     def marking_changed(self, event: ArticleView.MarkingChanged) -> None:
         self.query_one("#article").set_class(event.marking, "-marking")
 
     def action_edit_speaker(self) -> None:
-        if self.session is None or self.selected_id is None:
+        session = self.session
+        if session is None or self.selected_id is None:
             return
         from reader.tui.dialogs.prompt import PromptDialog
 
         sid = self.selected_id
-        statement = self.session.statement(sid)
-        engine = next((s.speaker for s in self.session.state.engine if s.id == sid), None)
+        statement = session.statement(sid)
+        engine = session.original(sid).speaker
+        others = session.same_source(sid)
 
         def done(speaker: str | None) -> None:
-            if speaker is not None:
-                self._select(sid)
+            if speaker is None:
+                return
+            self._select(sid)
+            if others and (speaker.strip() or None) != statement.speaker:
+                self._ask_same_source(sid, speaker, len(others))
+            else:
                 self._apply(lambda s, _sid: s.set_speaker(sid, speaker))
 
         help_text = f"Leave empty to go back to the engine's speaker ({flat(engine) or 'none'})."
         self.app.push_screen(PromptDialog(self._heading("Speaker"), Text(""), statement.speaker or "",
                                           placeholder="who said it", help_text=help_text), done)
+
+    def _ask_same_source(self, sid: str, speaker: str, others: int) -> None:
+        """The engine gave `others` more statements this statement's source: correct them too?"""
+        from reader.tui.dialogs.choice import ChoiceDialog
+
+        assert self.session is not None
+        engine = flat(self.session.original(sid).speaker)
+        options = [("all", "a", Text(f"all {others + 1} statements of “{engine}”")),
+                   ("one", "o", Text(f"only statement #{self.session.number(sid)}"))]
+
+        def done(choice: str | None) -> None:
+            if choice is not None:
+                self._select(sid)
+                self._apply(lambda s, _sid: s.set_speaker(sid, speaker, same_source=choice == "all"))
+
+        heading = Text("Correct the speaker of", style="bold")
+        self.app.push_screen(ChoiceDialog(heading, options, "all"), done)
 
     def action_dismiss_statement(self) -> None:
         self._apply(lambda s, sid: s.toggle_dismissed(sid))
@@ -638,6 +699,12 @@ class ReviewScreen(Screen[None]):
                 self.action_quit()
 
         self.app.push_screen(UnsavedDialog(session.saver.unsaved, session.saver.error), answer)
+
+def _wording(statement: Statement, text: str) -> list[Part]:
+    from reader.exports.wording import wording  # the exports package, on first use, not at start-up
+
+    return wording(statement, text)
+
 
 def _chip(colour: str) -> Any:
     from reader.tui.statement_list import chip_style

@@ -134,7 +134,8 @@ def test_report_all_has_totals_per_category_and_per_article(cli, tagged, tmp_pat
     result = cli("report", "--all")
     assert result.code == 0, result.err
     md = result.out
-    assert md.startswith("# Source report\n\n## Totals\n")
+    assert md.startswith("# Source report\n\n- **Reviewed by:** alex\n- **Made:** ")
+    assert "- **Articles:** 2, each below with its path or address\n\n## Totals\n" in md
     assert "## Per article" in md
     assert "| article | official | intelligence | eyewitness | social media | untagged | total |" in md
     assert "| Harbour bridge to reopen after storm repairs | 1 | 1 | 1 | 1 | 1 | 5 |" in md

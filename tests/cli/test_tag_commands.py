@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.attribution import extract
+from reader.cli.context import Context
+from reader.review import ReviewSession
+
 QUOTES = (
     "We will rebuild the bridge before the spring floods arrive",
     "Nobody told us anything until the water was at the door",
@@ -46,7 +50,7 @@ def test_tag_is_saved_and_shown_by_tags(cli, story, isolated_home):
     result = cli("tag", story, sid, "eyewitness", "--note", "spoke to her by phone",
                  "--reliability", "b", "--credibility", "2")
     assert result.code == 0, result.err
-    assert result.out.startswith(f"tagged {sid} as eyewitness B2:")
+    assert result.out.startswith(f"tagged #2 {sid} as eyewitness B2:")
     doc = statements(cli, story)
     record = next(s for s in doc["statements"] if s["id"] == sid)
     assert record["tag"]["category"] == "eyewitness" and record["tag"]["note"] == "spoke to her by phone"
@@ -61,7 +65,7 @@ def test_tag_is_saved_and_shown_by_tags(cli, story, isolated_home):
 def test_category_by_key_or_any_case_and_id_by_prefix(cli, story):
     sid = ids_of(statements(cli, story))[QUOTES[0]]
     assert cli("tag", story, sid[:6], "1").code == 0
-    assert cli("tag", story, sid, "Social Media", "--note", "x").out.startswith(f"tagged {sid} as social media")
+    assert cli("tag", story, sid, "Social Media", "--note", "x").out.startswith(f"tagged #1 {sid} as social media")
     tag = next(s for s in statements(cli, story)["statements"] if s["id"] == sid)["tag"]
     assert tag["category"] == "social media" and tag["note"] == "x"
 
@@ -77,9 +81,9 @@ def test_unknown_category_lists_the_valid_ones(cli_process, story):
 def test_unknown_statement_id_lists_statements_with_their_words(cli, story):
     result = cli("tag", story, "s0000000000", "official")
     assert result.code == 1 and result.out == ""
-    assert "'s0000000000' is not a statement of this article; valid ids:" in result.err
-    for text, sid in ids_of(statements(cli, story)).items():
-        assert f'{sid} "{text[:39]}' in result.err
+    assert "'s0000000000' is neither a number nor an id of this article's statements; for example" in result.err
+    for n, (text, sid) in enumerate(ids_of(statements(cli, story)).items(), 1):
+        assert f'#{n} {sid} "{text[:39]}' in result.err
     assert f"reader tags {story}" in result.err
 
 
@@ -87,9 +91,9 @@ def test_untag_removes_and_says_when_there_was_nothing(cli, story):
     sid = ids_of(statements(cli, story))[QUOTES[2]]
     cli("tag", story, sid, "official")
     removed = cli("untag", story, sid)
-    assert removed.code == 0 and removed.out.startswith(f"removed the official tag of {sid}")
+    assert removed.code == 0 and removed.out.startswith(f"removed the official tag of #3 {sid}")
     again = cli("untag", story, sid)
-    assert again.code == 0 and again.out.startswith(f"{sid} had no tag; nothing to remove")
+    assert again.code == 0 and again.out.startswith(f"#3 {sid} had no tag; nothing to remove")
     assert all(s["tag"] is None for s in statements(cli, story)["statements"])
     assert cli("untag", story, "snope").code == 1
 
@@ -165,3 +169,46 @@ def test_a_damaged_database_is_one_sentence_and_left_alone(cli_process, story, i
     assert result.code == 1 and result.out == "" and "Traceback" not in result.err
     assert result.err.startswith(f"reader: {index}: is damaged (not valid JSON") and result.err.count("\n") == 1
     assert index.read_bytes() == b'{"articles": {"oops"'
+
+
+def test_statements_by_number_as_tags_shows_them(cli, story):
+    doc = statements(cli, story)
+    assert [s["number"] for s in doc["statements"]] == [1, 2, 3]
+    assert cli("tag", story, "2", "eyewitness").out.startswith(f"tagged #2 {doc['statements'][1]['id']} ")
+    assert cli("tag", story, "#3", "official").code == 0
+    assert cli("untag", story, "3").out.startswith("removed the official tag of #3")
+    tags = {s["number"]: (s["tag"] or {}).get("category") for s in statements(cli, story)["statements"]}
+    assert tags == {1: None, 2: "eyewitness", 3: None}
+
+
+def test_an_unknown_number_is_one_clear_sentence(cli, story):
+    result = cli("tag", story, "20", "official")
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert result.err == (f"reader: {story}: there is no statement 20; the article's statements are numbered "
+                          f"1 to 3 (`reader tags {story}` lists them).\n")
+
+
+def test_an_ambiguous_id_prefix_is_one_clear_sentence(cli, tmp_path):
+    path = write_article(tmp_path / "many.txt", quotes=[f"Quote number {n} about the storm and the road" for n in range(40)])
+    ids = [s["id"] for s in statements(cli, path)["statements"]]
+    prefix = next(a[:3] for a in ids for b in ids if a != b and a[:3] == b[:3])
+    result = cli("tag", path, prefix, "official")
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert f"'{prefix}' matches several statements; for example #" in result.err
+
+
+def test_the_count_is_the_same_in_tags_articles_and_the_screen(cli, story):
+    second = statements(cli, story)["statements"][1]["id"]
+    cli("tag", story, "1", "official")
+    cli("tag", story, "2", "official")
+    ctx = Context()
+    article = ctx.article(str(story))
+    ctx.store.set_dismissed(article.id, second, True)  # as the screen would: its tag is kept, not counted
+    rows = json.loads(cli("articles", "--format", "json").out)["articles"]
+    assert (rows[0]["tagged"], rows[0]["statements"]) == (1, 2)  # current, without reopening the article
+    assert "1/2" in cli("articles").out
+    tags = statements(cli, story)
+    assert (tags["tagged"], tags["total"]) == (1, 2)
+    assert "1 of 2 statements tagged (1 dismissed, not counted)." in cli("tags", story).out
+    session = ReviewSession.open(article, ctx.config, ctx.store, extract(article.text, ctx.config))
+    assert session.progress() == (1, 2)

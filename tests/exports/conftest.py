@@ -29,7 +29,7 @@ SAMPLE_TEXT = (
     "\n"
     "A post on X read: \"=HYPERLINK(\"http://evil.example\",\"click\") bridge closed again #KestrelBay\"\n"
     "\n"
-    "Officials said they would publish a full list of damaged buildings next week.\n"
+    "Officials denied that they would delay the list of damaged buildings.\n"
 )
 
 
@@ -64,7 +64,7 @@ ENGINE = [
     _statement("=HYPERLINK(\"http://evil.example\",\"click\") bridge closed again #KestrelBay", None, None,
                "post", "social media", "context 'post' → social media"),
 ]
-ADDED = _statement("they would publish a full list of damaged buildings next week", "Officials", None,
+ADDED = _statement("they would delay the list of damaged buildings", "Officials", "denied",
                    "indirect", None, None)
 DISMISSED = ENGINE[3].id
 REVIEWER = "alex"

@@ -139,10 +139,11 @@ def test_md_report_has_the_summary_table_and_groups(sample):
     md = run(sample, "md")
     assert "| official | 1 | 20.0% |" in md and "| untagged | 1 | 20.0% |" in md
     assert "| **total** | **5** | **100.0%** |" in md
-    assert "Dismissed as not statements: 1" in md
     assert "### eyewitness (1)" in md and "**Ravi Okafor**" in md
-    assert "### untagged" not in md  # counted, not listed, unless --untagged
-    assert "### untagged (1)" in run(sample, "md", untagged=True)
+    assert "### untagged (1)" in md  # listed by default
+    assert "### untagged" not in run(sample, "md", untagged=False)  # --tagged-only
+    assert "### dismissed as not statements (1)" in md and "the old lady of the harbour" in md
+    assert "### speaker corrections (1)" in md and "Intelligence analysts → **intelligence analysts" in md
 
 
 def test_md_article_text_cannot_inject_links_html_or_break_tables(sample, config, empty_store):
@@ -225,8 +226,8 @@ def test_html_is_self_contained_and_shows_the_article_exactly(sample):
     assert "".join(page.text) == SAMPLE_TEXT  # every character shown, literally, once
     marked = {text for _, text in page.marks}
     assert ENGINE[2].text in marked and ENGINE[4].text in marked
-    assert ADDED.text not in marked  # untagged: counted, not highlighted, unless --untagged
-    assert ("untagged", ADDED.text) in parse_html(run(sample, "html", untagged=True)).marks
+    assert ("untagged", ADDED.text) in page.marks  # untagged: listed and highlighted
+    assert ADDED.text not in {text for _, text in parse_html(run(sample, "html", untagged=False)).marks}
 
 
 def test_html_escapes_an_article_with_a_script(config, empty_store):
@@ -265,7 +266,7 @@ def test_html_colours_come_from_the_settings_and_are_validated(sample):
     first = replace(sample.config.categories[0], colour="red}body{background:url(http://evil.example/x)")
     config = replace(sample.config, categories=(first, *sample.config.categories[1:]))
     out = export_text(sample.store, config, [sample.id], "html")
-    assert "evil.example/x" not in out and f".c0{{background:{FALLBACK_COLOUR}40" in out
+    assert "evil.example/x" not in out and f".c0{{background:{FALLBACK_COLOUR}59" in out
 
 
 # --- w3c -------------------------------------------------------------------------------------

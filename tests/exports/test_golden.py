@@ -30,14 +30,21 @@ def check_golden(name: str, output: str) -> None:
     assert output == path.read_bytes().decode("utf-8"), f"{name} differs from its golden file"
 
 
+MADE = "2026-01-05T10:00:00Z"  # when the reports say they were made
+
+
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_every_format_matches_its_golden_file(sample, fmt):
-    output = sample.fixed_times(export_text(sample.store, sample.config, [sample.id], fmt))
-    check_golden(f"sample{FORMATS[fmt].suffix}", output)
+    """The sample holds a direct quotation, a mixed statement quoted whole, an indirect one
+    ("denied that …"), an unnamed post, a dismissed statement and a corrected speaker."""
+    output = export_text(sample.store, sample.config, [sample.id], fmt, ExportOptions(made=MADE))
+    check_golden(f"sample{FORMATS[fmt].suffix}", sample.fixed_times(output))
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "w3c"])
-def test_untagged_option_matches_its_golden_file(sample, fmt):
-    """--untagged: the reports list the untagged statement, w3c adds it as a highlight."""
-    output = export_text(sample.store, sample.config, [sample.id], fmt, ExportOptions(untagged=True))
-    check_golden(f"sample-untagged{FORMATS[fmt].suffix}", sample.fixed_times(output))
+@pytest.mark.parametrize("fmt, untagged, name", [("md", False, "tagged-only"), ("html", False, "tagged-only"),
+                                                  ("w3c", True, "untagged")])
+def test_listing_options_match_their_golden_files(sample, fmt, untagged, name):
+    """--tagged-only: the reports leave the untagged statement out; --untagged: w3c adds it
+    as a highlight."""
+    output = export_text(sample.store, sample.config, [sample.id], fmt, ExportOptions(untagged=untagged, made=MADE))
+    check_golden(f"sample-{name}{FORMATS[fmt].suffix}", sample.fixed_times(output))

@@ -42,3 +42,26 @@ def statements(text: str = TEXT) -> list[Statement]:
 
 def article(text: str = TEXT, path: str = "/articles/harbour-bridge.txt") -> Article:
     return Article(text=text, path=path, title=title_of(text))
+
+
+# One source quoted twice (the engine gives both statements the same speaker), and another.
+SAME_SOURCE_TEXT = (
+    "Mayor says bridge is safe\n"
+    "\"The bridge is safe,\" said Ana Lind.\n"
+    "\"We tested every cable,\" Lind added.\n"
+    "\"Nobody told us,\" said a resident, Ola Berg.\n"
+)
+
+
+def same_source_article() -> Article:
+    return article(SAME_SOURCE_TEXT, "/articles/mayor.txt")
+
+
+def same_source_statements() -> list[Statement]:
+    out = []
+    for words, speaker in [("The bridge is safe,", "Ana Lind"), ("We tested every cable,", "Ana Lind"),
+                           ("Nobody told us,", "Ola Berg")]:
+        start = SAME_SOURCE_TEXT.index(words)
+        out.append(Statement(statement_id(words), start, start + len(words), words, speaker, None, None, "said",
+                             "direct", "eyewitness", "named person with no role or office → eyewitness"))
+    return out

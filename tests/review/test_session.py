@@ -28,7 +28,7 @@ def test_tag_is_saved_and_found_again_by_a_new_session(session, store, config):
 def test_accept_uses_the_suggestion_and_refuses_when_there_is_none(session, config):
     session.accept(IDS[1])
     assert session.tag(IDS[1]).category == "eyewitness"
-    added = session.add_statement(*_span("Traffic will return to normal by the weekend"), "port authority")
+    added = session.add_statement(*_span("Traffic will return to normal by the weekend"), "someone")
     with pytest.raises(Refused, match="No suggestion"):
         session.accept(added.statement_id)
 

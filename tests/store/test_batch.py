@@ -213,10 +213,12 @@ def test_article_state_is_tags_orphans_and_edits_from_one_read(store, three, mon
     monkeypatch.setattr(storage_module, "read_raw", lambda path: reads.append(path) or real(path))
     state = store.article_state(a.id)
     assert reads == [store.layout.article(a.id)]
-    assert state == ArticleState(tags=store.tags(a.id), orphans=store.orphans(a.id), edits=store.edits(a.id))
+    assert state == ArticleState(tags=store.tags(a.id), orphans=store.orphans(a.id), edits=store.edits(a.id),
+                                 engine_ids=tuple(s.id for s in statements))
     assert set(state.tags) == {statements[0].id, statements[2].id} and len(state.orphans) == 1
     assert dict(state.edits.speakers) == {statements[1].id: "Mayor"}
 
 
-def test_article_state_of_an_untagged_article_is_empty(store, three):
-    assert store.article_state(three[0][0].id) == ArticleState()
+def test_article_state_of_an_untagged_article_has_only_its_statement_ids(store, three):
+    a, statements = three[0]
+    assert store.article_state(a.id) == ArticleState(engine_ids=tuple(s.id for s in statements))

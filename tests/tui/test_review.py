@@ -40,11 +40,11 @@ async def test_opens_with_title_progress_and_every_statement(make_app):
         assert app.screen.selected_id == IDS[0]
 
 
-async def test_category_keys_tag_and_save_at_once(make_app, store):
+async def test_category_keys_tag_and_save_at_once_one_key_per_statement(make_app, store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await press(pilot, "1", "j", "2", "j", "3", "j", "4")
+        await press(pilot, "1", "2", "3", "4")  # each tag moves on to the next untagged statement
         assert tags_on_disk(store) == {IDS[0]: "official", IDS[1]: "intelligence", IDS[2]: "eyewitness",
                                        IDS[3]: "social media"}
         assert "4/4 tagged" in screen_text(app)
@@ -56,7 +56,7 @@ async def test_enter_accepts_the_suggestion_and_x_clears(make_app, store):
         await ready(pilot)
         await press(pilot, "down", "enter")
         assert tags_on_disk(store) == {IDS[1]: "eyewitness"}
-        await press(pilot, "x")
+        await press(pilot, "k", "x")
         assert tags_on_disk(store) == {}
 
 
@@ -129,7 +129,7 @@ async def test_note_dialog_saves_and_escape_cancels(make_app, store):
         await ready(pilot)
         await press(pilot, "n")
         assert not isinstance(app.screen, NoteDialog)  # untagged: notes belong to a tag
-        await press(pilot, "1", "n")
+        await press(pilot, "1", "k", "n")
         assert isinstance(app.screen, NoteDialog)
         await pilot.press(*"seen on TV")
         await press(pilot, "ctrl+s")
@@ -145,7 +145,7 @@ async def test_grades_dialog_sets_letter_and_digit(make_app, store):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await press(pilot, "1", "g")
+        await press(pilot, "1", "k", "g")
         assert isinstance(app.screen, GradesDialog)
         await press(pilot, "b", "2", "enter")
         tag = store.tags(AID)[IDS[0]]
@@ -160,7 +160,7 @@ async def test_undo_and_redo_walk_back_through_every_kind_of_change(make_app, st
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await press(pilot, "1", "g", "a", "1", "enter", "j", "d", "k", "s")
+        await press(pilot, "1", "k", "g", "a", "1", "enter", "j", "d", "k", "s")
         await pilot.press("home", *"Dr ")
         await press(pilot, "enter")
         session = app.screen.session
@@ -254,7 +254,8 @@ async def test_add_a_statement_by_dragging_the_mouse(make_app, store):
         assert view.marked_range() is not None
         await press(pilot, "a")
         assert isinstance(app.screen, PromptDialog)
-        await press(pilot, "enter")  # no speaker named
+        assert app.screen.query_one(Input).value == "Tomas Reyes"  # the nearest statement's speaker, selected
+        await press(pilot, "backspace", "enter")  # no speaker named
         added = store.edits(AID).added
         assert [s.text for s in added] == ["Residents were"] and added[0].speaker is None
 
@@ -324,7 +325,7 @@ async def test_export_to_a_missing_folder_is_an_error_and_tags_stay_saved(make_a
         app.screen.query_one("#path", Input).value = str(tmp_path / "nowhere" / "x.json")
         await press(pilot, "enter")
         assert notices.said("does not exist", "error")
-        await press(pilot, "j", "2")  # saving goes on after a failed export
+        await press(pilot, "2")  # saving goes on after a failed export
         assert tags_on_disk(store) == {IDS[0]: "official", IDS[1]: "intelligence"}
 
 
@@ -332,7 +333,7 @@ async def test_quit_and_reopen_shows_the_saved_tags(make_app, store, config):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await press(pilot, "1", "j", "enter", "g", "c", "3", "enter")
+        await press(pilot, "1", "enter", "k", "g", "c", "3", "enter")
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -379,7 +380,7 @@ async def test_command_palette_lists_and_runs_every_action(make_app):
         await pilot.pause()
         await press(pilot, "enter")
         assert not isinstance(app.screen, GradesDialog) and notices.said("Tag this statement first")
-        await press(pilot, "1", "ctrl+p")
+        await press(pilot, "1", "k", "ctrl+p")
         await pilot.press(*"grad")
         await pilot.pause()
         await press(pilot, "enter")
@@ -395,7 +396,7 @@ async def test_keys_can_be_remapped_from_config(make_app, config):
         await ready(pilot)
         await press(pilot, "n", "o")
         assert app.screen.session.tag(IDS[1]).category == "official"
-        await press(pilot, "1")  # the old key no longer tags
+        await press(pilot, "k", "1")  # the old key no longer tags
         assert app.screen.session.tag(IDS[1]).category == "official"
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, NoteDialog)
@@ -427,7 +428,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(make_app, tmp_path):
     async with app.run_test(size=(100, 30), message_hook=notices.hook) as pilot:
         await ready(pilot)
         store.broken = True
-        await press(pilot, "1")
+        await press(pilot, "1", "k")
         assert notices.said("the disk is full", "error")
         text = screen_text(app)
         assert "1 unsaved" in text and "NOT SAVED YET" in text

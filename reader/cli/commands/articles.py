@@ -7,6 +7,7 @@ import sys
 from reader.cli.context import Context
 from reader.cli.lines import say
 from reader.safe_text import json_text
+from reader.store import ArticleRecord, ArticleState, Tally, stored_tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,17 +17,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also list older texts of articles that changed since (their tags moved on)")
 
 
+def progress(record: ArticleRecord, state: ArticleState) -> Tally:
+    """The article's tally from the store, current without reopening the article; for one last
+    opened by an older reader (no statement ids kept), its count then with the tags since."""
+    found = stored_tally(state)
+    if found is not None:
+        return found
+    return Tally(len(set(state.tags) - state.edits.dismissed), record.statements)
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store
-    # tags and orphans from one read of each file
-    listed = [(record, store.article_state(record.id)) for record in store.articles()
-              if args.all or not record.replaced_by]
+    # tags, edits and orphans from one read of each file, counted as everywhere else
+    listed = [(record, state, progress(record, state)) for record in store.articles()
+              if args.all or not record.replaced_by for state in [store.article_state(record.id)]]
     if args.format == "json":
         rows = [{"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
-                 "tagged": len(state.tags), "statements": record.statements,
+                 "tagged": count.tagged, "statements": count.total,
                  "orphaned": len(state.orphans), "first_seen": record.first_seen,
                  "last_opened": record.last_opened, "replaced_by": record.replaced_by}
-                for record, state in listed]
+                for record, state, count in listed]
         sys.stdout.write(json_text({"database": str(ctx.db_path), "articles": rows}) + "\n")
         return 0
     from rich.table import Table
@@ -42,8 +52,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("path", ratio=4)
     table.add_column("tagged", justify="right", no_wrap=True)
     table.add_column("last opened", no_wrap=True)
-    for record, state in listed:
-        tagged = Text(f"{len(state.tags)}/{record.statements}")
+    for record, state, count in listed:
+        tagged = Text(str(count))
         if state.orphans:
             tagged.append(f" +{len(state.orphans)} orphaned", style="yellow")
         title = literal(excerpt(record.title, 80))

@@ -15,7 +15,7 @@ from reader.config import Category, Config
 from reader.errors import ReaderError
 from reader.grades import CREDIBILITY, RELIABILITY, span
 from reader.safe_text import printable
-from reader.store import UNSET, Edits, Reanchored, apply_edits
+from reader.store import UNSET, Edits, Reanchored, apply_edits, numbers
 
 SHOWN = 5  # statements listed when an id is not found
 
@@ -26,6 +26,10 @@ class Review:
     statements: list[Statement]  # the engine's, with the reviewer's edits applied
     edits: Edits
     reanchored: Reanchored
+    numbers: dict[str, int]  # statement id -> its number (reader.store.numbers)
+
+    def number(self, statement: Statement) -> int:
+        return self.numbers[statement.id]
 
 
 def open_for_review(ctx: Context, path: str) -> Review:
@@ -35,7 +39,8 @@ def open_for_review(ctx: Context, path: str) -> Review:
     engine = extract(article.text, ctx.config)
     reanchored = ctx.register(article, engine)
     edits = ctx.store.edits(article.id)
-    return Review(article, apply_edits(engine, edits), edits, reanchored)
+    return Review(article, apply_edits(engine, edits, ctx.config), edits, reanchored,
+                  numbers((s.id for s in engine), (s.id for s in edits.added)))
 
 
 def excerpt(text: str, width: int = 40) -> str:
@@ -44,23 +49,33 @@ def excerpt(text: str, width: int = 40) -> str:
 
 
 def find_statement(review: Review, wanted: str, path: str) -> Statement:
-    """The statement with this id (or the one statement whose id starts with it)."""
+    """The statement with this number (`3` or `#3`, as the review screen and `reader tags`
+    show it), or this id (or the one statement whose id starts with it)."""
     statements = review.statements
+    name = printable(path)
+    number = wanted[1:] if wanted.startswith("#") else wanted
+    if number.isdigit():
+        found = next((s for s in statements if review.number(s) == int(number)), None)
+        if found is not None:
+            return found
+        if not statements:
+            raise ReaderError(f"{name}: the article has no statements, so there is no statement {int(number)}.")
+        raise ReaderError(f"{name}: there is no statement {int(number)}; the article's statements are numbered "
+                          f"1 to {max(review.numbers.values())} (`reader tags {name}` lists them).")
     for s in statements:
         if s.id == wanted:
             return s
     matches = [s for s in statements if len(wanted) >= 3 and s.id.startswith(wanted)]
     if len(matches) == 1:
         return matches[0]
-    name = printable(path)
     if not statements:
         raise ReaderError(f"{name}: the article has no statements, so there is no {printable(wanted)!r} to tag.")
     pool = matches or statements
-    listed = "; ".join(f'{s.id} "{excerpt(s.text)}"' for s in pool[:SHOWN])
+    listed = "; ".join(f'#{review.number(s)} {s.id} "{excerpt(s.text)}"' for s in pool[:SHOWN])
     more = f" and {len(pool) - SHOWN} more" if len(pool) > SHOWN else ""
-    what = "matches several statements" if matches else "is not a statement of this article"
-    raise ReaderError(f"{name}: {printable(wanted)!r} {what}; valid ids: {listed}{more} "
-                  f"(`reader tags {name}` lists them all).")
+    what = "matches several statements" if matches else "is neither a number nor an id of this article's statements"
+    raise ReaderError(f"{name}: {printable(wanted)!r} {what}; for example {listed}{more} "
+                      f"(`reader tags {name}` lists them all).")
 
 
 def find_category(config: Config, wanted: str) -> Category:
@@ -79,7 +94,8 @@ def find_category(config: Config, wanted: str) -> Category:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="article file")
     parser.add_argument("statement", metavar="STATEMENT_ID",
-                        help="the statement's id, as `reader tags PATH` shows it (a unique prefix will do)")
+                        help="the statement's number or id, as `reader tags PATH` shows them (a unique prefix "
+                             "of the id will do)")
     parser.add_argument("category", metavar="CATEGORY", help="a category name from the config, or its key")
     parser.add_argument("--note", metavar="TEXT", help="a note to keep with the tag (\"\" removes it)")
     parser.add_argument("--reliability", metavar=span(RELIABILITY, "-"), help="Admiralty source reliability")
@@ -96,5 +112,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         reliability=UNSET if args.reliability is None else (args.reliability or None),
         credibility=UNSET if args.credibility is None else (args.credibility or None))
     grades = f" {tag.reliability or '-'}{tag.credibility or '-'}" if tag.reliability or tag.credibility else ""
-    say(f'tagged {statement.id} as {category.name}{grades}: "{excerpt(statement.text, 60)}"')
+    say(f'tagged #{review.number(statement)} {statement.id} as {category.name}{grades}: '
+        f'"{excerpt(statement.text, 60)}"')
     return 0

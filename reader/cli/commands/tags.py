@@ -9,7 +9,7 @@ from typing import Any
 from reader.cli.commands.tag import open_for_review
 from reader.cli.context import Context
 from reader.safe_text import json_text
-from reader.store import Tag, statement_record
+from reader.store import Tag, statement_record, tally
 from reader.store.model import anchor_to_json
 from reader.store.records import tag_json
 
@@ -29,11 +29,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     article = review.article
     tags = ctx.store.tags(article.id)
     orphans = review.reanchored.orphaned
+    added = {s.id for s in review.edits.added}
+    count = tally((s.id for s in review.statements), tags, review.edits.dismissed)
     if args.format == "json":
         doc = {
             "article": {"id": article.id, "path": article.path, "title": article.title, "chars": article.chars},
-            "statements": [statement_record(s, tags.get(s.id), dismissed=s.id in review.edits.dismissed)
+            "statements": [statement_record(s, tags.get(s.id), dismissed=s.id in review.edits.dismissed,
+                                            added=s.id in added, number=review.number(s))
                            for s in review.statements],
+            "tagged": count.tagged, "total": count.total,
             "orphans": [orphan_json(t) for t in orphans],
         }
         sys.stdout.write(json_text(doc) + "\n")
@@ -51,17 +55,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("statement", ratio=5)
     table.add_column("suggested", ratio=2)
     table.add_column("tag", ratio=2)
-    for n, s in enumerate(review.statements, 1):
+    for s in review.statements:
         dismissed = s.id in review.edits.dismissed
         words = literal(excerpt(s.text))
         if dismissed:
             words.append(" (dismissed)", style="italic")
-        table.add_row(str(n), literal(s.id), literal(s.speaker or "—"), words, suggestion_cell(s, ctx.config),
-                      tag_cell(tags.get(s.id), ctx.config), style="dim" if dismissed else "")
+        table.add_row(str(review.number(s)), literal(s.id), literal(s.speaker or "—"), words,
+                      suggestion_cell(s, ctx.config), tag_cell(tags.get(s.id), ctx.config),
+                      style="dim" if dismissed else "")
     out = console()
     out.print(table)
-    tagged = sum(1 for s in review.statements if s.id in tags)
-    out.print(Text(f"{tagged} of {len(review.statements)} statements tagged."))
+    gone = len(review.edits.dismissed & {s.id for s in review.statements})
+    out.print(Text(f"{count.tagged} of {count.total} statements tagged"
+                   + (f" ({gone} dismissed, not counted)." if gone else ".")))
     if orphans:
         kept = Table(title=Text("Orphaned tags: kept, but their statements are no longer in the text",
                                 style="bold yellow"), expand=True)

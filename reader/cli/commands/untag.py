@@ -11,7 +11,8 @@ from reader.cli.lines import say
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="article file")
     parser.add_argument("statement", metavar="STATEMENT_ID",
-                        help="the statement's id (or an orphaned tag's), as `reader tags PATH` shows it")
+                        help="the statement's number or id (or an orphaned tag's id), as `reader tags PATH` "
+                             "shows them")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -26,7 +27,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     statement = find_statement(review, args.statement, args.path)
     removed = ctx.store.remove_tag(article_id, statement.id)
     if removed is None:
-        say(f'{statement.id} had no tag; nothing to remove: "{excerpt(statement.text, 60)}"')
+        say(f'#{review.number(statement)} {statement.id} had no tag; nothing to remove: '
+            f'"{excerpt(statement.text, 60)}"')
     else:
-        say(f'removed the {removed.category} tag of {statement.id}: "{excerpt(statement.text, 60)}"')
+        say(f'removed the {removed.category} tag of #{review.number(statement)} {statement.id}: '
+            f'"{excerpt(statement.text, 60)}"')
     return 0

@@ -11,7 +11,8 @@ from reader.tui.dialogs.base import Dialog
 
 
 class PromptDialog(Dialog[str]):
-    """Returns the text typed (maybe empty), or None when cancelled."""
+    """Returns the text typed (maybe empty), or None when cancelled. The text it opens with is
+    selected, so typing replaces it (and an arrow key keeps it, to edit it)."""
 
     def __init__(self, heading: Text, context: Text, value: str, *, placeholder: str = "",
                  help_text: str = "") -> None:
@@ -26,7 +27,7 @@ class PromptDialog(Dialog[str]):
         with Vertical(classes="dialog", id="prompt-dialog"):
             yield Static(self.heading, classes="dialog-title")
             yield Static(self.context, classes="dialog-context")
-            yield Input(self.value, placeholder=self.placeholder, id="answer", select_on_focus=False, compact=True)
+            yield Input(self.value, placeholder=self.placeholder, id="answer", select_on_focus=True, compact=True)
             hint = self.hint(("dialog_ok", "save"), ("dialog_cancel", "cancel"))
             if self.help_text:
                 hint.append("\n" + self.help_text)
