@@ -109,11 +109,6 @@ def from_bytes(data: bytes, *, name: str, path: str, kind: Kind, declared: str |
                    encoding=decoded.encoding, warnings=_warnings(decoded.warning), meta=meta)
 
 
-def load_text_file(path: Path) -> Article:
-    """A plain-text or Markdown article. Markdown is shown as its text, marks included."""
-    return from_bytes(read_bytes(path), name=str(path), path=str(path), kind="text")
-
-
 def read_bytes(path: Path) -> bytes:
     return read_file(path, what="an article file", limit=MAX_BYTES)
 

@@ -406,20 +406,34 @@ def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
     if len(set(categories)) > 1:
         raise _Problem(where, f"has more than one category ({', '.join(sorted(set(categories)))})")
     ids = w3c.parse_annotation_id(raw.get("id"))
-    source, exact, prefix, suffix, start, end = _target(raw.get("target"), where)
+    target = _target(raw.get("target"), where)
+    source = target.source
     article_id = ids[0] if ids else None
     if article_id is None and source and source.startswith(w3c.SHA_PREFIX):
         article_id = source[len(w3c.SHA_PREFIX):].lower()
         if not _HEX64.fullmatch(article_id):
             raise _Problem(where, f"the target source {_shown(source)} is not a sha256 article id")
     created = _time(raw.get("created"), where, "created")
-    tag = IncomingTag(where, ids[1] if ids else None, exact, prefix, suffix, start, end, categories[0],
+    tag = IncomingTag(where, ids[1] if ids else None, target.exact, target.prefix, target.suffix, target.start,
+                      target.end, categories[0],
                       "\n\n".join(notes) or None, reliability, credibility, _creator(raw.get("creator"), where),
                       created, _time(raw.get("modified"), where, "modified") or created)
     return (article_id, None if article_id else source), tag
 
 
-def _target(value: Any, where: str) -> tuple[str | None, str | None, str, str, int | None, int | None]:
+@dataclass(frozen=True)
+class _Target:
+    """Where an annotation points: the article (its source) and the statement's selectors."""
+
+    source: str | None
+    exact: str | None  # TextQuoteSelector: the words, and the text around them
+    prefix: str
+    suffix: str
+    start: int | None  # TextPositionSelector: offsets into the article's text
+    end: int | None
+
+
+def _target(value: Any, where: str) -> _Target:
     targets = [t for t in _as_list(value) if isinstance(t, dict)]
     if not targets:
         raise _Problem(where, "has no target with selectors, so it cannot be placed in an article")
@@ -445,7 +459,7 @@ def _target(value: Any, where: str) -> tuple[str | None, str | None, str, str, i
         raise _Problem(where, "has neither a TextQuoteSelector nor a TextPositionSelector")
     if exact == "":
         raise _Problem(where, "TextQuoteSelector.exact is empty")
-    return source, exact, prefix, suffix, start, end
+    return _Target(source, exact, prefix, suffix, start, end)
 
 
 def source_path(source: str) -> str:

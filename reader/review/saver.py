@@ -34,6 +34,7 @@ class SaveResult:
     saved: int  # writes that reached the disk in this drain
     error: str | None  # why the drain stopped early, None when the queue is empty
     unsaved: int  # writes still waiting
+    recovered: bool = False  # everything is saved after an earlier drain failed
 
 
 class Saver:
@@ -42,7 +43,7 @@ class Saver:
         self._queue: deque[Write] = deque()
         self._lock = threading.Lock()
         self._running = False
-        self.error: str | None = None
+        self.error: str | None = None  # why the last drain stopped early, until one empties the queue
 
     def submit(self, write: Write) -> None:
         with self._lock:
@@ -64,8 +65,8 @@ class Saver:
             with self._lock:
                 if not self._queue:
                     self._running = False
-                    self.error = None
-                    return SaveResult(saved, None, 0)
+                    recovered, self.error = self.error is not None, None
+                    return SaveResult(saved, None, 0, recovered)
                 write = self._queue[0]
             problem, result = _attempt(write, self.store)
             if problem is not None and not write.keep:

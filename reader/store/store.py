@@ -7,7 +7,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +63,16 @@ def orphan_key(tag: Tag) -> str:
 def same_judgement(a: Tag, b: Tag) -> bool:
     return (a.category, a.note, a.reliability, a.credibility, a.reviewer, a.created, a.updated) == (
         b.category, b.note, b.reliability, b.credibility, b.reviewer, b.created, b.updated)
+
+
+@dataclass(frozen=True)
+class _Reanchoring:
+    """What re-anchoring an article's tags did, for `register` to record and report."""
+
+    moved: dict[str, str]  # old statement id -> the id its tag now sits on
+    orphaned: tuple[Tag, ...]  # the article's orphaned tags, in text order
+    statements: int  # statements of this text, dismissed ones aside
+    emptied: list[SafeStorage]  # older texts' files emptied, to commit after this one
 
 
 class TagStore:
@@ -208,13 +218,6 @@ class TagStore:
                             edits=self._edits_in(db, storage.path),
                             engine_ids=self._engine_ids_in(db, storage.path))
 
-    def lost_statements(self, article_id: str) -> tuple[Statement, ...]:
-        """Statements the reviewer added to an older text of this article that could not be
-        found in this one (kept for the record, like orphaned tags)."""
-        db, storage = self._open_article(article_id)
-        lost = self._parse(db.table(LOST_ADDED), storage.path, "added statement", statement_from_json)
-        return tuple(lost.values())
-
     # --- registering -------------------------------------------------------------------
 
     def register(self, article: Article, statements: list[Statement]) -> tuple[ArticleRecord, Reanchored]:
@@ -230,12 +233,12 @@ class TagStore:
             previous = sorted((r for r in records.values()
                                if r.id != aid and where != "-" and r.path == where),
                               key=lambda r: r.last_opened, reverse=True)
-            moved, orphaned, count, emptied = self._reanchor(aid, text, statements, previous)
+            found = self._reanchor(aid, text, statements, previous)
             stamp = now()
             old = records.get(aid)
             record = ArticleRecord(id=aid, path=where, title=article.title, chars=article.chars,
                                    first_seen=old.first_seen if old else stamp, last_opened=stamp,
-                                   meta={**(old.meta if old else {}), **article.meta}, statements=count,
+                                   meta={**(old.meta if old else {}), **article.meta}, statements=found.statements,
                                    replaced_by=None)
             table = index.table(ARTICLES)
             table.put(aid, record_to_json(record))
@@ -243,9 +246,9 @@ class TagStore:
                 if prev.replaced_by != aid:
                     table.put(prev.id, record_to_json(replace(prev, replaced_by=aid)))
             index_storage.commit()
-            for prev_storage in emptied:
+            for prev_storage in found.emptied:
                 prev_storage.commit()
-        return record, Reanchored(moved=moved, orphaned=orphaned)
+        return record, Reanchored(moved=found.moved, orphaned=found.orphaned)
 
     def _store_text(self, aid: str, text: str) -> None:
         """The article's text, written once: its file name is its hash."""
@@ -258,10 +261,10 @@ class TagStore:
             self._texts[aid] = text
 
     def _reanchor(self, aid: str, text: str, statements: list[Statement], previous: list[ArticleRecord]
-                  ) -> tuple[dict[str, str], tuple[Tag, ...], int, list[SafeStorage]]:
+                  ) -> _Reanchoring:
         """Move tags and edits from older texts into this one and re-find this article's own
-        tags. Writes this article's file; returns the older files emptied but not yet written,
-        for the caller to commit after it (so a crash in between duplicates, never loses)."""
+        tags. Writes this article's file; the older files it emptied are not yet written, for
+        the caller to commit after it (so a crash in between duplicates, never loses)."""
         db, storage = self._open_article(aid, writing=True)
         path = storage.path
         engine_ids = [s.id for s in statements]
@@ -352,7 +355,7 @@ class TagStore:
         count = sum(1 for s in current if s.id not in gone)
         orphaned = tuple(sorted(self._tags_in(db, storage, ORPHANS).values(),
                                 key=lambda t: (t.anchor.start, t.created))) if storage.exists else ()
-        return moved, orphaned, count, emptied
+        return _Reanchoring(moved, orphaned, count, emptied)
 
     # --- writing tags --------------------------------------------------------------------
 

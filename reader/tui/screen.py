@@ -66,7 +66,6 @@ class ReviewScreen(Screen[None]):
         self.selected_id: str | None = None
         self.colours = {c.name: c.colour for c in config.categories}
         self._drain: Worker[Any] | None = None
-        self._failed: str | None = None
         self._load_error: str | None = None
         self._quitting = False
 
@@ -220,7 +219,7 @@ class ReviewScreen(Screen[None]):
             return
         tagged, total = session.progress()
         self.query_one(TopBar).show_progress(
-            progress_text(tagged, total, session.filter.label, session.saver.unsaved, self._failed is not None))
+            progress_text(tagged, total, session.filter.label, session.saver.unsaved, session.saver.error is not None))
 
     def _select(self, sid: str | None, *, scroll_article: bool = True) -> None:
         session = self.session
@@ -258,12 +257,10 @@ class ReviewScreen(Screen[None]):
 
     def _saved(self, result: SaveResult) -> None:
         if result.error is not None:
-            self._failed = result.error
             self.notify(f"{result.error}\nThe change stays on screen, marked “!”; "
                         f"{self.key_display('save')} retries, so does your next change.",
                         title="Not saved", severity="error", timeout=12, markup=False)
-        elif self._failed is not None:
-            self._failed = None
+        elif result.recovered:
             self.notify("Every change is saved now.", title="Saved", markup=False)
         self._refresh_rows()
         if result.error is None:
@@ -638,7 +635,7 @@ class ReviewScreen(Screen[None]):
             if answer is None:
                 return
             fmt, path = answer
-            if session.saver.unsaved and self._failed:
+            if session.saver.unsaved and session.saver.error:
                 self.notify("The export will run once the unsaved changes are saved "
                             f"({self.key_display('save')} retries).", severity="warning", markup=False)
             queue_export(session, fmt, path,

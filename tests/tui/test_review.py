@@ -436,7 +436,9 @@ async def test_a_failed_save_is_shown_kept_and_retried(make_app, tmp_path):
         store.broken = False
         await press(pilot, "ctrl+s")
         assert tags_on_disk(store) == {IDS[0]: "official"}
-        assert "unsaved" not in screen_text(app)
+        assert "unsaved" not in screen_text(app) and notices.said("Every change is saved now")
+        await press(pilot, "j", "2")  # an ordinary save after that says nothing more
+        assert sum(n.message == "Every change is saved now." for n in notices) == 1
 
 
 async def test_quitting_with_an_unsaved_change_asks_first(make_app, tmp_path):
