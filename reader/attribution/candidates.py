@@ -10,7 +10,7 @@ from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Kind
 from reader.attribution.phrases import Mention
 from reader.attribution.speakers import Entity
-from reader.attribution.structure import Paragraph, Sentence
+from reader.attribution.structure import Paragraph, Quote, Sentence
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Raw:
     paragraph: int = 0
     silent: bool = False  # no statement: only a mention for later "he" or "the official"
     nested_in: "Raw | None" = None  # a quotation inside another speaker's quotation
+    quote: Quote | None = None  # the quotation a direct statement is
 
 
 class CueIndex:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reader.attribution import posts
+from reader.attribution import bylines, posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import breaks, passive_before, trim_space
 from reader.attribution.phrases import subject_after, subject_before
@@ -14,6 +14,8 @@ from reader.attribution.subjects import leading_subject, subject_for
 from reader.attribution.verbs import NOUNISH, QUOTE_AFTER_OBJECT, QUOTE_ONLY
 
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
+# "with one poster writing", "with many residents saying": a participle with its own subject
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){1,5}?)[a-z]+ing\s*[,:]?\s*$")
 _CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
 _NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'“\"](?=[^\W\d_])")
 _NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'”\"](?![^\W\d_])")
@@ -27,9 +29,9 @@ def find(scan: SentenceScan) -> None:
     for i, q in enumerate(full):
         region_end = full[i + 1].open if i + 1 < len(full) else sent.end
         region_start = full[i - 1].after if i else sent.start
-        raw = _attribution_after(scan, q, q.after, region_end)
+        raw = _attribution_after(scan, q, q.after, region_end) or bylines.signed(scan, q)
         if raw is None:
-            raw = _attribution_before(scan, q, region_start, q.open)
+            raw = _attribution_before(scan, q, region_start, q.open) or bylines.headed(scan, q, region_start)
         if raw is None and prev is not None:
             raw = Raw(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end,
                       prev.mention, post_reason=prev.post_reason, inherit=prev.mention is None)
@@ -39,7 +41,7 @@ def find(scan: SentenceScan) -> None:
             if len(text[q.start:q.end].split()) < 3 and not q.continued:
                 continue
             raw = Raw(q.start, q.end, "direct", None, None, None, None, inherit=True)
-        raw.start, raw.end = q.start, trim_space(text, q.start, q.end)
+        raw.start, raw.end, raw.quote = q.start, trim_space(text, q.start, q.end), q
         if raw.kind != "post":
             raw.kind = "direct"
         scan.add(raw)
@@ -56,13 +58,15 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
     if len(inner.split()) < 2:
         return False
     before = text[sent.start:q.open].rstrip()
-    if not before or before[-1] in ",:—–-(\n":
-        return True
+    if not before or before[-1] in ",:—–-(" or "\n" in text[len(before) + sent.start:q.open]:
+        return True  # after a comma, a colon, a dash, or opening a line
     last = before.split()[-1].lower().strip("“”\"'")
     form = scan.lexicon.form(last)
     if form is not None and form.tense in ("past", "s") and form.lemma not in QUOTE_ONLY \
             and form.lemma not in NOUNISH:
         return True  # `he said "…"`; not `fighting would continue "until …"`
+    if form is not None and form.tense == "ing" and _WITH_SUBJECT.search(before):
+        return True  # `with one poster writing "…"`
     if posts.CAPTION.search(before):
         return True
     # closed by ",” she said": a quotation with its attribution right after it
@@ -142,7 +146,10 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
         if not re.search(r"[,:—–]\s*$|^\s*$", tail) and not tail.rstrip().endswith(("that", "as")):
             if form.lemma not in QUOTE_AFTER_OBJECT:
                 return None
-        if form.tense == "ing":
+        with_subject = _WITH_SUBJECT.search(text, lo, cue.end()) if form.tense == "ing" else None
+        if with_subject is not None:  # "with one poster writing “…”": the poster
+            mention = subject_before(text, with_subject.start(1), with_subject.end(1))
+        elif form.tense == "ing":
             mention = leading_subject(lexicon, text, sent.start, cue.start())  # ", saying …"
         else:
             mention = subject_for(lexicon, text, sent, lo, cue)
@@ -155,3 +162,38 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
         post = post or "caption of a social media post"
     return Raw(q.start, q.end, "post" if post else "direct", cue.group(), cue.start(), cue.end(),
                mention, post_reason=post, context=text[cue.start():hi])
+
+
+def across_sentences(raws: list[Raw]) -> None:
+    """Attributions in another sentence than their quotation. A quotation running over
+    paragraphs with no attribution of its own takes the one of its last part (`“… 251,” said
+    KCNA`); a quotation with none takes a cue that reported nothing just before it (`X responded
+    on Twitter. “…”`). `raws` are in reading order."""
+    last_part: Raw | None = None  # the attributed end of a quotation running over paragraphs
+    for raw in reversed(raws):
+        if raw.nested_in is not None:
+            continue
+        q = raw.quote
+        if q is not None and raw.mention is None and q.continues and last_part is not None \
+                and last_part.paragraph == raw.paragraph + 1:
+            _take(raw, last_part)
+            last_part = raw if q.continued else None
+            continue
+        last_part = raw if q is not None and q.continued and raw.mention is not None else None
+    for before, raw in zip(raws, raws[1:]):
+        if raw.quote is not None and raw.mention is None and raw.inherit and before.silent and \
+                before.mention is not None and raw.paragraph - before.paragraph <= 1 and \
+                raw.start - before.end < _NEAR:
+            _take(raw, before)
+
+
+_NEAR = 200  # characters between a cue that reported nothing and the quotation it introduces
+
+
+def _take(raw: Raw, attributed: Raw) -> None:
+    raw.mention, raw.cue, raw.cue_start, raw.cue_end = (attributed.mention, attributed.cue,
+                                                       attributed.cue_start, attributed.cue_end)
+    raw.post_reason = raw.post_reason or attributed.post_reason
+    raw.inherit = False
+    if raw.post_reason:
+        raw.kind = "post"

@@ -99,7 +99,8 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
     if content is None:
         mention = subject_for(lexicon, text, sent, sent.start, m, prior)
         if mention is not None:  # "X rejected that account": remember X for "the official said"
-            scan.add(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(), mention, silent=True))
+            scan.add(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(), mention, silent=True,
+                         post_reason=posts.platform_reason(text[m.start():sent.end], form.lemma)))
         return
     cstart, cend, _ = content
     if scan.covered(cstart):

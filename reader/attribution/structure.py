@@ -75,7 +75,7 @@ def paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[Paragraph]
 
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")  # lines up to a blank one
-_RUN_ON = re.compile(r"[\w,;(–—-][ \t]*\n[ \t]*[\w(“‘\"'–—-]")
+_RUN_ON = re.compile(r"[\w,;(–—-][ \t]*\n[ \t]*[\w(‘'–—-]")  # a line opening a quotation starts anew
 
 
 def _hard_wrapped(text: str, lo: int, hi: int) -> bool:
