@@ -33,6 +33,7 @@ from reader.article import Article, title_of
 from reader.attribution import Statement, statement_id
 from reader.config import Config, load_config
 from reader.exports import FORMATS, export_to_file, import_file
+from reader.exports.importer import parsing_memory
 from reader.exports import collector, importer
 from reader.store import Tag, TagStore, make_anchor
 from reader.store.layout import Layout
@@ -136,6 +137,8 @@ def _imports(tmp: Path, store: TagStore, config: Config, untagged: Path, label: 
     case = f"import json, {label}"
     return [Row("exports", case, "time", statistics.median(times), "s"),
             Row("exports", case, "peak memory", peak / 1e6, "MB"),
+            Row("exports", case, "parsing memory as estimated before reading", parsing_memory(source.read_bytes()) / 1e6,
+                "MB", f"≤ {importer.MAX_IMPORT_MEMORY / 1e6:,.0f}", parsing_memory(source.read_bytes()) <= importer.MAX_IMPORT_MEMORY),
             Row("exports", case, "file size", source.stat().st_size / 1e6, "MB"),
             Row("exports", f"import json again (all identical), {label}", "time", statistics.median(again), "s")]
 

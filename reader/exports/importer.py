@@ -4,11 +4,15 @@ The whole file is read and checked, and every change planned, before the first w
 that is not JSON, of an unknown shape, naming an article the store has never seen, or holding
 a bad record is refused with one sentence and the store is left exactly as it was.
 
-Writing: articles taken from the file (--add-articles) are registered first; then every tag,
-orphaned tag and edit of the import goes to the store in one `TagStore.put_tags` batch: one
-lock, each article's file written once, atomically. A failure while writing (disk full, a
-damaged file) changes no article; a crash can leave some articles imported and others not,
-never part of one article (see `put_tags`); importing the same file again completes it.
+Planning and writing: what needs no lock is done first (finding each article, reading its
+text, running the engine); articles taken from the file (--add-articles) are registered; then
+one `TagStore.update` holds the lock while each article's tags and edits are read as they are
+now, the merge is planned from that reading, and the result written: a tag saved by another
+window or command while the import runs is merged like any other, never overwritten unseen.
+Each article's file is written once, atomically. A failure while writing (disk full, a damaged
+file) changes no article; a crash can leave some articles imported and others not, never part
+of one article (see `update`); importing the same file again completes it. A dry run plans
+each article from a reading made the same way, and writes nothing.
 
 Matching: by article id, then by statement id, then by the anchors (the exact words, the text
 before and after them, their position). A tag whose words are in the article but on no
@@ -37,9 +41,12 @@ from reader.safe_text import printable
 from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingTag, parse, source_path
 
 if TYPE_CHECKING:
-    from reader.store import ArticleRecord, Tag, TagStore
+    from reader.store import ArticleChange, ArticleRecord, ArticleState, Tag, TagStore
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+# What parsing a file may take in memory, estimated from its bytes before parsing: a file of
+# tiny values ("[{},{},…]") takes twenty-odd times its size as Python objects, an export four.
+MAX_IMPORT_MEMORY = 3 * 1024 * 1024 * 1024
 QUOTES = "\"'“”‘’«»„"
 
 
@@ -118,11 +125,26 @@ def _excerpt(text: str, width: int = 60) -> str:
 def read_import_file(path: Path) -> str:
     path = Path(path).expanduser()
     data = read_file(path, what="an import file", limit=MAX_IMPORT_BYTES)
+    need = parsing_memory(data)
+    if need > MAX_IMPORT_MEMORY:
+        raise ReaderError(f"{path}: would take about {need / 2**30:.1f} GB of memory to read (it holds "
+                          f"{data.count(b',') + 1:,} values), more than reader allows for an import "
+                          f"({MAX_IMPORT_MEMORY / 2**30:.1f} GB); nothing was imported.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReaderError(f"{path}: not a JSON file (not UTF-8 text); reader imports its own json "
                           "exports and W3C annotation collections; nothing was imported.") from None
+
+
+def parsing_memory(data: bytes) -> int:
+    """An upper estimate of the memory `json.loads` takes for `data`: each object or list (a
+    `{` or `[`) about 72 bytes, each other value or key (after a `,` or `:`) about 56, and the
+    text itself; brackets and commas inside strings count too, so it errs on the large side.
+    A reader export of 106 MB comes to about 0.4 GB, as measured."""
+    containers = data.count(b"{") + data.count(b"[")
+    values = data.count(b",") + data.count(b":")
+    return 72 * containers + 56 * values + 2 * len(data)
 
 
 def import_file(store: TagStore, config: Config, path: Path, *, keep_mine: bool = False,
@@ -144,11 +166,7 @@ def _import(store: TagStore, config: Config, incoming: IncomingFile, name: str, 
             add_articles: bool, dry_run: bool) -> ImportResult:
     plan = _Planner(store, config, name, incoming, keep_mine=keep_mine, add_articles=add_articles)
     del incoming  # the planner lets go of the file's records once it has planned
-    result = plan.run()
-    result.dry_run = dry_run
-    if not dry_run:
-        plan.write()
-    return result
+    return plan.run(dry_run=dry_run)
 
 
 # --- planning -------------------------------------------------------------------------------
@@ -176,23 +194,49 @@ def _same_record(a: Tag, b: Tag) -> bool:
         b.statement_id, b.reviewer, b.created, b.updated, b.anchor.exact)
 
 
-class _ArticleState:
-    """An article as the import will leave it: statements and tags, updated as steps are planned."""
+@dataclass
+class _Source:
+    """An article the import names, as found before taking the lock: its text, the engine's
+    statements on it, and the file's records about it."""
 
-    def __init__(self, record_id: str, title: str, text: str, statements: list[Statement],
-                 tags: dict[str, Tag], orphans: list[Tag], dismissed: frozenset[str],
-                 speakers: set[str]) -> None:
-        self.id, self.title, self.text = record_id, title, text
-        self.statements = statements
-        self.by_id = {s.id: s for s in statements}
-        self.tags = tags
-        self.orphans = orphans
-        self.dismissed = set(dismissed)
-        self.speakers = speakers
+    id: str
+    title: str
+    text: str
+    engine: list[Statement]
+    articles: list[IncomingArticle] = field(default_factory=list)
+
+
+class _ArticleState:
+    """An article as the import will leave it, starting from its state read under the lock:
+    statements and tags, updated as steps are planned, and what to write for them."""
+
+    def __init__(self, source: _Source, stored: ArticleState) -> None:
+        from reader.store import apply_edits
+
+        self.id, self.title, self.text = source.id, source.title, source.text
+        self.statements = apply_edits(source.engine, stored.edits)
+        self.by_id = {s.id: s for s in self.statements}
+        self.tags = dict(stored.tags)
+        self.orphans = list(stored.orphans)
+        self.dismissed = set(stored.edits.dismissed)
+        self.speakers = set(stored.edits.speakers)
+        # what the import writes for this article
+        self.new_tags: list[Tag] = []
+        self.new_orphans: list[Tag] = []
+        self.new_statements: list[Statement] = []
+        self.new_speakers: dict[str, str | None] = {}
+        self.new_dismissed: set[str] = set()
 
     def add(self, statement: Statement) -> None:
         self.statements.append(statement)
         self.by_id[statement.id] = statement
+        self.new_statements.append(statement)
+
+    def change(self) -> ArticleChange:
+        from reader.store import ArticleChange, Edits
+
+        return ArticleChange(self.new_tags, self.new_orphans,
+                             Edits(tuple(self.new_statements), self.new_speakers, frozenset(self.new_dismissed)))
 
     def find_statement(self, tag: IncomingTag) -> Statement | None:
         """By statement id (with the same words), then by the exact words and their context."""
@@ -254,39 +298,36 @@ class _Planner:
         self.result = ImportResult(name, incoming.kind, skipped_annotations=incoming.skipped)
         self._records: list[ArticleRecord] | None = None
         self._by_id: dict[str, ArticleRecord] | None = None
-        self._states: dict[str, _ArticleState] = {}
-        # what the import will write, in order: articles to register, then one batch
-        self.registers: list[tuple[Article, list[Statement]]] = []
-        self.tags: list[Tag] = []
-        self.orphans: list[Tag] = []
-        self.added: dict[str, list[Statement]] = {}
-        self.speakers: dict[str, dict[str, str | None]] = {}
-        self.dismissed: dict[str, set[str]] = {}
+        self.sources: dict[str, _Source] = {}  # by article id, in the file's order
+        self.registers: list[tuple[Article, list[Statement]]] = []  # articles taken from the file
 
     def refuse(self, where: str, problem: str) -> ReaderError:
         return ReaderError(printable(f"{self.name}: {where}: {problem}; nothing was imported."))
 
-    def run(self) -> ImportResult:
-        resolved = [(article, self.state_for(article)) for article in self.incoming.articles]
-        self.incoming.articles = []  # each article's records are let go once planned
-        resolved.reverse()
-        while resolved:
-            article, state = resolved.pop()
+    def run(self, *, dry_run: bool) -> ImportResult:
+        for article in self.incoming.articles:  # no lock needed: texts and the engine's statements
+            self.source_for(article).articles.append(article)
+        self.incoming.articles = []
+        if dry_run:
+            for article_id in list(self.sources):
+                self.plan(article_id, self.store.article_state(article_id))
+        else:
+            for item, statements in self.registers:
+                self.store.register(item, statements)
+            self.store.update(list(self.sources), self.plan)  # read, plan and write under one lock
+        self.result.dry_run = dry_run
+        return self.result
+
+    def plan(self, article_id: str, stored: ArticleState) -> ArticleChange:
+        """The import's changes to one article, planned from its state as it is now (under the
+        store's lock, when not a dry run)."""
+        source = self.sources.pop(article_id)  # each article's records are let go once planned
+        state = _ArticleState(source, stored)
+        for article in source.articles:
             self.plan_edits(article, state)
             for tag in article.tags:
                 self.plan_tag(tag, state)
-        return self.result
-
-    def write(self) -> None:
-        """Make the planned changes: new articles registered, then one batch for the rest."""
-        from reader.store import Edits
-
-        for item, statements in self.registers:
-            self.store.register(item, statements)
-        edits = {aid: Edits(added=tuple(self.added.get(aid, ())), speakers=self.speakers.get(aid, {}),
-                            dismissed=frozenset(self.dismissed.get(aid, ())))
-                 for aid in {*self.added, *self.speakers, *self.dismissed}}
-        self.store.put_tags(self.tags, self.orphans, edits=edits)
+        return state.change()
 
     # --- articles ---
 
@@ -301,29 +342,22 @@ class _Planner:
             self._by_id = {r.id: r for r in self.records()}
         return self._by_id.get(article_id)
 
-    def state_for(self, article: IncomingArticle) -> _ArticleState:
+    def source_for(self, article: IncomingArticle) -> _Source:
         record = self.record(article.id) if article.id else self.record_for_source(article)
-        if record is None and article.id:
-            record = self.register_from_file(article)
+        if record is None and article.id and article.text is not None and self.add_articles:
+            return self.register_from_file(article, article.id, article.text)
         if record is None:
             hint = " or import with --add-articles to take its text from this file" if article.text else ""
             raise self.refuse(article.where, f"this tag database has never seen the article "
                                              f"{self.describe(article)}; open it first (reader PATH){hint}")
-        if record.id in self._states:
-            return self._states[record.id]
+        if record.id in self.sources:
+            return self.sources[record.id]
         text = self.store.text(record.id)
         if text is None:
             raise self.refuse(article.where, f"the tag database has no copy of the text of article "
                                              f"{record.id[:12]}… ({record.path})")
-        from reader.store import apply_edits
-
-        stored = self.store.article_state(record.id)  # tags, orphans and edits: one read
-        edits = stored.edits
-        statements = apply_edits(extract(text, self.config), edits)
-        state = _ArticleState(record.id, record.title, text, statements, dict(stored.tags),
-                              list(stored.orphans), edits.dismissed, set(edits.speakers))
-        self._states[record.id] = state
-        return state
+        source = self.sources[record.id] = _Source(record.id, record.title, text, extract(text, self.config))
+        return source
 
     def describe(self, article: IncomingArticle) -> str:
         if article.id:
@@ -343,35 +377,28 @@ class _Planner:
                 return record
         return matches[0] if matches else None
 
-    def register_from_file(self, article: IncomingArticle) -> ArticleRecord | None:
+    def register_from_file(self, article: IncomingArticle, article_id: str, text: str) -> _Source:
         """With add_articles, an article the store has not seen is taken from the file's text."""
-        if not self.add_articles or article.text is None or article.id is None:
-            return None
-        if hash_text(article.text) != article.id:
+        if article_id in self.sources:
+            return self.sources[article_id]
+        if hash_text(text) != article_id:
             raise self.refuse(article.where, "the article text does not match its id (it was changed "
                                              "after the export)")
-        from reader.store import ArticleRecord as Record
-
         path = article.path or "-"
         if any(r.path == path for r in self.records()):
             # a different text at the same path here: never let the import replace the reviewer's
             # own version of the article, so the imported one is recorded without a path
             path = "-"
-        statements = extract(article.text, self.config)
-        item = Article(text=article.text, path=path, title=article.title, meta=dict(article.meta))
-        self.registers.append((item, statements))
-        self.result.articles_added.append(article.title or article.id)
-        record = Record(id=article.id, path=path, title=article.title, chars=len(article.text),
-                        first_seen="", last_opened="", meta=dict(article.meta))
-        state = _ArticleState(record.id, record.title, article.text, list(statements), {}, [],
-                              frozenset(), set())
-        self._states[record.id] = state
-        return record
+        statements = extract(text, self.config)
+        self.registers.append((Article(text=text, path=path, title=article.title, meta=dict(article.meta)),
+                               statements))
+        self.result.articles_added.append(article.title or article_id)
+        source = self.sources[article_id] = _Source(article_id, article.title, text, statements)
+        return source
 
     # --- edits ---
 
     def plan_edits(self, article: IncomingArticle, state: _ArticleState) -> None:
-        aid = state.id
         for s in article.added:
             if s.id in state.by_id:
                 continue
@@ -382,19 +409,18 @@ class _Planner:
         for sid in article.dismissed:
             if sid in state.by_id and sid not in state.dismissed:
                 state.dismissed.add(sid)
-                self.dismissed.setdefault(aid, set()).add(sid)
+                state.new_dismissed.add(sid)
                 self.result.dismissed += 1
         for sid, speaker in article.speakers.items():
             found = state.by_id.get(sid)
             # the reviewer's own correction is never overwritten
             if found is not None and sid not in state.speakers and found.speaker != speaker and speaker is not None:
                 state.speakers.add(sid)
-                self.speakers.setdefault(aid, {})[sid] = speaker
+                state.new_speakers[sid] = speaker
                 self.result.speakers += 1
 
     def add_statement(self, state: _ArticleState, statement: Statement) -> None:
         state.add(statement)
-        self.added.setdefault(state.id, []).append(statement)
         self.result.statements_added += 1
 
     # --- tags ---
@@ -443,7 +469,7 @@ class _Planner:
 
     def put(self, state: _ArticleState, tag: Tag) -> None:
         state.tags[tag.statement_id] = tag
-        self.tags.append(tag)
+        state.new_tags.append(tag)
 
     def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:
         """An orphaned tag of the file that fits no statement here either: kept as one of the
@@ -463,5 +489,5 @@ class _Planner:
             self.result.unplaced.append((state.title, incoming))
             return
         state.orphans.append(tag)
+        state.new_orphans.append(tag)
         self.result.orphans += 1
-        self.orphans.append(tag)

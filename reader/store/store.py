@@ -6,20 +6,20 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb.table import Table
 
-from reader import grades
 from reader.article.model import Article, article_id as hash_text
 from reader.attribution.model import Statement
 from reader.errors import ReaderError
 from reader.fileio import fsync_folder
 from reader.store import schema
 from reader.store.anchoring import reanchor, relocate_statement
+from reader.store.changes import ArticleChange, checked, merged
 from reader.store.layout import Layout
 from reader.store.model import (
     UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
@@ -209,7 +209,9 @@ class TagStore:
         `tags()`, `orphans()` and `edits()` return, without reading the file three times; and
         the three agree with each other, which three reads could not promise while another
         process writes)."""
-        db, storage = self._open_article(article_id)
+        return self._state_in(*self._open_article(article_id))
+
+    def _state_in(self, db: StoreDB, storage: SafeStorage) -> ArticleState:
         if not storage.exists:
             return ArticleState()
         orphans = self._tags_in(db, storage, ORPHANS).values()
@@ -374,8 +376,6 @@ class TagStore:
                 credibility: str | None | _Unset = UNSET) -> Tag:
         """Create or update the tag on `statement`, on disk before returning. Keeps `created`,
         sets `updated` and the reviewer; fields left UNSET keep their value (None when new)."""
-        if not category or not isinstance(category, str):
-            raise ReaderError("a tag needs a category name.")
         anchor = self._anchor_for(article_id, statement)
         with self._lock.held():
             self._make_folders()
@@ -388,7 +388,7 @@ class TagStore:
                 return current if isinstance(value, _Unset) else value
 
             stamp = now()
-            tag = _checked(Tag(article_id=article_id, statement_id=statement.id, category=category, anchor=anchor,
+            tag = checked(Tag(article_id=article_id, statement_id=statement.id, category=category, anchor=anchor,
                                note=keep(note, old.note if old else None),
                                reliability=keep(reliability, old.reliability if old else None),
                                credibility=keep(credibility, old.credibility if old else None),
@@ -399,64 +399,81 @@ class TagStore:
         return tag
 
     def put_tag(self, tag: Tag) -> None:
-        """Write this exact record (imports, undo/redo)."""
-        tag = _checked(tag)
+        """Write this exact record, whatever is stored on its statement."""
+        self.put_tags([tag])
+
+    def merge_tag(self, article_id: str, statement_id: str, base: Tag | None, mine: Tag | None) -> Tag | None:
+        """A reviewer's change to the tag on one statement, from `base` (the tag as they last
+        saw it, None: none) to `mine` (None: no tag), applied under the lock to the tag as it
+        is now, field by field (`changes.merged`): what others changed meanwhile in other
+        fields is kept. Returns the tag now stored (None: none)."""
+        if mine is not None:
+            mine = checked(mine)
         with self._lock.held():
             self._make_folders()
-            db, storage = self._open_article(tag.article_id, writing=True)
-            db.table(TAGS).put(tag.statement_id, tag_to_json(tag))
+            db, storage = self._open_article(article_id, writing=True)
+            table = db.table(TAGS)
+            found = table.doc(statement_id)
+            current = tag_from_json(found, article_id) if isinstance(found, Mapping) else None
+            result = merged(current, base, mine)
+            if result is None and current is not None:
+                table.delete([statement_id])
+            elif result is not None and result != current:
+                table.put(statement_id, tag_to_json(result))
             storage.commit()
+        return result
 
     def put_tags(self, tags: Iterable[Tag], orphans: Iterable[Tag] = (), *,
                  edits: Mapping[str, Edits] | None = None) -> None:
-        """Write these exact records, many at once (imports): each tag as `put_tag` writes it
-        (on its statement id; a later one for the same statement wins), each of `orphans` as an
-        orphaned tag of its article (kept, listed by `orphans()`, never on a statement), and
-        `edits` (article id -> Edits) merged into those articles' edits: statements in `added`
-        added (an existing one with the same id replaced), `speakers` set (None: back to the
-        engine's), ids in `dismissed` marked dismissed; nothing is removed.
+        """Write these exact records, many at once: each tag on its statement id (a later one
+        for the same statement wins), each of `orphans` as an orphaned tag of its article, and
+        `edits` (article id -> Edits) merged into those articles' edits. One `update`."""
+        changes: dict[str, ArticleChange] = {}
 
-        One lock held for the whole batch, and each article's file read once and written once.
-        Every record is checked before anything is written: a bad grade or note, or an added
+        def add(article_id: str, tags: Sequence[Tag] = (), orphans: Sequence[Tag] = (),
+                edits: Edits | None = None) -> None:
+            old = changes.get(article_id, ArticleChange())
+            changes[article_id] = ArticleChange([*old.tags, *tags], [*old.orphans, *orphans], edits or old.edits)
+
+        for tag in tags:
+            add(tag.article_id, tags=[tag])
+        for tag in orphans:
+            add(tag.article_id, orphans=[tag])
+        for article_id, change in (edits or {}).items():
+            add(article_id, edits=change)
+        self.update(changes, lambda article_id, _: changes[article_id])
+
+    def update(self, article_ids: Iterable[str], plan: Callable[[str, ArticleState], ArticleChange | None]) -> None:
+        """The read-modify-write of many articles at once (imports): under one lock, for each
+        article in turn, its state is read as it is now and `plan(article_id, state)` says what
+        to change (None: nothing); each article's file is read once and written once.
+
+        Every change is checked before anything is written: a bad grade or note, or an added
         statement whose words are not at its offsets of the stored text, refuses the whole
-        batch (ReaderError) and changes nothing.
+        update (ReaderError) and changes nothing; so does a ReaderError raised by `plan`.
 
         Atomic per article: all of one article's changes land together or not at all. Across
         articles: every changed file is first written to its temporary file and fsynced, and
         only then are they all renamed over the old ones (then the folder is fsynced, before
         this returns). So a failure while writing (disk full, a damaged file found, permission)
         changes no article at all; only a crash or SIGKILL during the final renames (a rename
-        per article, no data written) can leave some articles with the batch and the rest
-        without it, each file whole. Running the same batch again then completes it."""
-        groups: dict[str, _Batch] = {}
-
-        def batch(article_id: str) -> _Batch:
-            found = groups.get(article_id)
-            if found is None:
-                self.layout.article(article_id)  # a ValueError for what is not an article id
-                found = groups[article_id] = _Batch()
-            return found
-
-        for tag in tags:
-            batch(tag.article_id).tags.append(_checked(tag))
-        for tag in orphans:
-            batch(tag.article_id).orphans.append(_checked(tag))
-        for article_id, change in (edits or {}).items():
-            text = self.text(article_id) if change.added else None
-            for statement in change.added:
-                if text is not None and text[statement.start:statement.end] != statement.text:
-                    raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
-                                      f"of article {article_id[:12]}…; nothing was saved.")
-            batch(article_id).edits = change
-        if not groups:
+        per article, no data written) can leave some articles changed and the rest not, each
+        file whole. Running the same update again then completes it."""
+        ids = sorted(set(article_ids))
+        for article_id in ids:
+            self.layout.article(article_id)  # a ValueError for what is not an article id
+        if not ids:
             return
         with self._lock.held():
             self._make_folders()
             staged: list[Staged] = []
             try:
-                for article_id in sorted(groups):
+                for article_id in ids:
                     db, storage = self._open_article(article_id, writing=True)
-                    groups[article_id].apply(db)
+                    change = plan(article_id, self._state_in(db, storage))
+                    if change is None or change.empty:
+                        continue
+                    _apply(db, self._checked_change(article_id, change))
                     done = storage.stage()
                     if done is not None:
                         staged.append(done)
@@ -478,6 +495,17 @@ class TagStore:
                                       "the rest; save it again to complete it.") from None
             if staged:
                 fsync_folder(self.layout.articles)
+
+    def _checked_change(self, article_id: str, change: ArticleChange) -> ArticleChange:
+        for tag in (*change.tags, *change.orphans):
+            if tag.article_id != article_id:
+                raise ValueError(f"a tag of article {tag.article_id} in the changes of {article_id}")
+        text = self.text(article_id) if change.edits.added else None
+        for statement in change.edits.added:
+            if text is not None and text[statement.start:statement.end] != statement.text:
+                raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
+                                  f"of article {article_id[:12]}…; nothing was saved.")
+        return replace(change, tags=[checked(t) for t in change.tags], orphans=[checked(t) for t in change.orphans])
 
     def remove_tag(self, article_id: str, statement_id: str) -> Tag | None:
         """Remove the tag on this statement (or, when there is none, the orphaned tags that
@@ -534,38 +562,12 @@ class TagStore:
             self._edit(article_id, lambda db: db.table(DISMISSED).delete([statement_id]))
 
 
-class _Batch:
-    """One article's part of a `put_tags` batch."""
-
-    def __init__(self) -> None:
-        self.tags: list[Tag] = []
-        self.orphans: list[Tag] = []
-        self.edits: Edits | None = None
-
-    def apply(self, db: StoreDB) -> None:
-        """Make the changes in the article's TinyDB (one pass over each table changed)."""
-        if self.edits is not None:
-            db.table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in self.edits.added})
-            speakers = self.edits.speakers
-            db.table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in speakers.items() if v is not None})
-            db.table(SPEAKERS).remove_many(sid for sid, v in speakers.items() if v is None)
-            db.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(self.edits.dismissed)})
-        db.table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in self.tags})
-        db.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in self.orphans})
-
-
-def _checked(tag: Tag) -> Tag:
-    """A tag as `put_tag` stores it: blank notes dropped, grades checked and normalised."""
-    try:
-        return replace(tag, note=_note(tag.note), reliability=grades.reliability(tag.reliability),
-                       credibility=grades.credibility(tag.credibility))
-    except grades.GradeError as e:
-        raise ReaderError(f"{e}.") from None
-
-
-def _note(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ReaderError(f"a note must be text, got {value!r}.")
-    return value if value.strip() else None
+def _apply(db: StoreDB, change: ArticleChange) -> None:
+    """Make an article's changes in its TinyDB (one pass over each table changed)."""
+    edits = change.edits
+    db.table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in edits.added})
+    db.table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in edits.speakers.items() if v is not None})
+    db.table(SPEAKERS).remove_many(sid for sid, v in edits.speakers.items() if v is None)
+    db.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(edits.dismissed)})
+    db.table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in change.tags})
+    db.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in change.orphans})

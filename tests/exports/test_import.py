@@ -289,7 +289,7 @@ def test_an_import_writes_everything_in_one_batch(sample, empty_store, tmp_path,
     exported = tmp_path / "tags.json"
     exported.write_text(export_text(sample.store, sample.config, None, "json"), encoding="utf-8")
     calls: dict[str, int] = {}
-    for name in ("put_tags", "put_tag", "add_statement", "set_speaker", "set_dismissed"):
+    for name in ("update", "put_tags", "put_tag", "add_statement", "set_speaker", "set_dismissed"):
         real = getattr(empty_store, name)
         monkeypatch.setattr(empty_store, name, lambda *a, _real=real, _name=name, **k: (
             calls.__setitem__(_name, calls.get(_name, 0) + 1), _real(*a, **k))[1])
@@ -298,7 +298,7 @@ def test_an_import_writes_everything_in_one_batch(sample, empty_store, tmp_path,
     monkeypatch.setattr(storage, "write_temp", lambda path, data, **kw: (written.append(path), real_write(path, data, **kw))[1])
     result = import_file(empty_store, sample.config, exported, add_articles=True)
     assert result.added == 7 and result.orphans == 1 and len(result.articles_added) == 4
-    assert calls == {"put_tags": 1}
+    assert calls == {"update": 1}  # read, planned and written under one lock
     article_files = [p for p in written if p.parent == empty_store.layout.articles]
     assert len(set(article_files)) == 4 and all(article_files.count(p) == 2 for p in article_files)
     by_id = lambda doc: {a["id"]: a for a in doc["articles"]}  # noqa: E731  (order follows first-seen seconds)

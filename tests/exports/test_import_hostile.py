@@ -53,3 +53,21 @@ def test_a_hostile_import_is_one_sentence_and_changes_nothing(sample, tmp_path, 
     assert snapshot(sample.root) == before
     for fmt in FORMATS:  # one bad file used to break every export until the tag was removed
         export_text(sample.store, sample.config, None, fmt)
+
+
+def test_a_file_that_would_take_too_much_memory_to_read_is_refused_before_reading(sample, tmp_path, monkeypatch):
+    """The attack: a 500 MB file of tiny values ("[{},{},…]") grew to 12 GB before being refused."""
+    from reader.exports import importer
+
+    monkeypatch.setattr(importer, "MAX_IMPORT_MEMORY", 40 * 2**20)
+    bomb = tmp_path / "bomb.json"
+    bomb.write_text("[" + ",".join(["{}"] * 400_000) + "]", encoding="utf-8")  # 1.2 MB
+    exported = tmp_path / "export.json"
+    exported.write_text(export_text(sample.store, sample.config, None, "json"), encoding="utf-8")
+    before = snapshot(sample.root)
+    with pytest.raises(ReaderError, match=r"would take about [\d.]+ GB of memory to read .* nothing was imported"):
+        import_file(sample.store, sample.config, bomb)
+    assert snapshot(sample.root) == before
+    assert importer.parsing_memory(bomb.read_bytes()) > 20 * bomb.stat().st_size
+    assert importer.parsing_memory(exported.read_bytes()) < 10 * exported.stat().st_size
+    import_file(sample.store, sample.config, exported)  # an export is read as before
