@@ -61,11 +61,12 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
     numbered = numbers((s.id for s in engine), added)
     original = {s.id: s.speaker for s in (*edits.added, *engine)}
     items = []
-    for statement in apply_edits(engine, edits, config):
+    for statement in apply_edits(engine, edits, config, text):
         items.append(Item(statement, tags.pop(statement.id, None),
                           dismissed=statement.id in edits.dismissed, added=statement.id in added,
                           speaker_corrected=statement.id in edits.speakers, number=numbered[statement.id],
-                          original_speaker=original.get(statement.id)))
+                          original_speaker=original.get(statement.id),
+                          revised=statement.id in edits.revised and statement.text == edits.revised[statement.id].text))
     # A tag whose statement this text no longer has is never dropped: it is listed with the orphans.
     orphans.extend(tags.values())
     return ArticleData(record, text, tuple(items), tuple(orphans))

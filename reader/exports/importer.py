@@ -41,7 +41,7 @@ from reader.safe_text import printable
 from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingTag, parse, source_path
 
 if TYPE_CHECKING:
-    from reader.store import ArticleChange, ArticleRecord, ArticleState, Tag, TagStore
+    from reader.store import ArticleChange, ArticleRecord, ArticleState, Revision, Tag, TagStore
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 # What parsing a file may take in memory, estimated from its bytes before parsing: a file of
@@ -73,6 +73,7 @@ class ImportResult:
     statements_added: int = 0
     dismissed: int = 0
     speakers: int = 0
+    revised: int = 0
     articles_added: list[str] = field(default_factory=list)
     skipped_annotations: int = 0
     dry_run: bool = False
@@ -80,7 +81,7 @@ class ImportResult:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.orphans or self.statements_added or self.dismissed
-                    or self.speakers or self.articles_added
+                    or self.speakers or self.revised or self.articles_added
                     or any(c.took == "file" for c in self.conflicts))
 
     def lines(self) -> list[str]:
@@ -92,7 +93,8 @@ class ImportResult:
         extra = [(self.kept, "kept yours (newer or --keep-mine)"), (len(self.unplaced), "not placed"),
                  (self.orphans, "kept as orphaned tags"),
                  (self.statements_added, "statements added"), (self.dismissed, "statements dismissed"),
-                 (self.speakers, "speakers corrected"), (len(self.articles_added), "articles added"),
+                 (self.speakers, "speakers corrected"), (self.revised, "statements' words or kind edited"),
+                 (len(self.articles_added), "articles added"),
                  (self.skipped_annotations, "annotations without a tag skipped")]
         parts += [f"{n} {label}" for n, label in extra if n]
         out = [f"{self.name}: {verb} {self.kind}: " + ", ".join(parts) + "."]
@@ -214,18 +216,20 @@ class _ArticleState:
         from reader.store import apply_edits
 
         self.id, self.title, self.text = source.id, source.title, source.text
-        self.statements = apply_edits(source.engine, stored.edits)
+        self.statements = apply_edits(source.engine, stored.edits, text=source.text)
         self.by_id = {s.id: s for s in self.statements}
         self.tags = dict(stored.tags)
         self.orphans = list(stored.orphans)
         self.dismissed = set(stored.edits.dismissed)
         self.speakers = set(stored.edits.speakers)
+        self.revised = set(stored.edits.revised)
         # what the import writes for this article
         self.new_tags: list[Tag] = []
         self.new_orphans: list[Tag] = []
         self.new_statements: list[Statement] = []
         self.new_speakers: dict[str, str | None] = {}
         self.new_dismissed: set[str] = set()
+        self.new_revised: dict[str, Revision] = {}
 
     def add(self, statement: Statement) -> None:
         self.statements.append(statement)
@@ -236,7 +240,17 @@ class _ArticleState:
         from reader.store import ArticleChange, Edits
 
         return ArticleChange(self.new_tags, self.new_orphans,
-                             Edits(tuple(self.new_statements), self.new_speakers, frozenset(self.new_dismissed)))
+                             Edits(tuple(self.new_statements), self.new_speakers, frozenset(self.new_dismissed),
+                                   self.new_revised))
+
+    def revise(self, revision_of: str, revision: Revision) -> None:
+        """The statement `revision_of` now has these words or this kind."""
+        found = replace(self.by_id[revision_of], start=revision.start, end=revision.end, text=revision.text,
+                        kind=revision.kind)
+        self.statements = [found if s.id == revision_of else s for s in self.statements]
+        self.by_id[revision_of] = found
+        self.revised.add(revision_of)
+        self.new_revised[revision_of] = revision
 
     def find_statement(self, tag: IncomingTag) -> Statement | None:
         """By statement id (with the same words), then by the exact words and their context."""
@@ -418,6 +432,14 @@ class _Planner:
                 state.speakers.add(sid)
                 state.new_speakers[sid] = speaker
                 self.result.speakers += 1
+        for sid, revision in article.revised.items():
+            found = state.by_id.get(sid)
+            # the reviewer's own revision is never overwritten; one whose words are not there is left out
+            if found is None or sid in state.revised or state.text[revision.start:revision.end] != revision.text:
+                continue
+            if (found.start, found.end, found.kind) != (revision.start, revision.end, revision.kind):
+                state.revise(sid, revision)
+                self.result.revised += 1
 
     def add_statement(self, state: _ArticleState, statement: Statement) -> None:
         state.add(statement)

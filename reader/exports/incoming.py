@@ -21,6 +21,7 @@ from reader.errors import ReaderError
 from reader.exports import w3c
 from reader.exports.records import FORMAT_NAME, FORMAT_VERSION
 from reader.safe_text import encodable
+from reader.store.model import Revision
 
 Kind = Literal["json", "w3c"]
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -61,6 +62,7 @@ class IncomingArticle:
     added: list[Statement] = field(default_factory=list)  # statements the reviewer added
     dismissed: list[str] = field(default_factory=list)
     speakers: dict[str, str | None] = field(default_factory=dict)
+    revised: dict[str, Revision] = field(default_factory=dict)  # statements whose words or kind the reviewer edited
 
 
 @dataclass
@@ -261,7 +263,8 @@ def _json_statement(article: IncomingArticle, record: Any, where: str, config: C
     if not isinstance(record, dict):
         raise _Problem(where, "must be an object")
     statement = _statement(record, where)
-    flags = {key: record.get(key, False) for key in ("dismissed", "added_by_reviewer", "speaker_corrected")}
+    flags = {key: record.get(key, False)
+             for key in ("dismissed", "added_by_reviewer", "speaker_corrected", "revised_by_reviewer")}
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise _Problem(where, f"{key} must be true or false, got {_shown(value)}")
@@ -271,6 +274,8 @@ def _json_statement(article: IncomingArticle, record: Any, where: str, config: C
         article.dismissed.append(statement.id)
     if flags["speaker_corrected"]:
         article.speakers[statement.id] = statement.speaker
+    if flags["revised_by_reviewer"]:
+        article.revised[statement.id] = Revision(statement.start, statement.end, statement.text, statement.kind)
     tag = record.get("tag")
     if tag is None:
         return

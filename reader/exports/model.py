@@ -32,6 +32,7 @@ class Item:
     speaker_corrected: bool = False  # the speaker is the reviewer's correction
     number: int = 0  # as the review screen and `reader tags` show it (reader.store.numbers)
     original_speaker: str | None = None  # the engine's speaker, before the reviewer's correction
+    revised: bool = False  # the reviewer moved its start or end, or changed its kind
 
     @property
     def category(self) -> str | None:

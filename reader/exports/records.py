@@ -35,6 +35,7 @@ def statement_json(item: Item) -> dict[str, Any]:
             record["cue_end"] = item.statement.cue_end
         record[key] = value
     record["speaker_corrected"] = item.speaker_corrected
+    record["revised_by_reviewer"] = item.revised
     return record
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from reader.attribution import Statement
 from reader.review.saver import Write
-from reader.store import Tag
+from reader.store import Revision, Tag
 
 
 @dataclass
@@ -23,6 +23,7 @@ class State:
     speakers: dict[str, str | None] = field(default_factory=dict)
     dismissed: set[str] = field(default_factory=set)
     tags: dict[str, Tag] = field(default_factory=dict)
+    revised: dict[str, Revision] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,31 @@ class AddChange:
 
 
 @dataclass(frozen=True)
+class RevisionChange:
+    """Move a statement's start or end by words, or change its kind (None: the engine's again)."""
+
+    article_id: str
+    statement_id: str
+    before: Revision | None
+    after: Revision | None
+    label: str
+
+    def apply(self, state: State) -> Write:
+        return self._set(state, self.after, self.label)
+
+    def revert(self, state: State) -> Write:
+        return self._set(state, self.before, f"undo {self.label}")
+
+    def _set(self, state: State, revision: Revision | None, label: str) -> Write:
+        aid, sid = self.article_id, self.statement_id
+        if revision is None:
+            state.revised.pop(sid, None)
+        else:
+            state.revised[sid] = revision
+        return Write(sid, label, lambda store: store.set_revision(aid, sid, revision))
+
+
+@dataclass(frozen=True)
 class BatchChange:
     """Several changes made, undone and redone as one step (accept every sure suggestion;
     correct the speaker of every statement of one source)."""
@@ -141,4 +167,4 @@ class BatchChange:
         return [change.revert(state) for change in reversed(self.changes)]
 
 
-Change = TagChange | SpeakerChange | DismissChange | AddChange | BatchChange
+Change = TagChange | SpeakerChange | DismissChange | AddChange | RevisionChange | BatchChange

@@ -17,16 +17,17 @@ from reader import grades
 from reader.article import Article
 from reader.attribution import Kind, Statement, statement_id
 from reader.config import Advance, Config
-from reader.review.changes import AddChange, BatchChange, Change, DismissChange, SpeakerChange, State, TagChange
+from reader.review.changes import (AddChange, BatchChange, Change, DismissChange, RevisionChange, SpeakerChange, State,
+                                   TagChange)
 from reader.review.saver import Saver, Write
-from reader.store import (ArticleRecord, Edits, Reanchored, ReviewerStatement, Tag, Tally, apply_edits, make_anchor,
-                          numbers, statement_record, tally)
+from reader.review.span import QUOTES, Edge, moved, trimmed
+from reader.store import (ArticleRecord, Edits, Reanchored, Revision, ReviewerStatement, Tag, Tally, apply_edits,
+                          make_anchor, numbers, statement_record, tally)
 from reader.store.records import suggestion_for
 
 if TYPE_CHECKING:
     from reader.store import TagStore
 
-_QUOTES = "\"'“”‘’«»„‚‹›"
 
 
 class Refused(Exception):
@@ -66,7 +67,7 @@ class ReviewSession:
         edits = edits or Edits()
         self.state = State(engine=list(statements), added={s.id: s for s in edits.added},
                            speakers=dict(edits.speakers), dismissed=set(edits.dismissed),
-                           tags=dict(tags or {}))
+                           tags=dict(tags or {}), revised=dict(edits.revised))
         self.saver = Saver(store)  # the session writes only through its queue
         self.filter: Filter = ALL
         self._undo: list[Change] = []
@@ -93,8 +94,8 @@ class ReviewSession:
     def _refresh(self) -> None:
         s = self.state
         edits = Edits(added=tuple(s.added.values()), speakers=dict(s.speakers),
-                      dismissed=frozenset(s.dismissed))
-        self.statements: list[Statement] = apply_edits(s.engine, edits, self.config)
+                      dismissed=frozenset(s.dismissed), revised=dict(s.revised))
+        self.statements: list[Statement] = apply_edits(s.engine, edits, self.config, self.article.text)
         self._index = {st.id: i for i, st in enumerate(self.statements)}
         self._numbers = numbers((st.id for st in s.engine), s.added)
 
@@ -349,6 +350,41 @@ class ReviewSession:
         candidates = [st for st in self.statements if st.speaker and not self.dismissed(st.id)]
         return min(candidates, key=distance, default=None)
 
+    def revised(self, sid: str) -> bool:
+        """The reviewer moved the statement's start or end, or changed its kind."""
+        return sid in self.state.revised
+
+    def move_edge(self, sid: str, edge: Edge, step: int) -> Change:
+        """Move the statement's start or end one word earlier (step < 0) or later (step > 0)."""
+        st = self.statement(sid)
+        start, end = moved(self.article.text, st.start, st.end, edge, step)
+        which = f"{edge} one word {'earlier' if step < 0 else 'later'}"
+        return self.set_bounds(sid, start, end, which)
+
+    def set_bounds(self, sid: str, start: int, end: int, label: str = "statement's words") -> Change:
+        """The statement's words become the article's text start..end (quotation marks and
+        spaces at the edges left out, as when adding a statement); its id and number stay."""
+        st = self.statement(sid)
+        start, end = trimmed(self.article.text, start, end)
+        if end <= start:
+            raise Refused("A statement keeps at least one word.")
+        if (start, end) == (st.start, st.end):
+            raise Refused("Nothing changed.")
+        return self._revise(sid, start, end, st.kind, label)
+
+    def set_kind(self, sid: str, kind: Kind) -> Change:
+        st = self.statement(sid)
+        if kind == st.kind:
+            raise Refused(f"Already {kind}.")
+        return self._revise(sid, st.start, st.end, kind, f"kind {kind}")
+
+    def _revise(self, sid: str, start: int, end: int, kind: Kind, label: str) -> Change:
+        original = self.original(sid)
+        after: Revision | None = Revision(start, end, self.article.text[start:end], kind)
+        if (start, end, kind) == (original.start, original.end, original.kind):
+            after = None  # as the engine (or the reviewer, adding it) had it: no revision
+        return self._do(RevisionChange(self.article.id, sid, self.state.revised.get(sid), after, label))
+
     def toggle_dismissed(self, sid: str) -> Change:
         return self._do(DismissChange(self.article.id, sid, sid not in self.state.dismissed))
 
@@ -356,11 +392,7 @@ class ReviewSession:
         """A statement the engine missed: article text start..end (quotes and spaces at the
         edges are left out), said by `speaker`."""
         text = self.article.text
-        start, end = max(0, start), min(len(text), end)
-        words = text[start:end]
-        lead = len(words) - len(words.lstrip(_QUOTES + " \t\n"))
-        trail = len(words) - len(words.rstrip(_QUOTES + " \t\n"))
-        start, end = start + lead, end - trail
+        start, end = trimmed(text, start, end)
         if end <= start:
             raise Refused("Mark some words of the article first.")
         for st in self.statements:
@@ -372,7 +404,7 @@ class ReviewSession:
         while (sid := statement_id(words, n)) in existing:
             n += 1
         speaker = (speaker or "").strip() or None
-        kind: Kind = "direct" if start > 0 and text[start - 1] in _QUOTES else "indirect"
+        kind: Kind = "direct" if start > 0 and text[start - 1] in QUOTES else "indirect"
         near = self.nearest(start, end)
         draft = ReviewerStatement(sid, start, end, words, speaker, None, None, None, kind, None, "added by the reviewer")
         if speaker is not None and near is not None and (near.speaker or "").casefold() == speaker.casefold():

@@ -45,7 +45,7 @@ Guarantees:
 from typing import TYPE_CHECKING, Any
 
 from reader.store.model import (
-    UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, ReviewerStatement, Tag, make_anchor,
+    UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Revision, ReviewerStatement, Tag, make_anchor,
 )
 from reader.store.changes import ArticleChange, merged
 from reader.store.records import Tally, apply_edits, numbers, statement_record, stored_tally, tally
@@ -71,7 +71,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored", "ReviewerStatement",
-    "Tag", "TagStore", "Tally", "apply_edits", "make_anchor", "merged", "numbers", "reanchor", "statement_record",
-    "stored_tally", "tally",
+    "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored", "Revision",
+    "ReviewerStatement", "Tag", "TagStore", "Tally", "apply_edits", "make_anchor", "merged", "numbers", "reanchor",
+    "statement_record", "stored_tally", "tally",
 ]

@@ -81,12 +81,25 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A statement's words and kind as the reviewer set them (its id and number stay): the
+    start or end moved by words, or the kind changed. `text` is the article's text at
+    start..end when it was made; a revision applies only while that still holds."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
 class Edits:
     """The reviewer's corrections to the engine's statement list."""
 
     added: tuple[Statement, ...] = ()  # statements the reviewer added, in the order added
     speakers: Mapping[str, str | None] = field(default_factory=dict)  # statement id -> corrected speaker
     dismissed: frozenset[str] = frozenset()  # ids marked "not a statement" (kept, not deleted)
+    revised: Mapping[str, Revision] = field(default_factory=dict)  # statement id -> its new bounds or kind
 
 
 @dataclass(frozen=True)
@@ -205,6 +218,17 @@ def statement_from_json(data: Mapping[str, Any]) -> ReviewerStatement:
         suggested_source=_opt_str(data.get("suggested_source")), reason=_opt_str(data.get("reason")),
         cue_start=_opt_int(data.get("cue_start"), "cue_start"), cue_end=_opt_int(data.get("cue_end"), "cue_end"),
         entity=_opt_str(data.get("entity")), confidence=_opt_str(data.get("confidence")))
+
+
+def revision_to_json(revision: Revision) -> dict[str, Any]:
+    return {"start": revision.start, "end": revision.end, "text": revision.text, "kind": revision.kind}
+
+
+def revision_from_json(data: Mapping[str, Any]) -> Revision:
+    start, end = _int(data.get("start"), "start"), _int(data.get("end"), "end")
+    if not 0 <= start < end:
+        raise ValueError(f"offsets {start}..{end} are not a span of text")
+    return Revision(start=start, end=end, text=_str(data.get("text")), kind=_kind(data.get("kind")))
 
 
 def speaker_from_json(data: Mapping[str, Any]) -> str:

@@ -16,16 +16,21 @@ EXTRACT_FIELDS = ("id", "start", "end", "text", "speaker", "speaker_start", "spe
                   "kind", "suggested_source", "reason")
 
 
-def apply_edits(statements: list[Statement], edits: Edits, config: Config | None = None) -> list[Statement]:
+def apply_edits(statements: list[Statement], edits: Edits, config: Config | None = None,
+                text: str | None = None) -> list[Statement]:
     """The engine's statements with corrected speakers applied and the reviewer's added
     statements merged in, in reading order; dismissed ones stay (edits.dismissed says which).
     An added statement the engine now finds itself (same id) appears once, as the engine's.
     With `config`, a corrected speaker's suggestion is derived again from the new speaker
-    (`resuggest`), as everything the reviewer sees shows it."""
+    (`resuggest`), as everything the reviewer sees shows it. With the article's `text`, the
+    reviewer's revisions (new bounds or kind) apply where their words are still in place."""
     engine_ids = {s.id for s in statements}
     merged = list(statements) + [s for s in edits.added if s.id not in engine_ids]
     out: list[Statement] = []
     for s in merged:
+        revision = edits.revised.get(s.id)
+        if revision is not None and text is not None and text[revision.start:revision.end] == revision.text:
+            s = replace(s, start=revision.start, end=revision.end, text=revision.text, kind=revision.kind)
         if s.id in edits.speakers:
             speaker = edits.speakers[s.id]
             if speaker != s.speaker:

@@ -24,7 +24,8 @@ from reader.store.layout import Layout
 from reader.store.model import (
     UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
     _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement, speaker_from_json,
-    statement_from_json, statement_to_json, tag_from_json, tag_to_json,
+    Revision, revision_from_json, revision_to_json, statement_from_json, statement_to_json, tag_from_json,
+    tag_to_json,
 )
 from reader.store.records import apply_edits
 from reader.store.storage import (
@@ -34,9 +35,9 @@ from reader.store.storage import (
 T = TypeVar("T")
 
 # Tables of an article file.
-TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED = (
-    "tags", "orphans", "added", "lost_added", "speakers", "dismissed")
-EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED)
+TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED = (
+    "tags", "orphans", "added", "lost_added", "speakers", "dismissed", "revised")
+EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED)
 ENGINE = "engine"  # one document, ENGINE_IDS: the engine's statement ids at the last registration
 ENGINE_IDS = "ids"
 ARTICLES = "articles"  # the index's one table
@@ -146,8 +147,10 @@ class TagStore:
         added = self._parse(db.table(ADDED), path, "added statement", statement_from_json)
         speakers = self._parse(db.table(SPEAKERS), path, "speaker correction", speaker_from_json)
         dismissed = self._parse(db.table(DISMISSED), path, "dismissal", lambda d: True)
+        revised = self._parse(db.table(REVISED), path, "revised statement", revision_from_json)
         # in the order added (the table keeps insertion order): an added statement's number
-        return Edits(added=tuple(added.values()), speakers=speakers, dismissed=frozenset(dismissed))
+        return Edits(added=tuple(added.values()), speakers=speakers, dismissed=frozenset(dismissed),
+                     revised=revised)
 
     @staticmethod
     def _engine_ids_in(db: StoreDB, path: Path) -> tuple[str, ...] | None:
@@ -280,6 +283,7 @@ class TagStore:
         carried_orphans: list[Tag] = []
         carried_speakers: dict[str, str | None] = {}
         carried_dismissed: set[str] = set()
+        carried_revised: dict[str, Revision] = {}
         emptied: list[SafeStorage] = []
         for prev in previous:
             pdb, pstorage = self._open_article(prev.id, writing=True)
@@ -299,6 +303,8 @@ class TagStore:
                     db.table(LOST_ADDED).put(s.id, statement_to_json(s))
             for sid, speaker in pedits.speakers.items():
                 carried_speakers.setdefault(sid, speaker)
+            for sid, revision in pedits.revised.items():
+                carried_revised.setdefault(sid, revision)
             carried_dismissed |= pedits.dismissed
             if any(pdb.table(t) for t in (TAGS, ORPHANS, *EDIT_TABLES)):
                 pdb.drop_tables()
@@ -338,16 +344,20 @@ class TagStore:
             tag = replace(tag, article_id=aid)
             orphans_table.put(orphan_key(tag), tag_to_json(tag))
 
-        speakers, dismissed = db.table(SPEAKERS), db.table(DISMISSED)
+        speakers, dismissed, revised = db.table(SPEAKERS), db.table(DISMISSED), db.table(REVISED)
         for sid, speaker in carried_speakers.items():
             target = moved.get(sid, sid)
             if not speakers.has(target):
                 speakers.put(target, {"speaker": speaker})
         for sid in carried_dismissed:
             dismissed.put(moved.get(sid, sid), {"dismissed": True})
+        for sid, revision in carried_revised.items():  # kept; applied only where its words still are
+            target = moved.get(sid, sid)
+            if not revised.has(target):
+                revised.put(target, revision_to_json(revision))
         for old, new in moved.items():  # this article's own corrections follow its moved tags
             if old != new and old not in valid:
-                for table in (speakers, dismissed):
+                for table in (speakers, dismissed, revised):
                     doc = table.doc(old)
                     if doc is not None and not table.has(new):
                         table.put(new, dict(doc))
@@ -554,6 +564,19 @@ class TagStore:
         else:
             self._edit(article_id, lambda db: db.table(SPEAKERS).put(statement_id, {"speaker": speaker}))
 
+    def set_revision(self, article_id: str, statement_id: str, revision: Revision | None) -> None:
+        """Set a statement's words (start, end) and kind as the reviewer edited them; None goes
+        back to the engine's."""
+        if revision is None:
+            self._edit(article_id, lambda db: db.table(REVISED).remove_many([statement_id]))
+            return
+        text = self.text(article_id)
+        if text is not None and text[revision.start:revision.end] != revision.text:
+            raise ReaderError(f"statement {statement_id}: {revision.start}..{revision.end} of article "
+                              f"{article_id[:12]}… is not its new text; it was not saved.")
+        data = revision_to_json(revision)
+        self._edit(article_id, lambda db: db.table(REVISED).put(statement_id, data))
+
     def set_dismissed(self, article_id: str, statement_id: str, dismissed: bool) -> None:
         """Mark a statement "not a statement" (kept in the list, flagged) or undo that."""
         if dismissed:
@@ -569,5 +592,6 @@ def _apply(db: StoreDB, change: ArticleChange) -> None:
     db.table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in edits.speakers.items() if v is not None})
     db.table(SPEAKERS).remove_many(sid for sid, v in edits.speakers.items() if v is None)
     db.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(edits.dismissed)})
+    db.table(REVISED).put_many({sid: revision_to_json(r) for sid, r in edits.revised.items()})
     db.table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in change.tags})
     db.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in change.orphans})

@@ -81,6 +81,14 @@ DIALOG_KEYS: tuple[KeySpec, ...] = (
             palette=False),
     KeySpec("unsaved_quit", "ctrl+d", "choose('quit')", "unsaved changes: quit and lose them", "Dialogs",
             "dialog", palette=False),
+    KeySpec("bounds_start_earlier", "left,h", "move('start', -1)", "statement's words: start a word earlier",
+            "Dialogs", "dialog", palette=False),
+    KeySpec("bounds_start_later", "right,l", "move('start', 1)", "statement's words: start a word later",
+            "Dialogs", "dialog", palette=False),
+    KeySpec("bounds_end_earlier", "shift+left,H", "move('end', -1)", "statement's words: end a word earlier",
+            "Dialogs", "dialog", palette=False),
+    KeySpec("bounds_end_later", "shift+right,L", "move('end', 1)", "statement's words: end a word later",
+            "Dialogs", "dialog", palette=False),
 )
 
 
@@ -114,6 +122,9 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("add_statement", "a", "add_statement", "add a statement from marked text", "Correct"),
         KeySpec("edit_speaker", "s", "edit_speaker", "edit the speaker", "Correct"),
         KeySpec("dismiss", "d", "dismiss_statement", "dismiss / restore a false statement", "Correct"),
+        KeySpec("edit_bounds", "b", "edit_bounds", "move the statement's start or end by words", "Correct"),
+        KeySpec("edit_kind", "K", "edit_kind", "change the statement's kind (direct, indirect, mixed, post)",
+                "Correct"),
         KeySpec("search", "/", "search", "search the article", "Find", footer="search"),
         KeySpec("search_next", "],f3", "search_next(1)", "next search match", "Find"),
         KeySpec("search_previous", "[,shift+f3", "search_next(-1)",

@@ -53,7 +53,7 @@ def worded_text(parts: list[Part], limit: int = 200) -> Text:
 
 
 def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag | None, *, dismissed: bool,
-                added: bool, speaker_edited: bool, colours: dict[str, str], unsaved: bool) -> Text:
+                added: bool, speaker_edited: bool, revised: bool, colours: dict[str, str], unsaved: bool) -> Text:
     """What the detail pane says about the selected statement: its number and id, kind and cue,
     its wording, speaker, suggestion and tag."""
     out = Text(no_wrap=False)
@@ -64,6 +64,8 @@ def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag 
         out.append(flat(statement.cue))
     if added:
         out.append(" · added by you", style="italic")
+    if revised:
+        out.append(" · edited by you", style="italic")  # its words or its kind
     if dismissed:
         out.append(" · dismissed (not a statement)", style="bold italic")
     if unsaved:

@@ -238,6 +238,7 @@ class ReviewScreen(Screen[None]):
         detail.show(detail_text(session.number(sid), statement, _wording(statement, self.article.text),
                                 session.tag(sid), dismissed=session.dismissed(sid),
                                 added=session.added(sid), speaker_edited=session.speaker_edited(sid),
+                                revised=session.revised(sid),
                                 colours=self.colours, unsaved=sid in session.saver.unsaved_ids()))
 
     # --- saving (a worker thread drains the session's write queue, in order) ------------------
@@ -540,6 +541,40 @@ class ReviewScreen(Screen[None]):
 
         heading = Text("Correct the speaker of", style="bold")
         self.app.push_screen(ChoiceDialog(heading, options, "all"), done)
+
+    def action_edit_bounds(self) -> None:
+        session, sid = self.session, self.selected_id
+        if session is None or sid is None:
+            return
+        from reader.tui.dialogs.bounds import BoundsDialog
+
+        statement = session.statement(sid)
+
+        def done(bounds: tuple[int, int] | None) -> None:
+            if bounds is not None:
+                self._select(sid)
+                self._apply(lambda s, _sid: s.set_bounds(sid, *bounds))
+
+        self.app.push_screen(BoundsDialog(self._heading("The statement's words"), self.article.text,
+                                          statement.start, statement.end), done)
+
+    def action_edit_kind(self) -> None:
+        session, sid = self.session, self.selected_id
+        if session is None or sid is None:
+            return
+        from reader.attribution import KINDS
+        from reader.tui.dialogs.choice import ChoiceDialog
+
+        options: list[tuple[str, str, Text]] = [(kind, kind[0], Text(kind)) for kind in KINDS]
+
+        def done(kind: str | None) -> None:
+            found = next((k for k in KINDS if k == kind), None)
+            if found is not None:
+                self._select(sid)
+                self._apply(lambda s, _sid: s.set_kind(sid, found))
+
+        self.app.push_screen(ChoiceDialog(self._heading("What kind of statement?"), options,
+                                          session.statement(sid).kind), done)
 
     def action_dismiss_statement(self) -> None:
         self._apply(lambda s, sid: s.toggle_dismissed(sid))

@@ -37,6 +37,23 @@ def test_json_round_trip_into_an_empty_database_gives_the_same_records(sample, e
     assert snapshot(empty_store.root) == before
 
 
+def test_a_statement_s_edited_words_and_kind_go_through_a_json_round_trip(sample, empty_store, tmp_path):
+    from reader.store import Revision
+    from tests.exports.conftest import ENGINE, SAMPLE_TEXT, span
+
+    start, end = span(SAMPLE_TEXT, "I saw the water pour over the road & into the shops")  # cut short
+    sample.store.set_revision(sample.id, ENGINE[2].id, Revision(start, end, SAMPLE_TEXT[start:end], "mixed"))
+    exported = tmp_path / "tags.json"
+    exported.write_text(export_text(sample.store, sample.config, None, "json"), encoding="utf-8")
+    [statement] = [s for s in json.loads(exported.read_text(encoding="utf-8"))["articles"][0]["statements"]
+                   if s["id"] == ENGINE[2].id]
+    assert statement["revised_by_reviewer"] and statement["text"].endswith("into the shops")
+    assert statement["tag"]["category"] == "eyewitness"
+    result = import_file(empty_store, sample.config, exported, add_articles=True)
+    assert result.revised == 1 and "1 statements' words or kind edited" in result.lines()[0]
+    assert records_of(empty_store, sample.config) == records_of(sample.store, sample.config)
+
+
 def test_w3c_round_trip_gives_the_same_annotations(sample, empty_store, tmp_path):
     exported = tmp_path / "tags.jsonld"
     exported.write_text(export_text(sample.store, sample.config, None, "w3c"), encoding="utf-8")

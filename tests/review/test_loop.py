@@ -142,3 +142,40 @@ def test_the_count_leaves_out_dismissed_statements_and_counts_added_ones(session
     session.add_statement(*_span("Residents were less sure"), None)
     assert session.progress() == Tally(0, 4)
     assert str(session.progress()) == "0/4"
+
+
+# --- a statement's words and kind -----------------------------------------------------------
+
+def test_moving_the_edges_by_words_keeps_id_and_number_and_undoes(session, store, config):
+    first = session.statement(IDS[0])
+    session.move_edge(IDS[0], "end", -1)  # "…every cable has been tested" -> "…has been"
+    session.move_edge(IDS[0], "start", 1)
+    moved = session.statement(IDS[0])
+    assert moved.text == "bridge is safe and every cable has been" and session.number(IDS[0]) == 1
+    assert sample.TEXT[moved.start:moved.end] == moved.text and session.revised(IDS[0])
+    session.move_edge(IDS[0], "start", -1)  # the opening quotation mark is left out
+    assert session.statement(IDS[0]).text.startswith("The bridge")
+    session.move_edge(IDS[0], "start", -1)  # then the word before it, across the line break
+    assert session.statement(IDS[0]).text.startswith('repairs.\n"The bridge')
+    session.flush()
+    again = ReviewSession.open(sample.article(), config, store, sample.statements())
+    assert again.statement(IDS[0]) == session.statement(IDS[0])
+    for _ in range(4):
+        session.undo()
+    assert session.statement(IDS[0]) == first and not session.revised(IDS[0])
+    session.flush()
+    assert store.edits(AID).revised == {}
+
+
+def test_a_statement_keeps_at_least_one_word_and_its_kind_can_change(session):
+    start, end = _span("We heard")
+    session.set_bounds(IDS[1], start, end)
+    with pytest.raises(Refused, match="at least one word"):
+        session.move_edge(IDS[1], "end", -1)
+        session.move_edge(IDS[1], "end", -1)
+    session.set_kind(IDS[3], "mixed")
+    assert session.statement(IDS[3]).kind == "mixed"
+    with pytest.raises(Refused, match="Already mixed"):
+        session.set_kind(IDS[3], "mixed")
+    session.set_kind(IDS[3], "indirect")  # the engine's kind again: no revision left
+    assert not session.revised(IDS[3])

@@ -117,3 +117,24 @@ async def test_a_speaker_correction_can_go_to_every_statement_of_the_source(make
         await pilot.press(*"Ana Lind, mayor")
         await press(pilot, "enter", "o")  # only this one
         assert store.edits(aid).speakers == {statements[0].id: "Ana Lind, mayor"}
+
+
+async def test_a_statement_s_words_move_by_word_and_its_kind_changes(make_app, store):
+    from reader.tui.dialogs.bounds import BoundsDialog
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "b")
+        assert isinstance(app.screen, BoundsDialog)
+        await press(pilot, "shift+left", "right", "L", "enter")  # end earlier, start later, end later again
+        statement = app.screen.session.statement(IDS[0])
+        assert statement.text == "bridge is safe and every cable has been tested,"  # a word with its comma
+        assert store.edits(AID).revised[IDS[0]].text == statement.text
+        assert app.screen.session.number(IDS[0]) == 1 and "edited by you" in screen_text(app)
+        await press(pilot, "K", "m")
+        assert app.screen.session.statement(IDS[0]).kind == "mixed"
+        await press(pilot, "u", "u")
+        assert store.edits(AID).revised == {}
+        await press(pilot, "b", "h", "escape")  # cancelled: nothing changes
+        assert store.edits(AID).revised == {}

@@ -11,7 +11,7 @@ from tests.tui.conftest import ready
 
 async def _tag_first_and_select_second(pilot) -> None:
     await ready(pilot)
-    await pilot.press("1", "g", "b", "2", "enter", "j")  # #1 tagged with grades, #2 untagged (suggestion)
+    await pilot.press("1", "k", "g", "b", "2", "enter", "j")  # #1 tagged with grades, #2 untagged (suggestion)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

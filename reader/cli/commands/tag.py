@@ -39,7 +39,7 @@ def open_for_review(ctx: Context, path: str) -> Review:
     engine = extract(article.text, ctx.config)
     reanchored = ctx.register(article, engine)
     edits = ctx.store.edits(article.id)
-    return Review(article, apply_edits(engine, edits, ctx.config), edits, reanchored,
+    return Review(article, apply_edits(engine, edits, ctx.config, article.text), edits, reanchored,
                   numbers((s.id for s in engine), (s.id for s in edits.added)))
 
 
