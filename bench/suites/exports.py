@@ -26,6 +26,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from unittest.mock import patch
 
 from bench.corpus import FIRST, LAST, QUOTES, ROLES
 from bench.harness import Row
@@ -149,13 +150,14 @@ def run(quick: bool = False) -> list[Row]:
     articles = [_article(i, TAGS_PER_ARTICLE, rng) for i in range(count)]
     engine = {a.text: s for a, s in articles}
     config = load_config()
-    original = collector.extract, importer.extract
-    cached = lambda text, cfg: list(engine.get(text, ()))  # noqa: E731  the engine's output, cached
-    collector.extract = importer.extract = cached
+
+    def cached(text: str, cfg: Config) -> list[Statement]:  # the engine's output, known in advance
+        return list(engine.get(text, ()))
+
     rows: list[Row] = []
     repeat = 3
     label = f"{count * TAGS_PER_ARTICLE:,} tags"
-    try:
+    with patch.object(collector, "extract", cached), patch.object(importer, "extract", cached):
         with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
             root = Path(tmp) / "db"
             t0 = time.perf_counter()
@@ -184,6 +186,4 @@ def run(quick: bool = False) -> list[Row]:
             untagged = Path(tmp) / "untagged"
             _fill(untagged, articles, rng, tagged=False)
             rows += _imports(Path(tmp), store, config, untagged, label, repeat)
-    finally:
-        collector.extract, importer.extract = original
     return rows
