@@ -102,8 +102,8 @@ def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
         return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
     mention = subject_after(text, m.end(), sent.end, whole=True)
     cend = trim_end(text, start, m.start())
-    if any(start <= c.start() < cend for c in scan.cues):
-        return None  # the sentence's own cue attributes it; "according to" adds a second source
+    if any(not r.silent and r.cue_start is not None and start <= r.cue_start < cend for r in scan.raws):
+        return None  # a cue of the sentence attributes it; "according to" adds a second source
     return mention, start, cend
 
 

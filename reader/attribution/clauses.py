@@ -21,7 +21,7 @@ FINITE = re.compile(
     r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
     re.IGNORECASE)
 _CONTENT_END = re.compile(
-    r",\s+but\b|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
+    r",\s+but\b(?!\s+[“\"])|,\s+(?:and|but)\s+(?:he|she)\s+(?!said\b|says\b)|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
     r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
     r",\s+while\b|,\s+whereas\b|,\s+(?:to|after|in|by|at|from|for|with|of)\s+which\b")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"

@@ -149,8 +149,9 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
         with_subject = _WITH_SUBJECT.search(text, lo, cue.end()) if form.tense == "ing" else None
         if with_subject is not None:  # "with one poster writing “…”": the poster
             mention = subject_before(text, with_subject.start(1), with_subject.end(1))
-        elif form.tense == "ing":
-            mention = leading_subject(lexicon, text, sent.start, cue.start())  # ", saying …"
+        elif form.tense == "ing":  # "…,” Trump said, adding later, “…”": who spoke before, else the subject
+            earlier = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None), None)
+            mention = earlier or leading_subject(lexicon, text, sent.start, cue.start())
         else:
             mention = subject_for(lexicon, text, sent, lo, cue)
     if mention is None:

@@ -3,10 +3,11 @@
 One pass over paragraphs and sentences (structure.py). Each sentence goes through the rooms of
 the engine, one per kind of statement, in this order (a later room leaves alone the cue verbs
 and the words an earlier one used):
-  direct.py     quotations attributed by a cue before, after or around them (split quotes too);
-  according.py  "according to X";
+  direct.py     quotations attributed by a cue before, after or around them (split quotes too),
+                and bylines.py those attributed without a cue verb;
   indirect.py   what follows a cue verb ("said (that) ...", "told reporters ...", "..., X said");
                 mixed when it holds quoted fragments;
+  according.py  "according to X", where no cue of the sentence attributes the same words;
   findings.py   what footage, documents and reports show;
 and posts.py reads the signature lines of embedded posts between paragraphs. Then resolve.py
 finds each speaker past pronouns and short references and suggests a source category.
@@ -85,9 +86,9 @@ class Extractor:
                  and verb_like(self.cues, text, sent, m)]
         scan = SentenceScan(text, paras, n, sent, self.cues, verbs)
         direct.find(scan)
+        indirect.find(scan)
         if according.present(scan):
             according.find(scan)
-        indirect.find(scan)
         if findings.present(scan):
             findings.find(scan)
         return scan.raws

@@ -28,7 +28,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|
 # before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …")
 _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
-    r"(?:\s+[\w’'.-]+){0,6}?|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?:\s*[.!]?|\s+[—–]\s.*)\s*")
+    r"(?:\s+[\w’'.-]+){0,6}?|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"(?:\s*[.!]?|\s+[—–]\s.*)\s*")
 _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
@@ -46,6 +47,11 @@ _ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)
 _TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|to|a)\s+){0,2}[A-Z][\w’'-]*)*[.,]?\s*")
 # the object of a characterising verb and its "as": "identified the suspect as …"
 _OBJECT_AS = re.compile(r"\s+((?:(?!as\b)[\w’'.-]+\s+){1,10}?)as\s+(?=[\w“\"])")
+# "… and Democrats accused …": a second clause with a subject of its own before its cue
+_AND_SUBJECT = re.compile(r",?\s+(?:and|but|while)\s+(?:(?:the|a|an|his|her|their|its|some|many|other)\s+)?"
+                          r"(?:[A-Z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*|[a-z]+s)\s+(?:also\s+)?$")
+# "was asked by the host whether", "was told by officials that": the agent, then the words
+_AGENT_THEN_CLAUSE = re.compile(r"\s+by\s+([^,;:“”\"]{2,80}?)\s+(?:that\s+|(?=(?:whether|if)\b))")
 # "asked the guard whether": the person asked, before the question
 _ASKED = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?=(?:whether|if)\b)")
 # what stands between a cue and its clause: "says, as a result, the toll has risen"
@@ -85,6 +91,9 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
         _participle(scan, m, form)
         return
     if (form.tense != "ing" and passive_before(text, sent.start, m.start())) or passive(text, m.end(), sent.end):
+        by_agent = _by_agent(scan, m)  # "was asked by the host whether …": the host speaks
+        if by_agent is not None:
+            scan.add(by_agent)
         return
     trailing = _trailing(scan, m, form) or _parenthetical(scan, m)
     if trailing is not None:
@@ -122,6 +131,22 @@ def _kind(text: str, content: _Content, post: str | None) -> Kind:
     return "direct" if exact else ("mixed" if has_quote(text, cstart, cend) else "indirect")
 
 
+def _by_agent(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
+    """`X was asked by the host whether …`, `was told by officials that …`: a passive cue whose
+    agent speaks, with the words after the agent."""
+    text, sent = scan.text, scan.sent
+    agent = _AGENT_THEN_CLAUSE.match(text, m.end(), sent.end)
+    if agent is None:
+        return None
+    mention = subject_after(text, agent.start(1), agent.end(1), whole=True)
+    cstart = agent.end()
+    cend = trim_end(text, cstart, content_end(text, cstart, sent.end))
+    if mention is None or len(text[cstart:cend].split()) < 3:
+        return None
+    return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(),
+               m.end(), mention, context=text[m.start():cend])
+
+
 def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     """`…, describing the accusations as “…” and saying …`: the main subject speaks."""
     text = scan.text
@@ -157,6 +182,8 @@ def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm) -> Raw | None
                 or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
                 or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
+        if subject_for(scan.lexicon, text, sent, sent.start, m) is not None:
+            return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks
         mention = subject_after(text, m.end(), sent.end)
     else:
         # "…, two officials told Reuters.": the audience before the sentence ends
@@ -232,10 +259,14 @@ def _called_as(scan: SentenceScan, lo: int) -> _Content | None:
 
 def _next_speaker(scan: SentenceScan, lo: int, hi: int) -> int:
     """Where a clause with a speaker of its own starts: "…, former spokesman X described it
-    as …" ends the words before it at its comma (not a cue in a relative clause)."""
+    as …" ends the words before it at its comma, "… and Democrats accused …" at its "and"
+    (not a cue in a relative clause)."""
     text = scan.text
     for c in scan.cues:
         if lo < c.start() < hi and not in_relative_clause(text, lo, c.start()):
+            joined = _AND_SUBJECT.search(text, max(lo, c.start() - 60), c.start())
+            if joined is not None:
+                return joined.start()
             comma = text.rfind(",", lo, c.start())
             if comma > lo and not re.search(r"\b(?:that|and|but|who|which)\b|[“”\"]", text[comma:c.start()]):
                 return comma
@@ -302,8 +333,9 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
         if re.match(r"(?:\w+ly\s+)*by\b", content):
             return None  # "repeated … by several accounts": a passive, not speech
         if form.lemma not in NP_CONTENT and not FINITE.search(content) and \
-                not any(ch in content for ch in "“\"«") and not (form.lemma in SAY_LIKE and len(words) >= 5):
-            return None  # "confirmed the arrest": an object, not reported words
+                not any(ch in content for ch in "“\"«") and not (form.lemma in SAY_LIKE and len(words) >= 5) \
+                and not (form.lemma == "say" and words[0].lower() not in ("a", "an")):
+            return None  # "confirmed the arrest": an object; what "said" reports is words, not "a prayer"
         if form.lemma in NP_CONTENT and not FINITE.search(content) and len(words) < 4:
             return None
     return start, end, False

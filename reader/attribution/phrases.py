@@ -288,12 +288,15 @@ def _trim_article(text: str, start: int, end: int) -> int:
     return start + m.end() if m else start
 
 
-def build_mention(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:
-    """A mention from a subject phrase and its appositive or relative segments."""
+def build_mention(text: str, head: list[Tok], extra: list[list[Tok]], *, after_verb: bool = False) -> Mention | None:
+    """A mention from a subject phrase and its appositive or relative segments. `after_verb`:
+    the phrase follows its verb ("said Democrats involved in the talks and planning"), so no
+    clause stands before it."""
     while head and not head[0].word:  # a stray mark: "'' Mr. Coleman"
         head = head[1:]
     head = _strip_leading(head)
-    head = _after_clause(head)
+    if not after_verb:
+        head = _after_clause(head)
     head, clause = _cut_clause(head)
     head = _strip_time_tail(head)
     if not _looks_like_np(head):
@@ -460,7 +463,7 @@ def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mentio
                 extra.append(seg[:cut])
             break
         extra.append(seg)
-    return build_mention(text, head, extra)
+    return build_mention(text, head, extra, after_verb=True)
 
 
 def singular(word: str) -> str:

@@ -66,7 +66,7 @@ _BEFORE_ING_VERB = frozenset("and after before while by without when".split())
 _TRAILS = re.compile(r"(?:\s+(?:[a-z]+\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)?\s*[.!]?\s*")
 # ", The Telegraph reports": a comma, then a short name or noun phrase right before the cue
 _NAMED_BEFORE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:[A-Z][\w’'.-]*|[a-z]+s)\s+$")
-_AND_CUE = re.compile(r",?\s+and\s+(?:\w+ly\s+)?([a-z]+)\b")
+_AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?([a-z]+)\b")
 
 
 def previous_word(text: str, lo: int, hi: int) -> str:
@@ -136,9 +136,9 @@ def another_cue(lexicon: CueLexicon, words: str) -> bool:
 
 
 def second_cue(lexicon: CueLexicon, text: str, lo: int, hi: int) -> int:
-    """Where "… and said …" starts a second statement of the same speaker, or `hi`."""
+    """Where "… and said …", "… but noted …" starts a second statement of the same speaker, or `hi`."""
     for m in _AND_CUE.finditer(text, lo, hi):
         form = lexicon.form(m.group(1))
-        if form is not None and form.tense == "past" and (form.lemma in SAY_LIKE or form.lemma in PROMISE):
+        if form is not None and form.tense in ("past", "s", "base") and (form.lemma in SAY_LIKE or form.lemma in PROMISE):
             return m.start()
     return hi
