@@ -1,0 +1,456 @@
+"""The review screen's core: the article on the left, its statements on the right, one key
+per tag. `ReviewScreen` (reader.tui.screen) adds the dialogs' flows and search to it.
+
+The screen is a view of a `ReviewSession` (reader.review): it turns keys into session
+changes, redraws what changed, and runs the store writes on a worker thread. Widgets talk to
+it with messages; it never reaches into them beyond their small public methods.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.worker import Worker
+
+from reader.article import Article
+from reader.attribution import Statement
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.review import Filter, Refused, ReviewSession, SaveResult
+from reader.tui.article_view import ArticleView, Mark, Selected
+from reader.tui.keybar import KeyBar
+from reader.tui.keymap import KeySpec
+from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text, worded_text
+from reader.tui.statement_list import Row, StatementList
+
+Extractor = Callable[[str, Config], list[Statement]]
+
+if TYPE_CHECKING:
+    from reader.exports.wording import Part
+    from reader.store import TagStore
+    from reader.tui.app import ReaderApp
+
+
+class ReviewBase(Screen[None]):
+    AUTO_FOCUS = "#article"
+    # An article up to this many characters has its session opened before the first frame;
+    # a longer one is drawn first and its statements found on a worker thread.
+    SMALL = 200_000
+
+    def __init__(self, article: Article, config: Config, store: TagStore,
+                 specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
+                 extractor: Extractor | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.config = config
+        self.store = store
+        self.specs = specs
+        self._statements = statements
+        self._extractor = extractor
+        self.session: ReviewSession | None = None
+        self.selected_id: str | None = None
+        self.colours = {c.name: c.colour for c in config.categories}
+        self._drain: Worker[Any] | None = None
+        self._load_error: str | None = None
+        self._quitting = False
+
+    # --- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # The screen lays out the article and the side pane side by side; the top bar and the
+        # key bar are docked (one container less to style and draw).
+        yield TopBar(title_text(self.article.title), Text("loading…", style="dim"), id="top")
+        yield KeyBar(id="keys")
+        yield ArticleView(self.article.text, self.colours, id="article")
+        with Vertical(id="side"):
+            yield StatementList(self.colours, id="statements")
+            yield Panel(id="detail")
+            yield Panel(self._legend(), id="legend")
+
+    def _legend(self) -> Text:
+        keys = {c.name: self.key_display(next(s.id for s in self.specs if s.action == f"tag({c.name!r})"))
+                for c in self.config.categories}
+        return legend_text(self.config.categories, keys)
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        """`app` as the review application it always is (Textual types it as any App)."""
+        from reader.tui.app import ReaderApp  # not at the top: the app module imports this one
+
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        return app
+
+    def key_display(self, action_id: str) -> str:
+        keys = self.reader_app.keys_for(action_id)
+        return ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def listing(self) -> StatementList:
+        return self.query_one(StatementList)
+
+    # --- opening the session (store and engine off the UI thread) ---------------------------
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.reader_app.announce, "article")
+        # An ordinary article's session (the engine's statements, the store's tags) opens now,
+        # so the first frame shows them, and keys pressed meanwhile wait in Textual's queue and
+        # act on them. A long article is drawn first; until its session is open on the worker,
+        # keys that act on a statement say that the statements are still being found.
+        if len(self.article.text) <= self.SMALL:
+            self._opened(*self._try_open())
+        else:
+            self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
+
+    def _open_session(self) -> None:
+        self.app.call_from_thread(self._opened, *self._try_open())
+
+    def _try_open(self) -> tuple[ReviewSession | None, str]:
+        """(the session, "") or (None, what went wrong as a sentence)."""
+        try:
+            return self._open_here(), ""
+        except ReaderError as e:
+            return None, str(e)
+        except Exception as e:  # the engine or the store failed unexpectedly: say so, keep the text readable
+            return None, f"unexpected {type(e).__name__}: {e}"
+
+    def _opened(self, session: ReviewSession | None, problem: str) -> None:
+        if session is None:
+            self._open_failed(problem)
+        else:
+            self._session_ready(session)
+
+    def _open_here(self) -> ReviewSession:
+        statements = self._statements
+        if statements is None:
+            if self._extractor is not None:
+                statements = self._extractor(self.article.text, self.config)
+            else:
+                from reader.attribution import extract
+
+                statements = extract(self.article.text, self.config)
+        return ReviewSession.open(self.article, self.config, self.store, statements)
+
+    def _open_failed(self, problem: str) -> None:
+        self._load_error = problem
+        self.listing.empty_message = "Tags are unavailable: " + problem
+        self.listing.set_rows([], None)
+        self.query_one(TopBar).show_progress(Text("tags unavailable", style="bold red"))
+        self.notify(problem, title="Could not open the tags", severity="error", timeout=15, markup=False)
+        self.reader_app.announce_ready()
+
+    def _session_ready(self, session: ReviewSession) -> None:
+        self.session = session
+        self.listing.empty_message = "No statements found. Mark text in the article (a) to add one."
+        self._redraw(session.first_untagged() or (session.statements[0].id if session.statements else None))
+        moved, orphaned = session.reanchored.moved, session.reanchored.orphaned
+        if moved or orphaned or session.orphans:
+            words = []
+            if moved:
+                words.append(f"{len(moved)} tag{'s' if len(moved) != 1 else ''} moved to this version of the text")
+            lost = len(orphaned) or len(session.orphans)
+            if lost:
+                words.append(f"{lost} tag{'s' if lost != 1 else ''} no longer match a statement (kept; "
+                             "see `reader export`)")
+            self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
+                        severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(self.reader_app.announce_ready)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _row(self, statement: Statement, unsaved: set[str]) -> Row:
+        session = self.session
+        assert session is not None
+        tag = session.tag(statement.id)
+        return Row(statement.id, session.number(statement.id), statement.speaker, statement.text,
+                   tag.category if tag else None, statement.suggested_source,
+                   session.dismissed(statement.id), statement.id in unsaved)
+
+    def _redraw(self, select: str | None = None, *, keep_index: int | None = None) -> None:
+        """Rebuild the list, the article's highlights and the panels from the session."""
+        session = self.session
+        if session is None:
+            return
+        unsaved = session.saver.unsaved_ids()
+        visible = session.visible()
+        rows = [self._row(s, unsaved) for s in visible]
+        ids = [r.id for r in rows]
+        if select not in ids:
+            if keep_index is not None and rows:
+                select = ids[min(keep_index, len(ids) - 1)]
+            else:
+                select = self.selected_id if self.selected_id in ids else (ids[0] if ids else None)
+        if not rows:
+            label = session.filter.label
+            self.listing.empty_message = (f"No statements match the filter “{label}” (f to change it)."
+                                       if label != "all" else
+                                       "No statements found. Mark text in the article (a) to add one.")
+        self.listing.set_rows(rows, select)
+        marks = []
+        for s in session.statements:
+            tag = session.tag(s.id)
+            marks.append(Mark(s.id, s.start, s.end, tag.category if tag else None, session.dismissed(s.id)))
+        self.view.set_marks(marks)
+        self._select(select)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        tagged, total = session.progress()
+        self.query_one(TopBar).show_progress(
+            progress_text(tagged, total, session.filter.label, session.saver.unsaved, session.saver.error is not None))
+
+    def _select(self, sid: str | None, *, scroll_article: bool = True) -> None:
+        session = self.session
+        self.selected_id = sid
+        detail = self.query_one("#detail", Panel)
+        if session is None or sid is None:
+            self.view.select(None)
+            detail.show(Text())
+            return
+        ids = [r.id for r in self.listing.rows]
+        if sid in ids and self.listing.cursor != ids.index(sid):
+            self.listing.move_cursor(ids.index(sid))
+        statement = session.statement(sid)
+        span = session.speaker_span(statement)
+        self.view.select(Selected(statement.start, statement.end, *(span or (None, None))), scroll=scroll_article)
+        detail.show(detail_text(session.number(sid), statement, _wording(statement, self.article.text),
+                                session.tag(sid), dismissed=session.dismissed(sid),
+                                added=session.added(sid), speaker_edited=session.speaker_edited(sid),
+                                revised=session.revised(sid),
+                                colours=self.colours, unsaved=sid in session.saver.unsaved_ids()))
+
+    # --- saving (a worker thread drains the session's write queue, in order) ------------------
+
+    def _save(self) -> None:
+        session = self.session
+        if session is not None and session.saver.claim():
+            self._drain = self.run_worker(self._drain_queue, thread=True, group="save")
+
+    def _drain_queue(self) -> None:
+        assert self.session is not None
+        result = self.session.saver.drain()
+        try:
+            self.app.call_from_thread(self._saved, result)
+        except RuntimeError:  # the app closed meanwhile (quit waits for drains, so nothing is pending)
+            pass
+
+    def _saved(self, result: SaveResult) -> None:
+        if result.error is not None:
+            self.notify(f"{result.error}\nThe change stays on screen, marked “!”; "
+                        f"{self.key_display('save')} retries, so does your next change.",
+                        title="Not saved", severity="error", timeout=12, markup=False)
+        elif result.recovered:
+            self.notify("Every change is saved now.", title="Saved", markup=False)
+        self._refresh_rows()
+        if result.error is None:
+            self._save()  # writes queued while this drain was finishing
+        if self._quitting and self.session is not None and not self.session.saver.busy:
+            self._finish_quit()
+
+    def _refresh_rows(self) -> None:
+        """Redraw the unsaved markers and counts after a drain."""
+        session = self.session
+        if session is None:
+            return
+        unsaved = session.saver.unsaved_ids()
+        for row in self.listing.rows:
+            if row.unsaved != (row.id in unsaved):
+                self.listing.update_row(self._row(session.statement(row.id), unsaved))
+        self._update_progress()
+        if self.selected_id is not None:
+            self._select(self.selected_id, scroll_article=False)
+
+    def _changed(self, sid: str | None) -> None:
+        """After any change: redraw, keep the cursor where the reviewer expects it, save."""
+        index = self.listing.cursor
+        self._redraw(sid, keep_index=index)
+        self._save()
+
+    def _apply(self, make: Callable[[ReviewSession, str], Any], *, tagging: bool = False) -> None:
+        """Make a change to the selected statement. After a tag (`tagging`), the selection moves
+        on as config.yaml's review.advance says, and a finished article says so."""
+        session, sid = self.session, self.selected_id
+        if session is None and self._load_error is None:
+            self.notify("The statements are still being found: a moment.", severity="warning", markup=False)
+            return
+        if session is None or sid is None:
+            self.notify("No statement is selected.", severity="warning", markup=False)
+            return
+        done_before = session.progress().done
+        try:
+            make(session, sid)
+        except Refused as e:
+            self.notify(str(e), severity="warning", markup=False)
+            return
+        if not tagging:
+            self._changed(sid)
+            return
+        self._redraw(session.after_tagging(sid, self.config.advance))
+        self._save()
+        if session.progress().done and not done_before:
+            self._article_done()
+
+    def _article_done(self) -> None:
+        assert self.session is not None
+        total = self.session.progress().total
+        self.notify(f"All {total} statement{'s are' if total != 1 else ' is'} tagged: this article is done.",
+                    title="Done", markup=False, timeout=6)
+
+    # --- actions: moving ---------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if self.listing.cursor is None:
+            return
+        self.listing.move_cursor(self.listing.cursor + step)
+        row = self.listing.current
+        self._select(row.id if row else None)
+
+    def action_first(self) -> None:
+        self.action_move(-len(self.listing.rows))
+
+    def action_last(self) -> None:
+        self.action_move(len(self.listing.rows))
+
+    def action_page(self, direction: int) -> None:
+        if direction > 0:
+            self.view.scroll_page_down(animate=False)
+        else:
+            self.view.scroll_page_up(animate=False)
+
+    @on(StatementList.Clicked)
+    @on(ArticleView.StatementClicked)
+    def clicked(self, event: StatementList.Clicked | ArticleView.StatementClicked) -> None:
+        session = self.session
+        if session is None:
+            return
+        if event.statement_id not in {r.id for r in self.listing.rows}:  # hidden by the filter
+            session.set_filter(Filter())
+            self._redraw(event.statement_id)
+            self.notify("Filter cleared to show that statement.", markup=False)
+        self._select(event.statement_id, scroll_article=isinstance(event, StatementList.Clicked))
+
+    # --- actions: tagging ----------------------------------------------------------------------
+
+    def action_tag(self, category: str) -> None:
+        self._apply(lambda s, sid: s.set_category(sid, category), tagging=True)
+
+    def action_accept(self) -> None:
+        self._apply(lambda s, sid: s.accept(sid), tagging=True)
+
+    def action_accept_all(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            change = session.accept_all()
+        except Refused as e:
+            self.notify(str(e), severity="warning", markup=False)
+            return
+        self._apply_done(change.label, session.first_untagged())
+        if session.progress().done:
+            self._article_done()
+
+    def _apply_done(self, label: str, select: str | None) -> None:
+        """After a change of several statements: redraw, save, say what was done (and how to undo it)."""
+        self._redraw(select)
+        self._save()
+        self.notify(f"{label[:1].upper()}{label[1:]}; {self.key_display('undo')} takes it back.",
+                    markup=False, timeout=5)
+
+    def action_clear(self) -> None:
+        self._apply(lambda s, sid: s.clear(sid))
+
+    def _heading(self, what: str) -> Text:
+        assert self.session is not None and self.selected_id is not None
+        statement = self.session.statement(self.selected_id)
+        out = Text(f"{what} · statement #{self.session.number(statement.id)}\n", style="bold")
+        out.append_text(worded_text(_wording(statement, self.article.text), 160))
+        return out
+
+    def action_undo(self) -> None:
+        self._history("undo")
+
+    def action_redo(self) -> None:
+        self._history("redo")
+
+    def _history(self, which: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        change = session.undo() if which == "undo" else session.redo()
+        if change is None:
+            self.notify(f"Nothing to {which}.", severity="warning", markup=False)
+            return
+        sid: str | None = change.statement_id
+        if sid not in {s.id for s in session.statements}:
+            sid = None  # an added statement, taken away again
+        elif sid not in {s.id for s in session.visible()}:
+            session.set_filter(Filter())  # show what the undo or redo touched
+        self._changed(sid)
+        self.notify(f"{which.capitalize()}: {change.label}.", markup=False, timeout=3)
+
+    # --- actions: save, help, quit -------------------------------------------------------------
+
+    def action_save(self) -> None:
+        session = self.session
+        if session is None or not session.saver.unsaved:
+            self.notify("Everything is saved.", markup=False, timeout=3)
+            return
+        self._save()
+
+    def action_toggle_theme(self) -> None:
+        self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        from reader.tui.dialogs.help import HelpDialog
+        from reader.tui.keymap import BUILT_IN
+
+        self.app.push_screen(HelpDialog(self.specs, self.reader_app.keys_for, BUILT_IN))
+
+    def action_quit(self) -> None:
+        """Quit once every change is on disk; if a save keeps failing, ask first."""
+        session = self.session
+        if session is None:
+            self.app.exit()
+            return
+        self._quitting = True
+        if session.saver.busy:
+            return  # the running drain reports to _saved, which finishes the quit
+        self._save()
+        if not session.saver.busy:
+            self._finish_quit()
+
+    def _finish_quit(self) -> None:
+        self._quitting = False
+        session = self.session
+        if session is None or not session.saver.unsaved:
+            self.app.exit()
+            return
+        from reader.tui.dialogs.confirm import UnsavedDialog
+
+        def answer(choice: str | None) -> None:
+            if choice == "quit":
+                self.app.exit()
+            elif choice == "retry":
+                self.action_quit()
+
+        self.app.push_screen(UnsavedDialog(session.saver.unsaved, session.saver.error), answer)
+
+def _wording(statement: Statement, text: str) -> list[Part]:
+    from reader.exports.wording import wording  # the exports package, on first use, not at start-up
+
+    return wording(statement, text)
+
