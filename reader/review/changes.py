@@ -1,8 +1,11 @@
 """The reviewer's changes as undoable records: each one applies itself to the in-memory
 state, reverts itself, and says which store write makes either direction durable.
 
-Tag changes carry the whole record before and after, so undo and redo write back exactly
-what was there (timestamps included) through `TagStore.put_tag` / `remove_tag`.
+Tag changes carry the whole record before and after. Applying one (or undoing it) changes
+only the fields that differ between the two, on the tag as it is now, in memory and in the
+store alike (`reader.store.merged`, `TagStore.merge_tag`): what another window or command saved
+meanwhile in other fields is kept. When nobody else changed the tag, undo and redo write back
+exactly what was there, timestamps included.
 """
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.attribution import Statement
 from reader.review.saver import Write
-from reader.store import Revision, Tag
+from reader.store import Revision, Tag, merged
 
 
 @dataclass
@@ -37,18 +40,19 @@ class TagChange:
     label: str
 
     def apply(self, state: State) -> Write:
-        return self._set(state, self.after, self.label)
+        return self._set(state, self.before, self.after, self.label)
 
     def revert(self, state: State) -> Write:
-        return self._set(state, self.before, f"undo {self.label}")
+        return self._set(state, self.after, self.before, f"undo {self.label}")
 
-    def _set(self, state: State, tag: Tag | None, label: str) -> Write:
+    def _set(self, state: State, base: Tag | None, mine: Tag | None, label: str) -> Write:
         aid, sid = self.article_id, self.statement_id
-        if tag is None:
+        now = merged(state.tags.get(sid), base, mine)
+        if now is None:
             state.tags.pop(sid, None)
-            return Write(sid, label, lambda store: store.remove_tag(aid, sid))
-        state.tags[sid] = tag
-        return Write(sid, label, lambda store: store.put_tag(tag))
+        else:
+            state.tags[sid] = now
+        return Write(sid, label, lambda store: store.merge_tag(aid, sid, base, mine))
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,20 @@ class Saver:
         self._queue: deque[Write] = deque()
         self._lock = threading.Lock()
         self._running = False
+        self._submitted = 0
         self.error: str | None = None  # why the last drain stopped early, until one empties the queue
 
     def submit(self, write: Write) -> None:
         with self._lock:
             self._queue.append(write)
+            self._submitted += 1
+
+    @property
+    def submitted(self) -> int:
+        """How many writes were ever queued: a reading of the store taken when this was n is
+        up to date for the screen while it is still n (no change made since)."""
+        with self._lock:
+            return self._submitted
 
     def claim(self) -> bool:
         """True if the caller should now run `drain` (no drain is running and work waits)."""

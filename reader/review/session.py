@@ -2,16 +2,18 @@
 edits), their tags, the list filter, and undo/redo over every change.
 
 Plain Python: the review screen drives it, tests drive it without Textual. Every change is
-applied in memory at once and queued for the store (`saver`); the store is never read again
-during the session, so what is on screen is always the reviewer's latest word.
+applied in memory at once and queued for the store (`saver`), where it is merged field by
+field into the record as it is then (see reader.review.changes). What other windows and
+commands save is taken in by `sync`, for the statements with no change of this session still
+waiting, so what is on screen is the reviewer's latest word and everyone else's.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from reader import grades
 from reader.article import Article
@@ -21,13 +23,14 @@ from reader.review.changes import (AddChange, BatchChange, Change, DismissChange
                                    TagChange)
 from reader.review.saver import Saver, Write
 from reader.review.span import QUOTES, Edge, moved, trimmed
-from reader.store import (ArticleRecord, Edits, Reanchored, Revision, ReviewerStatement, Tag, Tally, apply_edits,
-                          make_anchor, numbers, statement_record, tally)
+from reader.store import (ArticleRecord, ArticleState, Edits, Reanchored, Revision, ReviewerStatement, Tag, Tally,
+                          apply_edits, make_anchor, numbers, statement_record, tally)
 from reader.store.records import suggestion_for
 
 if TYPE_CHECKING:
     from reader.store import TagStore
 
+T = TypeVar("T")
 
 
 class Refused(Exception):
@@ -421,6 +424,35 @@ class ReviewSession:
         if span is not None:
             draft = replace(draft, speaker_start=span[0], speaker_end=span[1])
         return self._do(AddChange(self.article.id, draft))
+
+    def sync(self, stored: ArticleState) -> set[str]:
+        """Take in what other windows and commands saved: `stored` is the article's state as
+        the store holds it now. Every statement without a change of this session waiting to be
+        saved shows the stored tag and edits (this session's own saved changes are among them).
+        Returns the statements whose tag or edits changed on screen."""
+        pending = self.saver.unsaved_ids()
+        s, edits = self.state, stored.edits
+        changed: set[str] = set()
+
+        def take(mine: dict[str, T], theirs: Mapping[str, T]) -> None:
+            for sid in (mine.keys() | theirs.keys()) - pending:
+                if mine.get(sid) != theirs.get(sid):
+                    changed.add(sid)
+                    if sid in theirs:
+                        mine[sid] = theirs[sid]
+                    else:
+                        del mine[sid]
+
+        take(s.tags, stored.tags)
+        take(s.speakers, edits.speakers)
+        take(s.added, {st.id: st for st in edits.added})
+        take(s.revised, edits.revised)
+        dismissed = {sid: True for sid in s.dismissed}
+        take(dismissed, {sid: True for sid in edits.dismissed})
+        s.dismissed = set(dismissed)
+        if changed:
+            self._refresh()
+        return changed
 
     def flush(self) -> Any:
         """Save everything queued, on this thread."""

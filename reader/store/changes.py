@@ -50,7 +50,7 @@ def merged(current: Tag | None, base: Tag | None, mine: Tag | None) -> Tag | Non
     `mine` None removes the tag; `base` None (a new tag) counts every field mine sets."""
     if mine is None:
         return None
-    if current is None:
+    if current is None or current == base:  # nobody else changed it: mine, exactly (undo included)
         return mine
     changed = {name: getattr(mine, name) for name in JUDGEMENT
                if (getattr(mine, name) is not None if base is None else getattr(mine, name) != getattr(base, name))}

@@ -72,6 +72,11 @@ class ReaderApp(App[None]):
             if not os.environ.get(STAY_ENV):
                 self.exit()
 
+    def on_app_focus(self) -> None:
+        """The terminal is back in front (where it says so): show what others saved meanwhile."""
+        if self.review is not None:
+            self.review.look_for_changes()
+
     async def action_quit(self) -> None:
         """Ctrl+Q too waits for the saves (and asks when one keeps failing)."""
         if self.review is not None:

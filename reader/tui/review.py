@@ -33,7 +33,7 @@ Extractor = Callable[[str, Config], list[Statement]]
 
 if TYPE_CHECKING:
     from reader.exports.wording import Part
-    from reader.store import TagStore
+    from reader.store import ArticleState, TagStore
     from reader.tui.app import ReaderApp
 
 
@@ -245,7 +245,38 @@ class ReviewBase(Screen[None]):
         try:
             self.app.call_from_thread(self._saved, result)
         except RuntimeError:  # the app closed meanwhile (quit waits for drains, so nothing is pending)
+            return
+        if result.error is None:
+            self._read_others()
+
+    # --- what other windows and commands saved: read after each save, and on coming back ------
+
+    def look_for_changes(self) -> None:
+        """Read the article's tags and edits as stored (off the UI thread) and show what others
+        changed. Called when the terminal gets the focus back; every save does it too."""
+        if self.session is not None:
+            self.run_worker(self._read_others, thread=True, group="read")
+
+    def _read_others(self) -> None:
+        session = self.session
+        assert session is not None
+        submitted = session.saver.submitted  # the reading is current while no change is made
+        try:
+            stored = session.saver.store.article_state(self.article.id)
+            self.app.call_from_thread(self._others_read, stored, submitted)
+        except (ReaderError, OSError, RuntimeError):  # unreadable now (a save will say why), or the app closed
             pass
+
+    def _others_read(self, stored: ArticleState, submitted: int) -> None:
+        session = self.session
+        if session is None or session.saver.submitted != submitted:
+            return  # a change was made since the reading: the next save reads again
+        changed = session.sync(stored)
+        if changed:
+            self._redraw(self.selected_id)
+            n = len(changed)
+            self.notify(f"{n} statement{'s' if n != 1 else ''} changed in another window or by a command; "
+                        "showing the saved version.", title="Updated", timeout=6, markup=False)
 
     def _saved(self, result: SaveResult) -> None:
         if result.error is not None:

@@ -133,10 +133,10 @@ class FlakyStore(TagStore):
 
     broken = False
 
-    def put_tag(self, tag):
+    def merge_tag(self, *args, **kwargs):  # the review session's one way to save a tag
         if self.broken:
             raise ReaderError(f"{self.root}: no space left on device.")
-        super().put_tag(tag)
+        return super().merge_tag(*args, **kwargs)
 
 
 def test_a_failed_save_keeps_the_change_queued_and_a_retry_saves_it(tmp_path, config):
