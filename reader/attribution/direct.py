@@ -16,6 +16,10 @@ from reader.attribution.verbs import NOUNISH, QUOTE_AFTER_OBJECT, QUOTE_ONLY
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
 # "with one poster writing", "with many residents saying": a participle with its own subject
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){1,5}?)[a-z]+ing\s*[,:]?\s*$")
+# an appositive closed by a comma right before the cue: ", the president of the state union,"
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,;:.!?“”\"]{0,100},\s*$")
+# ", but “", "and “" after a quotation of the sentence: the speaker goes on
+_GOES_ON = re.compile(r"[,;]?\s*\b(?:but|and|adding|then)\s*[,:]?$")
 _CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
 _NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'“\"](?=[^\W\d_])")
 _NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'”\"](?![^\W\d_])")
@@ -67,6 +71,8 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
         return True  # `he said "…"`; not `fighting would continue "until …"`
     if form is not None and form.tense == "ing" and _WITH_SUBJECT.search(before):
         return True  # `with one poster writing "…"`
+    if _GOES_ON.search(before) and any(o.close < q.open and _is_full(scan, o) for o in sent.quotes):
+        return True  # `“…,” he said, but “…”`: the same speaker goes on
     if posts.CAPTION.search(before):
         return True
     # closed by ",” she said": a quotation with its attribution right after it
@@ -113,7 +119,8 @@ def _attribution_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | 
             mention = subject_after(text, cue.end(), hi)
         else:
             gap = text[lo:cue.start()]
-            if len(gap.split()) > 9 or breaks(gap):
+            words = len(_APPOSITIVE.sub(",", gap).split())  # "Name, the president of …, said": the name
+            if words > 9 or breaks(gap):
                 return None
             mention = subject_before(text, lo, cue.start())
         if mention is None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from reader.attribution import according, direct, findings, indirect, parallel, posts
+from reader.attribution import according, bylines, direct, findings, indirect, parallel, posts
 from reader.attribution.candidates import CueIndex, Raw, SentenceScan, dedupe
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement
@@ -30,6 +30,9 @@ from reader.attribution.structure import Paragraph, Sentence, analyse, sentences
 from reader.attribution.verbs import verb_like
 from reader.attribution.whoswho import NameIndex
 from reader.config import Config
+
+
+_BLOCK_PARAGRAPHS = 3  # a block quotation after "X said:" runs at most this many paragraphs
 
 
 class Extractor:
@@ -60,6 +63,8 @@ class Extractor:
             return raws
         # the cue words of the whole range in one pass; paragraphs and sentences take theirs
         cues = CueIndex(list(self.cues.pattern.finditer(text, paras[lo].start, paras[hi - 1].end)))
+        introduced: Raw | None = None  # "Peters says:" closing the paragraph before
+        block_left = 0  # how many more paragraphs may be its block quotation
         for n in range(lo, hi):
             para = paras[n]
             sig = posts.signature(text, para)
@@ -67,15 +72,33 @@ class Extractor:
                 found = posts.signature_post(text, paras, n, sig, raws)
                 if found:
                     raws.append(found)
+                introduced = None
                 continue
-            if not para.quotes and not cues.between(para.start, para.end) and \
+            para_cues = cues.between(para.start, para.end)
+            block = bylines.block(text, para, introduced) if introduced is not None and block_left and \
+                not para.quotes and not para_cues else None
+            if block is not None:  # a block quotation: no marks at all
+                block.paragraph = n
+                raws.append(block)
+                block_left -= 1
+                continue
+            introduced = None
+            if not para.quotes and not para_cues and \
                     "ccording to" not in text[para.start:para.end] and \
                     not findings.HINT.search(text, para.start, para.end):
                 continue
-            for sent in sentences_of(text, para):
+            found_here = len(raws)
+            sentences = sentences_of(text, para)
+            for sent in sentences:
                 for raw in self._sentence(text, paras, n, sent, cues.between(sent.start, sent.end)):
                     raw.paragraph = n
                     raws.append(raw)
+            if not any(not r.silent and r.start >= sentences[-1].start for r in raws[found_here:]):
+                introduced = bylines.introducer(self.cues, text, para, sentences[-1], para_cues)
+                if introduced is not None:
+                    introduced.paragraph = n
+                    raws.append(introduced)
+                    block_left = _BLOCK_PARAGRAPHS
         return raws
 
     def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence,

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from reader.attribution.lexicon import (
     ABBREVIATIONS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
-    PERSONAL_PRONOUNS, PREPOSITIONS, TIME_WORDS, VERB_FILLERS,
+    PERSONAL_PRONOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS, VERB_FILLERS,
 )
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])|(?:[A-Za-z]\.){2,}|[@#]\w+|[^\W_]+(?:[’'\-.&][^\W_]+)*|--+|[^\w\s]")
@@ -143,6 +143,9 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
         low = _word(seg[i])
         if low in _LEADING_JUNK or (i == 0 and low in ("which", "who", "whom")):
             i += 1  # "(The closure,) which the border guard service said …": its own subject
+            continue
+        if low in ("in", "on") and i + 2 < len(seg) and seg[i + 1].lower in DETERMINERS and seg[i + 2].lower in TEXT_NOUNS:
+            i += 3  # "In a statement Peters says": the text the words came in
             continue
         if i + 1 < len(seg) and (low, seg[i + 1].lower) in _QUANTIFIERS:
             i += 2  # "at least half of voters": the voters speak

@@ -153,7 +153,10 @@ def _double_quotes(text: str, para: Paragraph, carried: bool) -> tuple[list[Quot
     for m in _MARKS.finditer(text, para.start, para.end):
         i, ch = m.start(), m.group()
         width = len(ch)
-        if ch in OPENERS:
+        if ch in OPENERS and open_at is not None and _is_closer(text, i, para.end) and not _is_opener(text, i, para.start):
+            quotes.append(Quote(open_at, i, continued=open_continued, open_width=open_width))  # “…“: a typo
+            open_at = None
+        elif ch in OPENERS:
             open_at, open_width, open_continued = i, 1, carried and not quotes and i == para.start
         elif ch in CLOSERS:
             if open_at is not None:

@@ -45,7 +45,7 @@ QUOTE_ONLY = frozenset({"continue"})
 # The statement is the quotation; without one, only REPORTING_CHARACTERISE report speech.
 CHARACTERISE = frozenset("describe call brand dub label denounce criticise criticize praise hail "
                          "slam dismiss condemn blame accuse characterise characterize identify "
-                         "refer".split())
+                         "refer liken".split())
 REPORTING_CHARACTERISE = frozenset("describe condemn accuse".split())
 # Of those, the verbs that say what something is with "as": "denounced X as a traitor",
 # "identified the suspect as Y" (the object and what it is called are the statement).
