@@ -67,7 +67,14 @@ def export_article(store: TagStore, article_id: str, fmt: str, config: Config,
     return export_text(store, config, [article_id], fmt, options or ExportOptions(), statements=known)
 
 
+FILENAME_WORDS = 60  # characters of the title a file name keeps, cut between words
+
+
 def suggested_filename(record: ArticleRecord, fmt: str) -> str:
-    """A file name for an article's export: its title made safe, and the format's ending."""
-    stem = re.sub(r"[^\w-]+", "-", record.title.lower(), flags=re.UNICODE).strip("-_")[:60].strip("-_")
+    """A file name for an article's export: its title made safe and cut between words, and
+    the format's ending."""
+    stem = re.sub(r"[^\w-]+", "-", record.title.lower(), flags=re.UNICODE).strip("-_")
+    if len(stem) > FILENAME_WORDS:
+        cut = stem.rfind("-", 0, FILENAME_WORDS + 1)
+        stem = stem[:cut if cut > 0 else FILENAME_WORDS].strip("-_")
     return f"{stem or record.id[:12]}-tags{get_format(fmt).suffix}"

@@ -39,18 +39,29 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Filter:
-    kind: Literal["all", "untagged", "category"] = "all"
-    category: str | None = None
+    """Which statements the list shows. `value`: the category of a "category" filter, the
+    speaker of a "speaker" filter (any capitals)."""
+
+    kind: Literal["all", "untagged", "category", "speaker", "dismissed", "note"] = "all"
+    value: str | None = None
 
     @property
     def label(self) -> str:
-        return self.category if self.kind == "category" and self.category else self.kind
+        if self.kind in ("category", "speaker") and self.value:
+            return self.value if self.kind == "category" else f"speaker {self.value}"
+        return "with a note" if self.kind == "note" else self.kind
 
     def keeps(self, statement: Statement, tag: Tag | None, dismissed: bool) -> bool:
         if self.kind == "untagged":
             return tag is None and not dismissed
         if self.kind == "category":
-            return tag is not None and tag.category == self.category
+            return tag is not None and tag.category == self.value
+        if self.kind == "speaker":
+            return (statement.speaker or "").casefold() == (self.value or "").casefold()
+        if self.kind == "dismissed":
+            return dismissed
+        if self.kind == "note":
+            return tag is not None and bool(tag.note)
         return True
 
 
@@ -162,8 +173,6 @@ class ReviewSession:
             return sid
         return next((x for x in later if x in shown), next((x for x in reversed(ids[:here]) if x in shown), None))
 
-    def filters(self) -> list[Filter]:
-        return [ALL, Filter("untagged")] + [Filter("category", c.name) for c in self.config.categories]
 
     def set_filter(self, value: Filter) -> None:
         self.filter = value

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -16,9 +15,13 @@ from reader.attribution import Statement
 from reader.config import Config
 from reader.tui.commands import ReviewCommands
 from reader.tui.keymap import checked_keys
+from reader.tui.review import Place, ReviewBase
 from reader.tui.screen import Extractor, ReviewScreen, screen_class
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from reader.review.queue import Queue
     from reader.store import TagStore
 
 # Only the benchmark sets these: a file to which the app writes when the article is on screen
@@ -33,25 +36,83 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReviewCommands}
 
-    def __init__(self, article: Article, config: Config, store: TagStore, *,
-                 statements: list[Statement] | None = None, extractor: Extractor | None = None) -> None:
+    def __init__(self, article: Article | None, config: Config, store: TagStore, *,
+                 statements: list[Statement] | None = None, extractor: Extractor | None = None,
+                 queue: Queue | None = None) -> None:
         """Raises ReaderError (naming the config file) for an unknown action id under `keys:`
-        or two actions on one key. The session is opened from `statements`, or from what
+        or two actions on one key. With a `queue`, the app opens on the list of its articles;
+        else on the review of `article`, its session opened from `statements`, or from what
         `extractor` (default: the engine) finds, and `store` (see ReviewScreen)."""
         self.specs, self.keymap = checked_keys(config)
         super().__init__()
+        if article is None and queue is None:
+            raise ValueError("ReaderApp needs an article or a queue")
         self.article = article
-        # the review screen is built when Textual asks for it, from the same arguments
-        self._make_review = partial(screen_class(self.specs), article, config, store, self.specs,
-                                    statements=statements, extractor=extractor)
+        self.config = config
+        self.store = store
+        self.queue = queue
+        self._statements = statements
+        self._extractor = extractor
+        self._review_type = screen_class(self.specs)
         self._ready_file = os.environ.get(READY_ENV)
         self.review: ReviewScreen | None = None
         self.ready = asyncio.Event()  # set once the statements are listed (tests await it)
         self.set_keymap(self.keymap)
 
-    def get_default_screen(self) -> ReviewScreen:
-        self.review = self._make_review()
+    def get_default_screen(self) -> Screen[None]:
+        if self.queue is not None:
+            from reader.tui.queue_screen import queue_class
+
+            return queue_class(self.specs)(self.queue)
+        assert self.article is not None
+        self.review = self._review_type(self.article, self.config, self.store, self.specs,
+                                        statements=self._statements, extractor=self._extractor)
         return self.review
+
+    # --- the queue ---------------------------------------------------------------------------
+
+    def open_article(self, index: int, *, leaving: ReviewBase | None = None) -> None:
+        """Review the queue's article `index` (after `leaving` the one under review, whose
+        changes are saved)."""
+        assert self.queue is not None
+        entry = self.queue.load(index)  # at once when the queue's worker has read it already
+        if entry.problem is not None or entry.article is None:
+            self.notify(entry.problem or "The article cannot be read.", title="Cannot open this article",
+                        severity="error", timeout=10, markup=False)
+            return
+        if leaving is not None:
+            self._left(leaving)
+        self.ready.clear()
+        screen = self._review_type(entry.article, self.config, self.store, self.specs, statements=entry.statements,
+                                   extractor=self._extractor, place=Place(index, len(self.queue)),
+                                   start_at=entry.left_at)
+        if self.review is not None:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        self.review = screen
+
+    def back_to_queue(self, leaving: ReviewBase) -> None:
+        """Leave the article under review (its changes saved) for the list."""
+        self._left(leaving)
+        self.review = None
+        self.pop_screen()  # the queue screen redraws the articles reviewed meanwhile
+        place = leaving.place
+        if place is not None:
+            from reader.tui.queue_screen import QueueScreen
+
+            queue_screen = self.screen
+            if isinstance(queue_screen, QueueScreen):
+                queue_screen.table.move_cursor(row=place.index)
+
+    def _left(self, screen: ReviewBase) -> None:
+        place, session = screen.place, screen.session
+        if self.queue is None or place is None or session is None:
+            return
+        self.queue.left(place.index, session.progress(), screen.selected_id,
+                        session.record.last_opened if session.record else None)
+
+    # --- keys and announcements --------------------------------------------------------------
 
     def keys_for(self, action_id: str) -> str:
         """The keys of an action after config.yaml's remapping ("a,b" for several)."""
@@ -83,4 +144,3 @@ class ReaderApp(App[None]):
             self.review.action_quit()
         else:
             self.exit()
-

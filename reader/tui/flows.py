@@ -189,15 +189,19 @@ class DialogFlows(ReviewBase):
             return
         from reader.tui.dialogs.choice import ChoiceDialog
 
-        options: list[tuple[str, str, Text]] = [("all", "a", Text("all statements")),
-                                                 ("untagged", "u", Text("untagged only"))]
-        filters = {"all": Filter("all"), "untagged": Filter("untagged")}  # option value -> filter
+        choices: list[tuple[str, Text, Filter]] = [("a", Text("all statements"), Filter("all")),
+                                                   ("u", Text("untagged only"), Filter("untagged"))]
         for c in self.config.categories:
             label = Text("tagged ")
             label.append(f" {c.name} ", style=chip_style(c.colour))
-            options.append((f"category:{c.name}", c.key, label))
-            filters[f"category:{c.name}"] = Filter("category", c.name)
-        current = session.filter.kind if session.filter.kind != "category" else f"category:{session.filter.category}"
+            choices.append((c.key, label, Filter("category", c.name)))
+        speaker = session.statement(self.selected_id).speaker if self.selected_id else None
+        if speaker:
+            choices.append(("s", Text(f"spoken by {flat(speaker)} (the selected statement's speaker)"),
+                            Filter("speaker", speaker)))
+        choices += [("n", Text("with a note"), Filter("note")), ("d", Text("dismissed"), Filter("dismissed"))]
+        filters = {f.label: f for _, _, f in choices}  # option value -> filter
+        options = [(f.label, key, label) for key, label, f in choices]
 
         def done(value: str | None) -> None:
             if value is None:
@@ -205,7 +209,8 @@ class DialogFlows(ReviewBase):
             session.set_filter(filters[value])
             self._redraw(self.selected_id)
 
-        self.app.push_screen(ChoiceDialog(Text("Show which statements?", style="bold"), options, current), done)
+        self.app.push_screen(ChoiceDialog(Text("Show which statements?", style="bold"), options,
+                                          session.filter.label), done)
 
     def action_export(self) -> None:
         session = self.session

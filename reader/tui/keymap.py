@@ -18,7 +18,7 @@ from reader.errors import ReaderError
 if TYPE_CHECKING:
     from textual.binding import Binding, BindingType
 
-Where = Literal["screen", "article", "dialog"]
+Where = Literal["screen", "article", "dialog", "queue"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,15 @@ DIALOG_KEYS: tuple[KeySpec, ...] = (
 )
 
 
+# The queue screen's keys (the list of articles).
+QUEUE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("queue_open", "enter", "open_selected", "open the selected article", "Queue", "queue", footer="open",
+            palette=False),
+    KeySpec("queue_help", "?,f1", "help", "show every key", "Queue", "queue", footer="help", palette=False),
+    KeySpec("queue_quit", "q", "quit", "quit", "Queue", "queue", footer="quit", palette=False),
+)
+
+
 def dialog_bindings(*ids: str) -> list[BindingType]:
     """Bindings for a dialog, from the table (so config.yaml can remap them too)."""
     return [s.binding() for s in DIALOG_KEYS if s.id in ids]
@@ -130,6 +139,10 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("search_previous", "[,shift+f3", "search_next(-1)",
                 "previous search match", "Find"),
         KeySpec("filter", "f", "filter", "filter the list", "Find", footer="filter"),
+        KeySpec("next_article", "greater_than_sign", "next_article", "next article of the queue", "Queue",
+                footer="next article"),
+        KeySpec("previous_article", "less_than_sign", "previous_article", "previous article of the queue", "Queue"),
+        KeySpec("back_to_queue", "escape", "back_to_queue", "back to the queue", "Queue", footer="queue"),
         KeySpec("export", "e", "export", "export the tags to a file", "File", footer="export"),
         KeySpec("save", "ctrl+s", "save", "retry saving unsaved changes", "File"),
         KeySpec("theme", "ctrl+t", "toggle_theme", "switch dark / light theme", "App"),
@@ -137,6 +150,7 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("quit", "q", "quit", "quit (waits for saves)", "App", footer="quit"),
         *MARK_KEYS,
         *DIALOG_KEYS,
+        *QUEUE_KEYS,
     )
 
 

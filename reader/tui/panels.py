@@ -19,14 +19,18 @@ from reader.tui.statement_list import chip_style, flat
 
 if TYPE_CHECKING:
     from reader.exports.wording import Part
+    from reader.tui.review import Place
 
-def progress_text(tagged: int, total: int, filter_label: str, unsaved: int, saving_error: bool) -> Text:
+def progress_text(tagged: int, total: int, filter_label: str, unsaved: int, saving_error: bool,
+                  place: Place | None = None) -> Text:
     out = Text()
     if unsaved:
         out.append(f" {unsaved} unsaved ", style="bold reverse red" if saving_error else "bold")
         out.append("  ")
     if filter_label != "all":
         out.append(f"filter: {filter_label}  ", style="italic")
+    if place is not None:
+        out.append(f"article {place.index + 1}/{place.total} · ")
     out.append(f"{tagged}/{total} tagged", style="bold")
     return out
 

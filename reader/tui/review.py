@@ -8,6 +8,7 @@ it with messages; it never reaches into them beyond their small public methods.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -31,6 +32,14 @@ from reader.tui.statement_list import Row, StatementList
 
 Extractor = Callable[[str, Config], list[Statement]]
 
+@dataclass(frozen=True)
+class Place:
+    """Where the article under review is in the queue: `index` from 0, of `total`."""
+
+    index: int
+    total: int
+
+
 if TYPE_CHECKING:
     from reader.exports.wording import Part
     from reader.store import ArticleState, TagStore
@@ -45,8 +54,13 @@ class ReviewBase(Screen[None]):
 
     def __init__(self, article: Article, config: Config, store: TagStore,
                  specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
-                 extractor: Extractor | None = None) -> None:
+                 extractor: Extractor | None = None, place: Place | None = None,
+                 start_at: str | None = None) -> None:
+        """`place`: where the article is in the queue (None: no queue); `start_at`: the
+        statement to select first (where the reviewer left it), else the first untagged."""
         super().__init__()
+        self.place = place
+        self._start_at = start_at
         self.article = article
         self.config = config
         self.store = store
@@ -58,7 +72,7 @@ class ReviewBase(Screen[None]):
         self.colours = {c.name: c.colour for c in config.categories}
         self._drain: Worker[Any] | None = None
         self._load_error: str | None = None
-        self._quitting = False
+        self._then: Callable[[], object] | None = None  # what to do once every change is saved
 
     # --- layout --------------------------------------------------------------------------
 
@@ -152,7 +166,8 @@ class ReviewBase(Screen[None]):
     def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
         self.listing.empty_message = "No statements found. Mark text in the article (a) to add one."
-        self._redraw(session.first_untagged() or (session.statements[0].id if session.statements else None))
+        start = self._start_at if self._start_at in {s.id for s in session.statements} else session.first_untagged()
+        self._redraw(start or (session.statements[0].id if session.statements else None))
         moved, orphaned = session.reanchored.moved, session.reanchored.orphaned
         if moved or orphaned or session.orphans:
             words = []
@@ -210,7 +225,8 @@ class ReviewBase(Screen[None]):
             return
         tagged, total = session.progress()
         self.query_one(TopBar).show_progress(
-            progress_text(tagged, total, session.filter.label, session.saver.unsaved, session.saver.error is not None))
+            progress_text(tagged, total, session.filter.label, session.saver.unsaved, session.saver.error is not None,
+                          self.place))
 
     def _select(self, sid: str | None, *, scroll_article: bool = True) -> None:
         session = self.session
@@ -288,8 +304,8 @@ class ReviewBase(Screen[None]):
         self._refresh_rows()
         if result.error is None:
             self._save()  # writes queued while this drain was finishing
-        if self._quitting and self.session is not None and not self.session.saver.busy:
-            self._finish_quit()
+        if self._then is not None and self.session is not None and not self.session.saver.busy:
+            self._finish_saving()
 
     def _refresh_rows(self) -> None:
         """Redraw the unsaved markers and counts after a drain."""
@@ -337,7 +353,12 @@ class ReviewBase(Screen[None]):
     def _article_done(self) -> None:
         assert self.session is not None
         total = self.session.progress().total
-        self.notify(f"All {total} statement{'s are' if total != 1 else ' is'} tagged: this article is done.",
+        then = ""
+        if self.place is not None and self.place.index + 1 < self.place.total:
+            then = f" {self.key_display('next_article')} opens the next one."
+        elif self.place is not None:
+            then = " It is the last of the queue."
+        self.notify(f"All {total} statement{'s are' if total != 1 else ' is'} tagged: this article is done.{then}",
                     title="Done", markup=False, timeout=6)
 
     # --- actions: moving ---------------------------------------------------------------------
@@ -453,32 +474,39 @@ class ReviewBase(Screen[None]):
 
     def action_quit(self) -> None:
         """Quit once every change is on disk; if a save keeps failing, ask first."""
+        self.when_saved(self.app.exit)
+
+    def when_saved(self, then: Callable[[], object]) -> None:
+        """Call `then` once every change is on disk (quitting, leaving the article); if a save
+        keeps failing, ask whether to retry, stay, or go on and lose the unsaved changes."""
         session = self.session
         if session is None:
-            self.app.exit()
+            then()
             return
-        self._quitting = True
+        self._then = then
         if session.saver.busy:
-            return  # the running drain reports to _saved, which finishes the quit
+            return  # the running drain reports to _saved, which goes on
         self._save()
         if not session.saver.busy:
-            self._finish_quit()
+            self._finish_saving()
 
-    def _finish_quit(self) -> None:
-        self._quitting = False
+    def _finish_saving(self) -> None:
+        then, self._then = self._then, None
         session = self.session
+        assert then is not None
         if session is None or not session.saver.unsaved:
-            self.app.exit()
+            then()
             return
         from reader.tui.dialogs.confirm import UnsavedDialog
 
         def answer(choice: str | None) -> None:
             if choice == "quit":
-                self.app.exit()
+                then()
             elif choice == "retry":
-                self.action_quit()
+                self.when_saved(then)
 
         self.app.push_screen(UnsavedDialog(session.saver.unsaved, session.saver.error), answer)
+
 
 def _wording(statement: Statement, text: str) -> list[Part]:
     from reader.exports.wording import wording  # the exports package, on first use, not at start-up

@@ -1,16 +1,17 @@
-"""The review screen: the core (reader.tui.review) with its dialogs' flows (reader.tui.flows)
-and search (reader.tui.search)."""
+"""The review screen: the core (reader.tui.review) with its dialogs' flows (reader.tui.flows),
+search (reader.tui.search) and moves through the queue (reader.tui.moves)."""
 from __future__ import annotations
 
 from reader.tui.flows import DialogFlows
 from reader.tui.keymap import KeySpec
+from reader.tui.moves import QueueMoves
 from reader.tui.review import Extractor, ReviewBase
 from reader.tui.search import Search
 
 __all__ = ["Extractor", "ReviewBase", "ReviewScreen", "screen_class"]
 
 
-class ReviewScreen(Search, DialogFlows):
+class ReviewScreen(QueueMoves, Search, DialogFlows):
     """The review screen; see reader.tui.review."""
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from textual import on
 from textual.widgets import Input
 
+from reader.review import Filter
 from reader.tui.keybar import KeyBar
 from reader.tui.review import ReviewBase
 
@@ -62,5 +63,12 @@ class Search(ReviewBase):
             return
         matches = [m.start() for m in re.finditer(re.escape(query), self.view.text, re.IGNORECASE)]
         where = matches.index(match[0]) + 1 if match[0] in matches else 0
-        self.notify(f"“{query}”: match {where} of {len(matches)}.", markup=False, timeout=2)
+        found = self.view.statement_at(match[0])
+        if found is not None and self.session is not None:  # the statement at the match is selected
+            if found.id not in {r.id for r in self.listing.rows}:
+                self.session.set_filter(Filter())  # hidden by the filter: show it
+                self._redraw(found.id)
+            self._select(found.id, scroll_article=False)
+        at = f" · statement #{self.session.number(found.id)}" if found is not None and self.session else ""
+        self.notify(f"“{query}”: match {where} of {len(matches)}{at}.", markup=False, timeout=2)
 

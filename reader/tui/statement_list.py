@@ -1,5 +1,6 @@
-"""The statement list: one row per statement (two when the pane is narrow), drawn with the
-Line API so a long article's thousands of statements cost only the rows on screen."""
+"""The statement list: one row per statement, or two (the speaker, then the words) when the
+pane is narrow or tall enough to show every statement so; drawn with the Line API, so a long
+article's thousands of statements cost only the rows on screen."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from reader.safe_text import printable
 from reader.tui.styling import Layer, Painter, layer
 
 TWO_LINE_BELOW = 60  # panes narrower than this give each statement two lines
+SPEAKER_MAX = 28  # cells a speaker may take on a one-line row
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +77,21 @@ class StatementList(ScrollView, can_focus=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(256)
         self._painter: tuple[Painter, dict[str, Layer]] | None = None
         self._label_width = max((cell_len(c) for c in colours), default=8) + 3
+        self._speaker_cells = 8  # the longest speaker's cells (one column for every row)
+        self._height = 1
 
     @property
     def row_height(self) -> int:
-        width = self.scrollable_content_region.width
-        return 2 if 0 < width < TWO_LINE_BELOW else 1  # before the first layout: one line, the usual case
+        """2 where the pane is narrow, or tall enough for every statement on two lines; else 1
+        (also before the first layout)."""
+        region = self.scrollable_content_region
+        if 0 < region.width < TWO_LINE_BELOW:
+            return 2
+        return 2 if self.rows and region.height >= 2 * len(self.rows) else 1
 
     def set_rows(self, rows: list[Row], cursor_id: str | None) -> None:
         self.rows = rows
+        self._speaker_cells = max((cell_len(flat(r.speaker)) if r.speaker else 1 for r in rows), default=8)
         ids = [r.id for r in rows]
         self.cursor = ids.index(cursor_id) if cursor_id in ids else (0 if rows else None)
         self._update_size()
@@ -118,10 +127,13 @@ class StatementList(ScrollView, can_focus=False):
     def _update_size(self) -> None:
         # Rows are cut to the pane's width, so only the height counts (and a width would change
         # with every resize, each time asking for one more layout of the screen).
-        self.virtual_size = Size(0, max(1, len(self.rows) * self.row_height))
+        self._height = self.row_height
+        self.virtual_size = Size(0, max(1, len(self.rows) * self._height))
 
     def on_resize(self, event: events.Resize) -> None:
-        self._update_size()  # the cache is by line and width: nothing in it is wrong now
+        if self.row_height != self._height:  # the cache is by line and width: else nothing in it is wrong
+            self._cache.clear()
+        self._update_size()
         self.show_cursor()
 
     def notify_style_update(self) -> None:
@@ -190,7 +202,8 @@ class StatementList(ScrollView, can_focus=False):
         if two:
             segments = [marker, number, Segment(fit(speaker_text, rest), speaker_style)]
         else:
-            speaker_width = min(max(8, rest // 3), 22, cell_len(speaker_text) + 1) if rest > 16 else rest
+            # one column for every row's speaker: as wide as the longest, up to SPEAKER_MAX
+            speaker_width = min(max(8, rest * 2 // 5), SPEAKER_MAX, self._speaker_cells + 1) if rest > 16 else rest
             excerpt_width = rest - speaker_width
             excerpt_style = style("dim", "dismissed") if row.dismissed else base
             segments = [marker, number, Segment(fit(speaker_text, speaker_width - 1), speaker_style),

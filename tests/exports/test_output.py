@@ -71,6 +71,15 @@ def test_suggested_filename_is_safe(sample):
     assert suggested_filename(record, "w3c").endswith(".jsonld")
 
 
+def test_a_long_title_is_cut_between_words(sample):
+    from dataclasses import replace
+
+    record = replace(sample.store.article(sample.id),
+                     title="Ferry operator denies overloading as investigators examine the cargo manifests")
+    name = suggested_filename(record, "md")
+    assert name == "ferry-operator-denies-overloading-as-investigators-examine-tags.md"
+
+
 def _fifo_behind_a_link(path):
     os.mkfifo(path.with_name("pipe"))
     path.symlink_to(path.with_name("pipe"))

@@ -125,7 +125,15 @@ def test_filters_keep_numbers_stable(session):
     assert [session.number(s.id) for s in session.visible()] == [2, 3]
     session.set_filter(Filter("category", "official"))
     assert [s.id for s in session.visible()] == [IDS[0]]
-    assert [f.label for f in session.filters()][:3] == ["all", "untagged", "official"]
+    session.set_category(IDS[1], "eyewitness")
+    session.set_note(IDS[1], "called her back")
+    session.set_filter(Filter("note"))
+    assert [s.id for s in session.visible()] == [IDS[1]]
+    session.set_filter(Filter("dismissed"))
+    assert [s.id for s in session.visible()] == [IDS[3]]
+    session.set_filter(Filter("speaker", "TOMAS REYES"))
+    assert [s.id for s in session.visible()] == [IDS[1]]
+    assert session.filter.label == "speaker TOMAS REYES"
 
 
 class FlakyStore(TagStore):

@@ -195,6 +195,21 @@ async def test_filter_untagged_category_and_all(make_app):
         assert [r.id for r in app.screen.listing.rows] == IDS
 
 
+async def test_filter_by_speaker_note_or_dismissed(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "j", "f", "s")  # the selected statement's speaker
+        assert [r.id for r in app.screen.listing.rows] == [IDS[1]]
+        assert "filter: speaker Tomas Reyes" in screen_text(app)
+        await press(pilot, "f", "a", "3", "k", "n")
+        await pilot.press(*"called back")
+        await press(pilot, "ctrl+s", "j", "j", "d", "f", "n")
+        assert [r.id for r in app.screen.listing.rows] == [IDS[1]]
+        await press(pilot, "f", "d")
+        assert [r.id for r in app.screen.listing.rows] == [IDS[3]]
+
+
 async def test_search_highlights_and_walks_matches(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -209,7 +224,11 @@ async def test_search_highlights_and_walks_matches(make_app):
         assert view._current_match == (matches[1], matches[1] + 6)
         await press(pilot, "[", "[")
         assert view._current_match == (matches[-1], matches[-1] + 6)  # wraps around
-        assert app.screen.selected_id == IDS[0]  # searching does not change the selection
+        assert app.screen.selected_id == IDS[0]  # a match outside any statement leaves the selection
+        await press(pilot, "/", "ctrl+u")
+        await pilot.press(*"deck groan")
+        await press(pilot, "enter")
+        assert app.screen.selected_id == IDS[1]  # the statement at the match is selected
         await press(pilot, "/", "escape")
         assert view._search is None
 
@@ -286,8 +305,10 @@ async def test_dismiss_keeps_the_statement_and_marks_it(make_app, store):
         assert store.edits(AID).dismissed == frozenset()
 
 
-async def test_export_writes_the_file_and_says_where(make_app, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+async def test_export_goes_to_the_exports_folder_and_says_where(make_app, store, tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
     app = make_app()
     notices = Notices()
     async with app.run_test(size=(100, 30), message_hook=notices.hook) as pilot:
@@ -295,11 +316,22 @@ async def test_export_writes_the_file_and_says_where(make_app, tmp_path, monkeyp
         await press(pilot, "1", "e")
         assert isinstance(app.screen, ExportDialog)
         await press(pilot, "enter")
-        written = tmp_path / "harbour-bridge-reopens-after-storm-repairs-tags.json"
+        written = store.root / "exports" / "harbour-bridge-reopens-after-storm-repairs-tags.json"
         doc = json.loads(written.read_text(encoding="utf-8"))
         statements = doc["articles"][0]["statements"]
         assert statements[0]["tag"]["category"] == "official" and statements[1]["tag"] is None
         assert notices.said(f"Wrote the json export to {written}")
+        assert list(here.iterdir()) == []  # nothing in the current folder
+
+
+async def test_export_folder_from_the_config(make_app, config, tmp_path):
+    from dataclasses import replace
+
+    app = make_app(config=replace(config, exports_folder=tmp_path / "reports"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "e", "down", "down", "down", "enter")  # json, csv, yaml, md
+        assert (tmp_path / "reports" / "harbour-bridge-reopens-after-storm-repairs-tags.md").is_file()
 
 
 async def test_export_to_a_chosen_format_and_file(make_app, tmp_path):

@@ -25,3 +25,47 @@ def test_main_screen_light_theme(snap_compare, make_app):
     app = make_app()
     app.theme = "textual-light"
     assert snap_compare(app, terminal_size=(80, 24), run_before=_tag_first_and_select_second)
+
+
+async def _all_tagged(pilot) -> None:
+    await ready(pilot)
+    await pilot.press("enter", "enter", "enter", "enter")  # one key per statement: the article is done
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_finished_article(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=_all_tagged)
+
+
+def _queue_app(tmp_path, config, store):
+    """Three articles in a folder (fixed statements, not the engine's), one reviewed."""
+    from reader.review import ReviewSession
+    from reader.review.queue import Queue, sources_from
+    from reader.tui.app import ReaderApp
+    from tests.review import sample
+
+    texts = {"01-bridge.txt": sample.TEXT, "02-mayor.txt": sample.SAME_SOURCE_TEXT,
+             "03-empty.txt": "A quiet day\n\nNothing was said.\n"}
+    found = {sample.TEXT: sample.statements(), sample.SAME_SOURCE_TEXT: sample.same_source_statements()}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    queue = Queue(sources_from([str(tmp_path)]), config, store, extractor=lambda text, c: found.get(text, []))
+    done = queue.load(1)
+    session = ReviewSession.open(done.article, config, store, done.statements)
+    for s in session.statements:
+        session.accept(s.id)
+    session.flush()
+    queue.left(1, session.progress(), None, None)  # last opened left out: it is today's date
+    return ReaderApp(None, config, store, queue=queue)
+
+
+async def _queue_read(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_queue(snap_compare, tmp_path, config, store, size):
+    assert snap_compare(_queue_app(tmp_path, config, store), terminal_size=size, run_before=_queue_read)

@@ -1,4 +1,5 @@
-"""`reader [PATH]` (or `reader open PATH`): the review screen (the bundled sample when no PATH).
+"""`reader [PATH]` (or `reader open PATH`): the review screen (the bundled sample when no PATH);
+`reader DIR`, `reader open FILE FILE …` and `reader open --list LIST.txt`: the queue of articles.
 
 Everything that can fail on bad input (settings, database, article, keymap, terminal) is
 loaded and checked here first, so a problem is one line on stderr and exit status 1, never a
@@ -16,24 +17,41 @@ from reader.errors import ReaderError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", nargs="?",
-                        help="article file, or - for standard input (default: the sample)")
+    parser.add_argument("paths", metavar="PATH", nargs="*",
+                        help="an article file or address, - for standard input (default: the sample); "
+                             "a folder, or several articles, opens the queue of them")
+    parser.add_argument("--list", metavar="LIST.txt",
+                        help="open the queue of the articles this file names, one path or address a line")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     config = ctx.config
     store = ctx.store  # a damaged or newer database stops us before the article is read
-    article = ctx.article(args.path)
+    paths: list[str] = args.paths
+    queued = args.list is not None or len(paths) > 1 or (len(paths) == 1 and _is_folder(paths[0]))
     from reader.tui.app import ReaderApp  # Textual only when the screen is really needed
 
-    app = ReaderApp(article, config, store)  # checks config.yaml's keys:
-    _need_terminal(args.path)
+    if queued:
+        from reader.review.queue import Queue, sources_from
+
+        if "-" in paths:
+            raise ReaderError("-: standard input cannot be part of a queue; save the article to a file.")
+        app = ReaderApp(None, config, store, queue=Queue(sources_from(paths, args.list), config, store))
+        source = None
+    else:
+        source = paths[0] if paths else None
+        app = ReaderApp(ctx.article(source), config, store)  # checks config.yaml's keys:
+    _need_terminal(source)
     # What is alive now (Textual's and reader's modules, settings, article) lives as long as
     # the process: out of the garbage collector's sight, the collections of the screen's
     # start-up are short (about a quarter of its CPU time otherwise).
     gc.freeze()
     app.run()
     return app.return_code or 0
+
+
+def _is_folder(path: str) -> bool:
+    return "://" not in path and os.path.isdir(os.path.expanduser(path))
 
 
 def _need_terminal(source: str | None) -> None:

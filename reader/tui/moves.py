@@ -1,0 +1,40 @@
+"""Moving through the queue from the review screen: the next or previous article (`>`, `<`)
+and back to the list (`escape`), each once every change of this article is saved."""
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from reader.tui.review import ReviewBase
+
+QUEUE_ACTIONS = frozenset({"next_article", "previous_article", "back_to_queue"})
+
+
+class QueueMoves(ReviewBase):
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in QUEUE_ACTIONS:
+            if self.place is None:
+                return False  # one article, no queue: the keys are not shown
+            if action == "back_to_queue" and isinstance(self.focused, Input):
+                return False  # escape closes the search bar first
+        return True
+
+    def action_next_article(self) -> None:
+        self._go(1)
+
+    def action_previous_article(self) -> None:
+        self._go(-1)
+
+    def _go(self, step: int) -> None:
+        place = self.place
+        if place is None:
+            return
+        target = place.index + step
+        if not 0 <= target < place.total:
+            self.notify(f"This is the {'last' if step > 0 else 'first'} article of the queue; "
+                        f"{self.key_display('back_to_queue')} shows the list.", markup=False, timeout=4)
+            return
+        self.when_saved(lambda: self.reader_app.open_article(target, leaving=self))
+
+    def action_back_to_queue(self) -> None:
+        if self.place is not None:
+            self.when_saved(lambda: self.reader_app.back_to_queue(self))

@@ -1,0 +1,118 @@
+"""The queue screen as a reviewer uses it: the list of articles, Enter to open one, > and <
+through the queue, escape back to the list with the counts current, reopening an article
+where it was left, q from anywhere."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.review.queue import Queue, sources_from
+from reader.tui.app import ReaderApp
+from reader.tui.queue_screen import QueueScreen
+from reader.tui.screen import ReviewScreen
+from tests.review.test_queue import story
+from tests.tui.conftest import Notices, press, screen_text
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for n in (1, 2, 3):
+        story(folder, f"{n:02d}.txt", n)
+    return folder
+
+
+@pytest.fixture
+def make_queue_app(config, store):
+    def make(folder: Path) -> ReaderApp:
+        return ReaderApp(None, config, store, queue=Queue(sources_from([str(folder)]), config, store))
+
+    return make
+
+
+async def loaded(pilot) -> None:
+    """Wait until the queue has read every article (its worker)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_queue_lists_every_article_and_enter_opens_the_first(make_queue_app, desk):
+    app = make_queue_app(desk)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, QueueScreen)
+        text = screen_text(app)
+        for n in (1, 2, 3):
+            assert f"Story number {n}" in text
+        assert "3 articles · 0 done" in text and "0/2" in text
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ReviewScreen) and app.screen.article.title == "Story number 1"
+        assert "article 1/3 · 0/2 tagged" in screen_text(app)
+
+
+async def test_next_previous_and_back_with_counts_current_and_the_place_kept(make_queue_app, desk, store):
+    app = make_queue_app(desk)
+    notices = Notices()
+    async with app.run_test(size=(100, 24), message_hook=notices.hook) as pilot:
+        await loaded(pilot)
+        await press(pilot, "enter", "enter")  # open #1, accept its first suggestion
+        left_at = app.screen.selected_id
+        await press(pilot, "greater_than_sign")
+        assert app.screen.article.title == "Story number 2" and "article 2/3" in screen_text(app)
+        await press(pilot, "enter", "enter")  # both statements of #2
+        assert notices.said("this article is done") and notices.said("opens the next one")
+        await press(pilot, "less_than_sign")
+        assert app.screen.article.title == "Story number 1"
+        assert app.screen.selected_id == left_at  # reopened where it was left
+        await press(pilot, "escape")
+        assert isinstance(app.screen, QueueScreen)
+        text = screen_text(app)
+        assert "1/2" in text and "2/2 ✓" in text and "1 done" in text
+        assert app.screen.table.cursor_row == 0  # the article just left
+        await press(pilot, "down", "down", "enter", "greater_than_sign")
+        assert notices.said("This is the last article of the queue")
+        await press(pilot, "q")
+    assert not app.is_running
+    titles = {r.title: r for r in store.articles()}
+    assert set(titles) == {"Story number 1", "Story number 2", "Story number 3"}
+
+
+async def test_an_article_that_cannot_be_read_keeps_its_place_and_says_why(make_queue_app, desk):
+    app = make_queue_app(desk)
+    (desk / "02.txt").unlink()
+    notices = Notices()
+    async with app.run_test(size=(100, 24), message_hook=notices.hook) as pilot:
+        await loaded(pilot)
+        assert "can't read" in screen_text(app)
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, QueueScreen) and notices.said("02.txt", "error")
+        await press(pilot, "down", "enter")
+        assert app.screen.article.title == "Story number 3"
+        await press(pilot, "less_than_sign")  # #2 cannot be read: stays on #3 and says why
+        assert app.screen.article.title == "Story number 3"
+
+
+async def test_q_quits_from_the_review_once_saved(make_queue_app, desk, store):
+    app = make_queue_app(desk)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        await press(pilot, "enter", "1", "q")
+    assert not app.is_running
+    [record] = [r for r in store.articles() if r.title == "Story number 1"]
+    assert [t.category for t in store.tags(record.id).values()] == ["official"]
+
+
+def test_the_command_line_opens_a_queue_or_says_what_is_wrong(cli, desk, tmp_path):
+    no_terminal = cli(desk)  # `reader DIR`: the queue, which needs a terminal to draw on
+    assert no_terminal.code == 1 and no_terminal.err.startswith("reader: the review screen needs a terminal")
+    missing = cli("open", "--list", tmp_path / "missing.txt")
+    assert missing.code == 1 and missing.err.startswith(f"reader: {tmp_path / 'missing.txt'}: ")
+    assert missing.err.count("\n") == 1
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = cli("open", empty, desk / "01.txt")
+    assert result.code == 1 and "no article files in this folder" in result.err
+    stdin = cli("open", desk / "01.txt", "-")
+    assert stdin.code == 1 and "standard input cannot be part of a queue" in stdin.err
