@@ -121,3 +121,25 @@ def test_environment_variable_chooses_the_config(tmp_path, monkeypatch, cli):
     monkeypatch.setenv("READER_CONFIG", str(path))
     result = cli("extract", ROOT / "seeds" / "000_39b749fad2cbee79.txt")
     assert result.code == 1 and "missing the key 'categories'" in result.err
+
+
+def test_the_shipped_categories_are_told_apart_on_screen_and_in_html():
+    """Each pair of default colours differs clearly to the eye (CIEDE2000): at full strength, as
+    the screen's chips and the html report's underlines draw them, and as the html report's
+    washes over white (reader.exports.html_.WASH)."""
+    from itertools import combinations
+
+    from coloraide import Color
+
+    from reader.exports.html_ import WASH
+
+    shipped = load_config(SHIPPED_CONFIG)
+    colours = {c.name: c.colour for c in shipped.categories}
+    white = Color("white")
+
+    def wash(colour: str) -> Color:
+        return white.mix(colour, WASH / 255, space="srgb")
+
+    for (one, a), (two, b) in combinations(colours.items(), 2):
+        assert Color(a).delta_e(b, method="2000") >= 25, (one, two)
+        assert wash(a).delta_e(wash(b), method="2000") >= 11, (one, two)

@@ -24,6 +24,7 @@ from reader.grades import notation
 from reader.safe_text import printable
 
 FALLBACK_COLOUR = "#9e9e9e"
+WASH = 0x59  # the opacity of a category's colour behind its statements' words (of 0xff)
 
 _CSS = """\
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:62rem;margin:2rem auto;\
@@ -82,9 +83,10 @@ class _Palette:
     def css(self) -> str:
         # a wash light enough to read black text on, and the colour itself, full strength,
         # as a thick underline: categories stay apart even where the washes look alike
-        rules = [f".{self.classes[name]}{{background:{colour}59;border-bottom:3px solid {colour}}}\n"
+        rules = [f".{self.classes[name]}{{background:{colour}{WASH:02x};border-bottom:3px solid {colour}}}\n"
                  for name, colour in self.colours.items()]
-        rules.append(f".{self.OTHER}{{background:{FALLBACK_COLOUR}59;border-bottom:3px solid {FALLBACK_COLOUR}}}\n")
+        rules.append(f".{self.OTHER}{{background:{FALLBACK_COLOUR}{WASH:02x};"
+                     f"border-bottom:3px solid {FALLBACK_COLOUR}}}\n")
         return "".join(rules)
 
     def cls(self, category: str | None) -> str:
