@@ -59,7 +59,8 @@ def worded_text(parts: list[Part], limit: int = 200) -> Text:
 def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag | None, *, dismissed: bool,
                 added: bool, speaker_edited: bool, revised: bool, colours: dict[str, str], unsaved: bool) -> Text:
     """What the detail pane says about the selected statement: its number and id, kind and cue,
-    its wording, speaker, suggestion and tag."""
+    speaker, suggestion, tag, then its wording as the reports give it (last: on a small
+    terminal the pane cuts it short, never the suggestion)."""
     out = Text(no_wrap=False)
     out.append(f"#{number} ", style="bold")
     out.append(statement.kind)
@@ -75,8 +76,6 @@ def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag 
     if unsaved:
         out.append(" · NOT SAVED YET", style="bold red")
     out.append(f" · {statement.id}", style="dim")
-    out.append("\n")
-    out.append_text(worded_text(worded))
     out.append("\nspeaker: ", style="dim")
     out.append(flat(statement.speaker) if statement.speaker else "— (none named)",
                style="bold" if statement.speaker else "dim")
@@ -103,6 +102,8 @@ def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag 
         if tag.note:
             out.append("\nnote: ", style="dim")
             out.append(printable(tag.note.replace("\n", " ")))
+    out.append("\n")
+    out.append_text(worded_text(worded))
     return out
 
 
