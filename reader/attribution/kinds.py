@@ -62,7 +62,8 @@ ngo ngos charity charities nonprofit non-profit non-governmental humanitarian ri
 volunteer volunteers activists campaigners watchdog foundation
 """.split())
 _NGO_PHRASES = ("aid group", "aid agency", "aid agencies", "aid organisation", "aid organization",
-                "relief group", "rights group", "campaign group", "pressure group", "without borders")
+                "relief group", "rights group", "campaign group", "pressure group", "without borders",
+                "red cross", "red crescent", "save the children")
 _COMPANY = frozenset("""
 company companies firm firms corporation corp inc ltd llc plc co holdings conglomerate carrier
 airline airlines airways manufacturer maker retailer insurer lender startup start-up operator
@@ -81,8 +82,15 @@ department bureau directorate inspectorate gendarmerie coastguard regime state-r
 # words that name a public body only as the last word of a capitalised name ("Home Office",
 # "National Weather Service", "Geological Survey"), never in lower case ("a ride-sharing service")
 _PUBLIC_NAME_ENDS = frozenset("""
-office service survey board guard forces force assembly
+office service survey board guard forces force assembly division secretariat
 """.split())
+# Bodies of governments together, by the acronym they are known by (the names with a type word,
+# "World Bank", "European Union", are found by their words)
+_INTERGOVERNMENTAL = frozenset("""
+UN WHO IMF WFP UNICEF UNESCO UNHCR UNDP UNEP IAEA OECD OSCE NATO OPEC ASEAN EU AU ECOWAS IOM ILO WTO
+""".split())
+_INTERGOVERNMENTAL_PHRASES = ("world bank", "international monetary fund", "african union", "european union",
+                              "european commission", "world food programme")
 _PUBLIC_PHRASES = ("state media", "state news agency", "state television", "state tv", "news agency of",
                    "official news agency", "armed forces", "air force", "coast guard", "fire department",
                    "fire service", "united nations", "white house", "city hall", "central bank")
@@ -105,7 +113,7 @@ spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official o
 officers representative representatives director directors head chief chairman chairwoman chair
 president executive executives manager managers member members secretary leader leaders commander
 commanders staff employee employees aide aides adviser advisers advisor advisors agent agents
-coordinator founder owner ceo cfo cto coo
+coordinator co-ordinator founder co-founder owner ceo cfo cto coo
 """.split())
 
 
@@ -129,7 +137,8 @@ def body_kind(phrase: str) -> str | None:
         return PUBLIC_BODY  # before intelligence: a legislator on an intelligence committee
     if lows & _INTELLIGENCE or _has(low, _INTELLIGENCE_PHRASES):
         return INTELLIGENCE
-    if _has(low, _PUBLIC_PHRASES) or lows & _UN:
+    if _has(low, _PUBLIC_PHRASES) or lows & _UN or _has(low, _INTERGOVERNMENTAL_PHRASES) \
+            or any(w in _INTERGOVERNMENTAL for w in words):
         return PUBLIC_BODY
     if _has(low, _NGO_PHRASES):
         return NGO
@@ -140,6 +149,7 @@ def body_kind(phrase: str) -> str | None:
     caps = [w for w in words if w[:1].isupper()]
     last_cap = caps[-1].lower() if caps else ""
     named_end = len(caps) >= 2 and words[-1] == caps[-1]  # a capitalised name ends the phrase
+    first_cap = caps[1].lower() if len(caps) > 1 and caps[0].lower() == "the" else (caps[0].lower() if caps else "")
     if lows & _MEDIA or "news agency" in low or (named_end and last_cap in _MEDIA_NAME_ENDS):
         return MEDIA
     if lows & _PUBLIC:
@@ -150,8 +160,9 @@ def body_kind(phrase: str) -> str | None:
         return COMPANY
     if lows & _INSTITUTION or _has(low, _INSTITUTION_PHRASES):
         return INSTITUTION
-    if named_end and last_cap in _PUBLIC_NAME_ENDS:
-        return PUBLIC_BODY
+    if named_end and (last_cap in _PUBLIC_NAME_ENDS or (
+            first_cap == "world" and last_cap in ("organization", "organisation"))):
+        return PUBLIC_BODY  # "Harbour Survey", "World Weather Organisation": bodies of governments
     if low in COUNTRIES or low.removeprefix("the ") in COUNTRIES:
         return PUBLIC_BODY  # "Moscow denied": a capital speaking for its government
     if lows & _UNNAMED or _has(low, _UNNAMED_PHRASES):

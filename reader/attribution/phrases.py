@@ -359,7 +359,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]], *, after_v
     phrase_lower = " ".join(lowers)
     country = phrase_lower in COUNTRIES or (name or "").lower() in COUNTRIES
     organisation = (head_word in ORGANISATION_WORDS or any(w in ORGANISATION_WORDS for w in lowers)
-                    and not any(_singular(w) in PERSON_ROLES for w in lowers))
+                    and not any(_singular(w) in PERSON_ROLES for w in lowers)) or _body_name(name)
     # "the official", "that agency", "one official" point back; "a user" introduces someone new
     definite = (low0 in ("the", "one", "that", "this") and name is None
                 and len(common) <= 2 and bool(head_word))
@@ -394,6 +394,22 @@ acting former state
 """.split())
 
 
+def _body_name(name: str | None) -> bool:
+    """ "The Harbour Trust", "NWS": a name no person goes by (an article before it, or an
+    acronym); "The Rev. Ada Vale" is a person."""
+    if not name:
+        return False
+    words = name.split()
+    if words[0] == "The" and len(words) > 1:
+        return not (_title_like(words[1].rstrip(".").lower()) or words[1].rstrip(".").lower() in ABBREVIATIONS)
+    return len(words) == 1 and is_acronym(words[0])
+
+
+def is_acronym(word: str) -> bool:
+    """ "NWS", "KCNA": two to six capital letters (not "I", not "U.S.")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
 def _title_like(word: str) -> bool:
     return word in _TITLES or word.endswith(("ian", "ese", "ish")) and len(word) > 5
 
@@ -420,12 +436,22 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
         # "the operation was run by the interior ministry, which …": the phrase right before
         # the relative pronoun, at the end of whatever clause holds it
         return build_mention(text, segs[-1], []) or _last_noun_phrase(text, segs[-1], [])
-    if toks[-1].text in _DASHES:  # "X, who ..., said": the subject comes first
+    if toks[-1].text in _DASHES or (len(segs) > 1 and _relative_clause(segs[-1])):
+        # "X, who ..., said" and "X, who tracks sites for a network said": the subject comes first
         k = 0
         while k < len(segs) - 1 and _adverbial(segs[k]):
             k += 1
         return build_mention(text, segs[k], segs[k + 1:])
     return build_mention(text, segs[-1], [])
+
+
+def _relative_clause(seg: list[Tok]) -> bool:
+    """ "who tracks …", "who has worked …": a relative clause whose verb follows "who" (not
+    "who police said …", where the clause has a subject of its own)."""
+    if len(seg) < 3 or seg[0].lower != "who" or seg[1].cap:
+        return False
+    verb = seg[1].lower
+    return verb in _AUX or (verb.endswith(("s", "ed")) and _singular(verb) not in PERSON_ROLES)
 
 
 def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:

@@ -7,7 +7,7 @@ from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement, statement_id
 from reader.attribution.sources import SourceClassifier, evidence_of
 from reader.attribution.speakers import Entity, Resolver
-from reader.attribution.subjects import antecedent
+from reader.attribution.subjects import antecedent, own_subject, previous_subject
 from reader.attribution.whoswho import NameIndex
 
 
@@ -53,17 +53,32 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver
     last: Raw | None = None
     for raw in raws:
         if raw.nested_in is not None:  # someone quoted by a speaker: not part of the article's cast
-            raw.entity = Entity(raw.mention, [raw.mention]) if raw.mention else None
+            if raw.mention is not None and raw.mention.pronoun in ("i", "we") and raw.nested_in.entity is not None:
+                # "I said to myself, I said: ‘…’": the speaker quoting their own words
+                raw.entity, raw.mention = raw.nested_in.entity, raw.nested_in.mention
+            else:
+                raw.entity = Entity(raw.mention, [raw.mention]) if raw.mention else None
         elif raw.mention is not None:
-            nearby = antecedent(lexicon, text, raw.mention.start) if raw.mention.pronoun in ("he", "she") else None
-            raw.entity = resolver.resolve(raw.mention, nearby)
+            nearby, own = None, False
+            if raw.mention.pronoun:
+                nearby = own_subject(lexicon, text, raw.mention.start)
+                own = nearby is not None
+                if nearby is None and raw.mention.pronoun in ("he", "she"):
+                    nearby = antecedent(lexicon, text, raw.mention.start)
+            raw.entity = resolver.resolve(raw.mention, nearby, own=own)
             if resolver.uncertain:
                 uncertain.add(id(raw))
         elif raw.inherit and last is not None and raw.paragraph - last.paragraph <= 1:
-            raw.entity = last.entity
-            raw.mention = last.mention
-            raw.cue = raw.cue or last.cue
-            raw.post_reason = raw.post_reason or (last.post_reason if last.kind == "post" else None)
+            subject = previous_subject(lexicon, text, raw.start)
+            if subject is not None and last.entity is not None and subject.start > max(last.end, last.entity.last_end):
+                # "Jo Vale disagreed. “…”": the person the sentence before is about
+                raw.entity, raw.mention = resolver.follow(subject), subject
+                uncertain.add(id(raw))
+            else:
+                raw.entity = last.entity
+                raw.mention = last.mention
+                raw.cue = raw.cue or last.cue
+                raw.post_reason = raw.post_reason or (last.post_reason if last.kind == "post" else None)
         if raw.entity is not None and not raw.silent and raw.nested_in is None:
             last = raw
     return uncertain

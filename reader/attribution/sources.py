@@ -14,7 +14,7 @@ from typing import Literal
 
 from reader.attribution import kinds
 from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
-from reader.attribution.whoswho import DOCUMENT, Entity, document_words, kind_of
+from reader.attribution.whoswho import DOCUMENT, ORGANISATION, Entity, document_words, kind_of, owner_of
 from reader.config import Category, Config
 
 Confidence = Literal["high", "low"]
@@ -46,6 +46,7 @@ class Evidence:
     age: bool = False  # "Name, 63": a private person introduced by age
     private: bool = False  # a person's name with no role anywhere in the article
     uncertain: bool = False  # the speaker was resolved from a pronoun with two candidates
+    owner: tuple[str, tuple[str, ...]] | None = None  # whose staff or counterpart: name, their roles
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -56,6 +57,8 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 _REASON_WORDS = 10
+# whom a role serves: "consultant | to the government"
+_SERVING = re.compile(r"\s(?:to|for)\s", re.IGNORECASE)
 _FORMER = re.compile(r"(?<![\w-])(?:former|ex-|retired|onetime|one-time)", re.IGNORECASE)
 
 
@@ -99,10 +102,7 @@ class SourceClassifier:
         category = self.by_kind.get(kind)
         if category is None:
             return NO_SUGGESTION
-        words = what.split()
-        if len(words) > _REASON_WORDS:  # a reason names the evidence, it does not quote a paragraph
-            what = " ".join(words[:_REASON_WORDS]) + " …"
-        return Suggestion(category.name, f"{what}: {kind} → {category.name}", confidence)
+        return Suggestion(category.name, f"{_shorten(what)}: {kind} → {category.name}", confidence)
 
     def suggest(self, ev: Evidence) -> Suggestion:
         found = self._suggest(ev)
@@ -123,12 +123,19 @@ class SourceClassifier:
             # a body speaks: its type decides, and a type no category takes gets no suggestion
             # ("Washington Post: media outlet", never social media for the word "Post")
             return self._for_kind(ev.source_kind, ev.name or ev.source_kind, "high")
+        if ev.owner is not None:
+            found = self._from_owner(ev.owner)
+            if found is not None:
+                return found
         for text in ev.descriptions:
             if ev.source_kind == DOCUMENT:
                 text = document_words(text)
             found = self._from_description(ev, text)
             if found is not None:
                 return found
+        if ev.affiliation is not None and ev.affiliation[1] in kinds.BODY_KINDS:
+            name, kind = ev.affiliation  # "Ada Vale for the Harbour Trust"
+            return self._for_kind(kind, name, "high")
         context = self._context(ev)
         if context is not None:
             return context
@@ -148,6 +155,16 @@ class SourceClassifier:
         category, word, _ = found
         return Suggestion(category.name, f"'{word}' near the statement → {category.name}", "low")
 
+    def _from_owner(self, owner: tuple[str, tuple[str, ...]]) -> Suggestion | None:
+        """ "Vale's aides" speak for Vale: what the article says Vale is decides."""
+        name, roles = owner
+        found = self._role(roles)
+        if found is None:
+            return None
+        category, word, n = found
+        what = roles[n] if n < len(roles) else name
+        return Suggestion(category.name, f"tied to {name} ({_shorten(what)}) → {category.name}", "high")
+
     def _from_description(self, ev: Evidence, text: str) -> Suggestion | None:
         """What one phrase about a person says: a role word ("spokesman") or the body the phrase
         ties them to ("chairman of the National Transportation Safety Board")."""
@@ -156,6 +173,13 @@ class SourceClassifier:
         confidence: Confidence = "low" if _FORMER.search(text) else "high"  # former officials speak from outside
         if body is not None and body not in kinds.BODY_KINDS:
             body = None
+        head = _SERVING.split(text, 1)[0]
+        if head != text:
+            own = self._role((head,))
+            if own is not None and own[1] not in kinds.AFFILIATED_ROLES:
+                # "consultant to the government", "a lawyer for the ministry": a role held for
+                # someone else is the person's own, whoever they serve
+                return Suggestion(own[0].name, f"role '{own[1]}' → {own[0].name}", confidence)
         if role is None:
             # "chairman of the Board", "director for Amnesty International": the body decides,
             # and a body of a kind no category takes gets no suggestion
@@ -173,6 +197,12 @@ class SourceClassifier:
         elif body == kinds.PUBLIC_BODY and kinds.legislative(text) and self.by_kind.get(body) is not None:
             return self._for_kind(body, text, confidence)  # a legislator on an intelligence committee
         return Suggestion(category.name, f"role '{word}' → {category.name}", confidence)
+
+
+def _shorten(what: str) -> str:
+    """A reason names the evidence, it does not quote a paragraph."""
+    words = what.split()
+    return " ".join(words[:_REASON_WORDS]) + " …" if len(words) > _REASON_WORDS else what
 
 
 _CLASSIFIERS: dict[int, tuple[Config, SourceClassifier]] = {}
@@ -203,10 +233,14 @@ def evidence_of(entity: Entity | None, mention: Mention | None, *, kind: str = "
     if own and descriptions[:1] != (own,):
         descriptions = (own, *descriptions)
     source_kind = kind_of(mention) if own and mention is not None else entity.kind
+    if source_kind == ORGANISATION:
+        # "The Guardian", "NWS": a name with no type word, described elsewhere as an outlet or
+        # spelt out as an agency
+        source_kind = next((k for k in map(kinds.body_kind, descriptions) if k in kinds.BODY_KINDS), source_kind)
     return Evidence(kind=kind, post_reason=post_reason, descriptions=descriptions, context=context,
                     name=entity.names[0] if entity.names else best.text, source_kind=source_kind,
                     affiliation=entity.affiliation() if best.person else None,
-                    age=entity.age, private=private, uncertain=uncertain)
+                    age=entity.age, private=private, uncertain=uncertain, owner=entity.owner)
 
 
 def suggest(speaker_text: str, config: Config, context: str | None = None) -> Suggestion | None:
@@ -216,5 +250,9 @@ def suggest(speaker_text: str, config: Config, context: str | None = None) -> Su
     mention = subject_after(speaker_text, 0, len(speaker_text)) or \
         build_mention(speaker_text, tokenize(speaker_text, 0, len(speaker_text)), [])
     entity = Entity(mention, [mention]) if mention is not None else None
+    if entity is not None:
+        owner = owner_of(speaker_text)
+        if owner is not None and not owner[:1].isupper():
+            entity.owner = (owner, (owner,))  # "the senator's aide": the role says who they work for
     found = classifier_for(config).suggest(evidence_of(entity, mention, context=context or ""))
     return found if found.category is not None else None

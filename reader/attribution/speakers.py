@@ -22,6 +22,11 @@ def _titled(mention: Mention) -> bool:
     return any(w.rstrip(".").lower() == mention.head and w[:1].isupper() for w in mention.text.split())
 
 
+def _capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of a phrase after its first: what names a body ("Fisheries")."""
+    return frozenset(w.strip(",.’'").lower() for w in text.split()[1:] if w[:1].isupper())
+
+
 def _wanted(pronoun: Mention) -> str:
     return "m" if pronoun.pronoun == "he" else "f"
 
@@ -71,20 +76,22 @@ class Resolver:
             entity.id = f"e{self.count}"
         return entity.id
 
-    def resolve(self, mention: Mention, nearby: Mention | None = None) -> Entity:
+    def resolve(self, mention: Mention, nearby: Mention | None = None, *, own: bool = False) -> Entity:
         """The source a mention names. `nearby` is a person the sentences just before the
-        mention are about: "he" may point to them rather than to the last one who spoke."""
+        mention are about: "he" may point to them rather than to the last one who spoke. With
+        `own`, `nearby` is the subject of the pronoun's own sentence ("The agency issued a
+        statement saying they …"), which a pronoun that fits it always means."""
         self.uncertain = False
         if mention.pronoun:
             found = self._pronoun(mention)
-            if nearby is not None and (found is None or nearby.start > found.last_end):
+            if nearby is not None and (own or found is None or nearby.start > found.last_end):
                 # someone named since the last speaker: "she" may be them, if she can be
-                candidate = self._named(nearby) if nearby.name else None
+                candidate = self._lookup(nearby)
                 fresh = candidate is None
                 if candidate is None:
                     candidate = self.new(nearby)
                 if self._fits(candidate, mention):
-                    self.uncertain = found is not None and candidate is not found
+                    self.uncertain = not own and found is not None and candidate is not found
                     found = candidate
                     if not fresh:
                         found.add(nearby)
@@ -99,6 +106,20 @@ class Resolver:
                 and found.best.definite:
             found.best = mention
         return self._remember(found)
+
+    def follow(self, mention: Mention) -> Entity:
+        """The source a mention names, remembered as the latest one met, without it being the
+        mention of a statement (the subject of a sentence a quotation follows)."""
+        found = self._lookup(mention)
+        if found is None:
+            return self._remember(self.new(mention))
+        found.add(mention)
+        return self._remember(found)
+
+    def _lookup(self, mention: Mention) -> Entity | None:
+        if mention.name:
+            return self._named(mention)
+        return self._definite(mention) if mention.definite else None
 
     @staticmethod
     def _fits(entity: Entity, mention: Mention) -> bool:
@@ -126,10 +147,12 @@ class Resolver:
     def _definite(self, mention: Mention) -> Entity | None:
         head = singular(mention.head)
         partitive = mention.text.lower().startswith("one ")  # "one official": one of a group named before
+        proper = _capitalised(mention.text)  # "the Department of Fisheries": its name, not its type
         for entity in reversed(self.entities):
             if partitive and not entity.plural:
                 continue
-            if head in entity.heads():
+            if head in entity.heads() and (not proper or any(
+                    proper <= _capitalised(m.text) for m in entity.mentions if not m.pronoun)):
                 return entity
         return None
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 from reader.attribution.clauses import FINITE, clause_start
+from reader.attribution.kinds import AFFILIATED_ROLES
 from reader.attribution.cues import CueLexicon
 from reader.attribution.lexicon import VERB_FILLERS
-from reader.attribution.phrases import PERSON_ROLES, REACH, Mention, build_mention, subject_before, tokenize
+from reader.attribution.phrases import (
+    PERSON_ROLES, REACH, Mention, Tok, build_mention, singular, subject_before, tokenize,
+)
 from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 
@@ -50,10 +53,12 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     if opener in ("who", "which", "that"):
         # "a closure that officials blamed": the relative clause has its own subject;
         # "a channel that regularly publishes … claimed": the speaker is what "that" points to
-        own = subject_before(text, start, cue.start()) if region.strip() else None
+        head_end = text.rfind(opener, sent.start, start)
+        # "X, who tracks web sites for a network said": "who" is the clause's subject
+        of_subject = opener == "who" and text[max(sent.start, head_end - 3):head_end].rstrip().endswith(",")
+        own = subject_before(text, start, cue.start()) if region.strip() and not of_subject else None
         if own is not None:
             return own
-        head_end = text.rfind(opener, sent.start, start)
         return subject_before(text, clause_start(text, sent.start, head_end), head_end, relative=True)
     return subject_before(text, start, cue.start())
 
@@ -68,9 +73,65 @@ def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention
             return subject_before(text, t.start, t.end)
         if k and not t.cap and (t.lower.endswith("ed") or t.lower in _OPENING_VERBS
                                 or lexicon.form(t.lower) is not None or FINITE.fullmatch(t.lower)
-                                or (t.lower.endswith("s") and toks[k - 1].cap and toks[k - 1].word)):
+                                or (t.lower.endswith("s") and toks[k - 1].cap and toks[k - 1].word
+                                    and not _noun_after_name(toks[k - 1], t))):
             return subject_before(text, toks[0].start, t.start)
     return None
+
+
+def _noun_after_name(before: Tok, word: Tok) -> bool:
+    """ "Vale's aides", "State prosecutors": a role after a name or a possessive, not a verb
+    ("Ode leads")."""
+    return before.lower.endswith(("'s", "’s")) or singular(word.lower) in _ROLES
+
+
+_ROLES = PERSON_ROLES | AFFILIATED_ROLES
+
+
+def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, hi)]
+    if lo == 0 or text[lo - 1] == "\n":
+        starts.insert(0, lo)
+    return starts
+
+
+def own_subject(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
+    """The subject that opens the sentence of a pronoun at `pos`, when the pronoun is not that
+    subject: "The agency issued a statement saying they would comply", "Prosecutors charged
+    him, they said". None when the sentence opens with a quotation or with the pronoun."""
+    starts = _sentence_starts(text, max(0, pos - 300), pos)
+    if not starts:
+        return None
+    start = starts[-1]
+    if any(q in text[start:pos] for q in _QUOTE_MARKS):
+        return None  # the subject of a quotation's sentence is in the quotation
+    mention = leading_subject(lexicon, text, start, pos)
+    if mention is None or mention.pronoun or mention.end > pos or not _could_speak(mention):
+        return None
+    return mention
+
+
+def previous_subject(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
+    """The person the sentence right before `pos` opens with, in the same paragraph: who a
+    quotation with no attribution of its own follows ("Jo Vale disagreed. “…”")."""
+    lo = max(0, pos - 400)
+    para = text.rfind("\n", lo, pos)
+    starts = _sentence_starts(text, para + 1 if para >= 0 else lo, pos + 2)
+    if len(starts) < 2:
+        return None
+    start, end = starts[-2], starts[-1]
+    if any(q in text[start:end] for q in _QUOTE_MARKS):
+        return None
+    mention = leading_subject(lexicon, text, start, end)
+    return mention if _a_person(mention) else None
+
+
+_QUOTE_MARKS = "“”\"«»"
+
+
+def _could_speak(mention: Mention) -> bool:
+    """A person or a body, not a thing: "the ministry", "Ada Vale", "prosecutors"."""
+    return bool(mention.name) or mention.organisation or singular(mention.head) in _ROLES
 
 
 def antecedent(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
@@ -78,10 +139,7 @@ def antecedent(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
     has not spoken before ("Officer Dana Kim arrived first. “…,” she said.", "The rescue
     was led by Captain Emil Radu. He says …"). The subject of that sentence, else the last
     person named in it."""
-    lo = max(0, pos - 600)
-    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, min(len(text), pos + 2))]
-    if lo == 0 or text[lo - 1] == "\n":
-        starts.insert(0, lo)
+    starts = _sentence_starts(text, max(0, pos - 600), min(len(text), pos + 2))
     for start, end in reversed(list(zip(starts, starts[1:]))):  # not the pronoun's own sentence
         mention = leading_subject(lexicon, text, start, pos)
         if _a_person(mention):

@@ -52,6 +52,9 @@ class Entity:
     gender: str | None = None  # "m", "f", "n", from the first mention that tells
     id: str | None = None  # "e3": given when the source first speaks
     names: list[str] = field(default_factory=list)  # the names it goes by, full name first
+    # the person whose staff, spokesman or counterpart it is, with that person's roles:
+    # ("Vale", ("Governor Jo Vale",)) for "Vale's aides"
+    owner: tuple[str, tuple[str, ...]] | None = None
     _heads: set[str] = field(default_factory=set)
     _surnames: set[str] = field(default_factory=set)
 
@@ -159,10 +162,13 @@ def kind_of(best: Mention) -> str:
             return kinds.PUBLIC_BODY
     if best.head in ("source", "sources", "insider", "insiders"):
         return kinds.UNNAMED
+    if best.head in _STATES:
+        return kinds.PUBLIC_BODY  # "the two nations pledged": countries speak through governments
     return kinds.PERSON if not best.organisation else ORGANISATION
 
 
 MAX_DESCRIPTIONS = 8
+_STATES = frozenset("nation nations country countries government governments".split())
 _ROLE_START = ("a ", "an ", "the ", "one of ", "his ", "her ", "its ", "their ")
 
 
@@ -173,6 +179,8 @@ def _is_role(text: str) -> bool:
 
 _OF_BODY = re.compile(r"\b(?:for|of|at|with|from|in)\s+((?:[Tt]he\s+)?(?:[A-Z]|(?:%s)\b)[^,;:()]*)$" % "|".join(
     sorted(kinds.BODY_NOUNS)))
+_NAME_FOR_BODY = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:for|from|of|at|with)\s+((?:[Tt]he\s+)?[A-Z][^,;:()]*)$")
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?=[A-Z])")
 _TITLE_WORDS = frozenset("""
 senior deputy acting former chief vice assistant top press communications national regional
 foreign interior home defence defense finance health justice prime first general high
@@ -192,12 +200,16 @@ def affiliation_of(text: str) -> tuple[str, str] | None:
     if role_at is None:
         role_at = next((k for k, t in enumerate(toks) if t.lower in kinds.AFFILIATED_ROLES), None)
     if role_at is None:
-        return None
+        m = _NAME_FOR_BODY.match(text)  # "Ada Vale for the Harbour Trust": she speaks for it
+        if m is None:
+            return None
+        body = _IN_PLACE.split(m.group(1).strip())[0]
+        return body, kinds.body_kind(body) or _owner_kind(body)
     role = toks[role_at]
     # after the role: "for the Home Office", "of the U.S. branch of Amnesty International"
     m = _OF_BODY.search(text[role.end:].split(",")[0])
     if m is not None:
-        body = m.group(1).strip()
+        body = _IN_PLACE.split(m.group(1).strip())[0]  # "Oxland International in Norway": the body
         return body, kinds.body_kind(body) or _owner_kind(body)
     # before it: "the ministry's", "A Kenya Red Cross", "Amtrak's", "Mexico's Foreign"
     k = role_at
@@ -213,10 +225,11 @@ def affiliation_of(text: str) -> tuple[str, str] | None:
 
 
 def _owner_kind(body: str) -> str:
-    """A body named without a type word: a government when it is a country or ends with one
-    ("Mexico", "Environment Canada"; not "Kenya Airways"), else an organisation of unknown type."""
+    """A body named without a type word: a government when it is a country or ends with one,
+    as governments name their agencies ("Mexico", "Environment Canada", "Fish Standards Norway
+    Iceland"; "Kenya Airways" has a type word), else an organisation of unknown type."""
     words = [surname_key(w) for w in body.split()]
-    if len(words) <= 2 and words[-1] in COUNTRIES:
+    if words[-1] in COUNTRIES or " ".join(words[-2:]) in COUNTRIES:
         return kinds.PUBLIC_BODY
     return ORGANISATION
 
@@ -226,6 +239,27 @@ def _nationality(tok: Tok) -> bool:
     low = tok.lower
     return "." in low or low in COUNTRIES or low.endswith(
         ("ese", "ian", "ish", "an", "i", "ern", "ch", "ss", "ic", "ek", "ino", "ean", "iot"))
+
+
+# Roles held for someone else: "the senator's aides", "Vale's spokesman", "Vale's counterpart"
+OWNER_ROLES = kinds.AFFILIATED_ROLES | frozenset("counterpart counterparts deputy deputies".split())
+
+
+@lru_cache(maxsize=4096)
+def owner_of(text: str) -> str | None:
+    """The person a role phrase makes someone the staff, spokesman or counterpart of: "Vale"
+    in "Vale's aides", "senator" in "the senator's press secretary". None when the owner is a
+    body ("the ministry's spokesman") or there is no such role."""
+    toks = [t for t in tokenize(text, 0, len(text)) if t.word]
+    for k, t in enumerate(toks):
+        if not t.lower.endswith(("'s", "’s")) or len(t.text) < 4:
+            continue
+        if any(singular(r.lower) in OWNER_ROLES or r.lower in OWNER_ROLES for r in toks[k + 1:k + 4]):
+            owner = _POSSESSIVE.sub("", t.text)
+            if owner[:1].isupper() or singular(owner.lower()) in PERSON_ROLES:
+                return owner
+        return None
+    return None
 
 
 class NameIndex:
@@ -255,8 +289,16 @@ class NameIndex:
 
     def enrich(self, entity: Entity) -> None:
         """Give a speaking person the roles, names and gender the article gives it anywhere
-        (under the same surname, and the same first name where both have one)."""
-        if entity.best.pronoun or not entity.person or not entity.best.name:
+        (under the same surname, and the same first name where both have one), and a role held
+        for someone else ("Vale's aides") the roles of that person."""
+        if entity.best.pronoun:
+            return
+        owner = owner_of(entity.best.text)
+        if owner is not None:
+            owner_roles = self.person_roles(owner, entity.best.start)
+            if owner_roles:
+                entity.owner = (owner, owner_roles)
+        if not entity.person or not entity.best.name:
             return
         words = entity.best.name.split()
         surname = surname_key(words[-1])
@@ -270,6 +312,20 @@ class NameIndex:
             entity.name(name)
             for role in roles:
                 entity.describe(role)
+
+    def person_roles(self, owner: str, before: int) -> tuple[str, ...]:
+        """What the article says a person is, from their name ("Vale": "Governor Jo Vale", "a
+        former diplomat") or their role ("senator"); empty when the name is not a person's."""
+        if not owner[:1].isupper():
+            return (owner,)
+        out: list[str] = []
+        for start, end in self.occurrences(surname_key(owner)):
+            if start >= before and out:
+                break
+            name, gender, roles = self._read(start, end)
+            if gender is not None or roles:
+                out += [r for r in [self.text[start:end], *roles] if r not in out]
+        return tuple(out[:MAX_ROLES])
 
     def _read(self, start: int, end: int) -> tuple[str, str | None, list[str]]:
         """A written name's bare name, gender and roles; each read once per article."""
@@ -306,16 +362,19 @@ class NameIndex:
             roles.append(text[pre[0].start:pre[-1].end])
         m = _APPOSITIVE.match(text, end, min(len(text), end + 160))
         if m is not None:
-            first = m.group(1).split()[0].lower()
-            if first in DETERMINERS or first in ROLE_WORDS or first in ("who", "whose") or first.endswith(("'s", "’s")):
+            words = [w.lower().strip(".’'") for w in m.group(1).split()]
+            first = words[0]
+            if first in DETERMINERS or first in ("who", "whose") or first.endswith(("'s", "’s")) or any(
+                    singular(w) in ROLE_WORDS for w in words[:5]):
+                # ", a fishmonger who …", ", public information officer for …", ", Harbour Minister,"
                 roles.append(m.group(1).strip())
         return roles
 
 
 ROLE_WORDS = PERSON_ROLES | kinds.AFFILIATED_ROLES
 _VERBS = frozenset("said says told tells asked added wrote called met named according".split())
-# ", chairman of the National Transportation Safety Board," / ", a 54-year-old fishmonger who …,"
-_APPOSITIVE = re.compile(r",\s+((?:(?:a|an|the|his|her|its|their|one)\s+|[a-z])[^,;:.“”\"]{2,120}?)(?:,|\.\s|\.$|;)")
+# ", chairman of the Harbour Safety Board," / ", a 54-year-old fishmonger who …," / ", Harbour Minister,"
+_APPOSITIVE = re.compile(r",\s+([\w’'-][^,;:.“”\"]{2,120}?)(?:,|\.\s|\.$|;)")
 
 
 def _strip_title_words(name: str) -> str:
