@@ -166,8 +166,10 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
     post = posts.platform_reason(text[cue.start():hi], form.lemma) or \
         posts.leading_platform(text[sent.start:cue.start()])
     if mention.head in _CAPTION_NOUNS:  # "Its caption asks: “…”": whoever posted it speaks
-        mention = posts.poster(text, scan.para.start, q.open) or mention
-        post = post or "caption of a social media post"
+        poster = posts.poster(text, scan.para.start, q.open)
+        mention = poster or mention
+        if poster is not None or mention.head != "message":  # a message may be a letter or a notice
+            post = post or "caption of a social media post"
     return Raw(q.start, q.end, "post" if post else "direct", cue.group(), cue.start(), cue.end(),
                mention, post_reason=post, context=text[cue.start():hi])
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from reader.attribution.candidates import Raw
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement, statement_id
-from reader.attribution.sources import SourceClassifier, evidence_of
+from reader.attribution import kinds
+from reader.attribution.sources import SourceClassifier, Suggestion, evidence_of
 from reader.attribution.speakers import Entity, Resolver
-from reader.attribution.subjects import antecedent, own_subject, previous_subject
-from reader.attribution.whoswho import NameIndex
+from reader.attribution.subjects import antecedent, own_subject, previous_subject, relayed_subject
+from reader.attribution.whoswho import DOCUMENT, NameIndex
 
 
 def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: list[Raw],
@@ -26,9 +27,11 @@ def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: l
         words = text[raw.start:raw.end]
         seen[words] = seen.get(words, 0) + 1
         speaker, s_start, s_end = _speaker(raw)
-        suggestion = classifier.suggest(evidence_of(
-            raw.entity, raw.mention, kind=raw.kind, post_reason=raw.post_reason, context=raw.context,
-            uncertain=id(raw) in uncertain))
+        evidence = evidence_of(raw.entity, raw.mention, kind=raw.kind, post_reason=raw.post_reason,
+                               context=raw.context, uncertain=id(raw) in uncertain)
+        suggestion = classifier.suggest(evidence)
+        if evidence.source_kind in _RELAYS and not evidence.post_reason:
+            suggestion = _relayed(lexicon, classifier, resolver, text, raw, evidence.name) or suggestion
         category, reason, confidence = suggestion.category, suggestion.reason, suggestion.confidence
         if category is None and raw.nested_in is not None and id(raw.nested_in) in suggested:
             category = suggested[id(raw.nested_in)]
@@ -44,6 +47,21 @@ def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: l
             entity=resolver.identify(raw.entity) if raw.entity is not None and speaker is not None else None,
             confidence=confidence if category else None))
     return out
+
+
+_RELAYS = frozenset({kinds.MEDIA, DOCUMENT})  # sources that pass on what others say
+
+
+def _relayed(lexicon: CueLexicon, classifier: SourceClassifier, resolver: Resolver, text: str, raw: Raw,
+             relay: str) -> Suggestion | None:
+    """ "According to the paper, Vale believes …": the suggestion for Vale, whom the paper quotes."""
+    mention = relayed_subject(lexicon, text, raw.start, raw.end)
+    if mention is None:
+        return None
+    found = classifier.suggest(evidence_of(resolver.peek(mention), mention, kind=raw.kind))
+    if found.category is None:
+        return None
+    return Suggestion(found.category, f"{relay} passes on {mention.text}: {found.reason}", "low")
 
 
 def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver) -> set[int]:

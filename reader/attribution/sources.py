@@ -194,9 +194,19 @@ class SourceClassifier:
                 if kind in kinds.BODY_KINDS:
                     return self._for_kind(kind, name, confidence)
                 return NO_SUGGESTION  # a body of no type we know: not a government's role
-        elif body == kinds.PUBLIC_BODY and kinds.legislative(text) and self.by_kind.get(body) is not None:
+        elif body == kinds.PUBLIC_BODY and kinds.legislative(_before_clause(text)) and self.by_kind.get(body) is not None:
             return self._for_kind(body, text, confidence)  # a legislator on an intelligence committee
         return Suggestion(category.name, f"role '{word}' → {category.name}", confidence)
+
+
+_CLAUSE = re.compile(r",?\s(?:who|which|that|whose)\s|\s[a-z]+(?:ed|en)\s+by\s")
+
+
+def _before_clause(text: str) -> str:
+    """ "Senator Ode, who sits on …" -> "Senator Ode"; "a witness interviewed by the committee's
+    staff" -> "a witness": the phrase's own words, not those of a clause about it."""
+    m = _CLAUSE.search(text)
+    return text[:m.start()] if m and m.start() else text
 
 
 def _shorten(what: str) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
-from reader.attribution.phrases import Mention, singular
+from reader.attribution.phrases import Mention, is_acronym, singular
 from reader.attribution.whoswho import Entity, NameIndex, surname_key
 
 __all__ = ["Entity", "Resolver"]
@@ -116,6 +116,10 @@ class Resolver:
         found.add(mention)
         return self._remember(found)
 
+    def peek(self, mention: Mention) -> Entity:
+        """The source a mention names, without it counting as met: a source an outlet passes on."""
+        return self._lookup(mention) or self.new(mention)
+
     def _lookup(self, mention: Mention) -> Entity | None:
         if mention.name:
             return self._named(mention)
@@ -144,6 +148,14 @@ class Resolver:
                 return entity
         return None
 
+    def _acronym(self, acronym: str, before: int) -> Entity | None:
+        """ "NWS said" after "the National Weather Service said": the body the letters spell."""
+        full = self.index.expand(acronym, before) if self.index is not None else None
+        for entity in reversed(self.entities):
+            if acronym in entity.names or (full and any(full in m.text for m in entity.mentions)):
+                return entity
+        return None
+
     def _definite(self, mention: Mention) -> Entity | None:
         head = singular(mention.head)
         partitive = mention.text.lower().startswith("one ")  # "one official": one of a group named before
@@ -164,6 +176,8 @@ class Resolver:
             return self.by_name[full]
         if not mention.name or (mention.head and not _titled(mention)):
             return None
+        if is_acronym(mention.name):
+            return self._acronym(mention.name, mention.start)
         words = [surname_key(w) for w in mention.name.split() if w[:1].isupper()]
         if not words or len(words) > 2:
             return None

@@ -126,6 +126,27 @@ def previous_subject(lexicon: CueLexicon, text: str, pos: int) -> Mention | None
     return mention if _a_person(mention) else None
 
 
+# verbs of belief an outlet passes on as it passes on words: "Vale believes", "officials fear"
+_BELIEF_VERBS = frozenset("""
+believe believes believed think thinks thought fear fears feared expect expects expected suspect
+suspects suspected
+""".split())
+
+
+def relayed_subject(lexicon: CueLexicon, text: str, start: int, end: int) -> Mention | None:
+    """The source a report or an outlet passes on, when the words it reports open with one:
+    "(According to the paper,) Vale also believes …", "(Reports say) intelligence officials
+    identified …". None when they open with anything else ("police arrested …")."""
+    toks = tokenize(text, start, min(end, start + REACH))
+    for k, t in enumerate(toks[:14]):
+        if t.text in _QUOTE_MARKS or t.text in (",", ";", ":"):
+            return None
+        if k and t.word and not t.cap and (lexicon.form(t.lower) is not None or t.lower in _BELIEF_VERBS):
+            mention = subject_before(text, start, t.start)
+            return mention if mention is not None and not mention.pronoun and _could_speak(mention) else None
+    return None
+
+
 _QUOTE_MARKS = "“”\"«»"
 
 

@@ -18,7 +18,7 @@ from reader.attribution.lexicon import (
     ABBREVIATIONS, COUNTRIES, CLAUSE_WORDS, DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS, VERB_FILLERS,
 )
 from reader.attribution.names import name_gender, title_gender
-from reader.attribution.phrases import PERSON_ROLES, Mention, Tok, singular, tokenize
+from reader.attribution.phrases import PERSON_ROLES, Mention, Tok, is_acronym, singular, tokenize
 
 # A written full name: two to five capitalised words or initials, or a title and a surname.
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
@@ -269,6 +269,7 @@ class NameIndex:
         self.text = text
         self.by_surname: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._cache: dict[tuple[int, int], tuple[str, str | None, list[str]]] = {}
+        self._acronyms: dict[str, tuple[str, int] | None] = {}
         for m in _FULL_NAME.finditer(text, lo, len(text) if hi is None else hi):
             words = m.group().split()
             key = surname_key(words[-1])
@@ -298,6 +299,11 @@ class NameIndex:
             owner_roles = self.person_roles(owner, entity.best.start)
             if owner_roles:
                 entity.owner = (owner, owner_roles)
+        if entity.best.name and is_acronym(entity.best.name):
+            full = self.expand(entity.best.name, entity.best.start)
+            if full:
+                entity.name(full)
+                entity.describe(full)
         if not entity.person or not entity.best.name:
             return
         words = entity.best.name.split()
@@ -312,6 +318,16 @@ class NameIndex:
             entity.name(name)
             for role in roles:
                 entity.describe(role)
+
+    def expand(self, acronym: str, before: int) -> str | None:
+        """The name an acronym stands for, written before `before`: "National Weather Service"
+        for "NWS" (whether or not "(NWS)" follows it), "Department of Fisheries" for "DOF"."""
+        if acronym not in self._acronyms:  # the first full spelling in the article, looked for once
+            pattern = _CONNECTOR.join(rf"{re.escape(letter)}[\w’'-]*" for letter in acronym)
+            m = re.compile(rf"(?<![\w’'-]){pattern}(?![\w’'-])").search(self.text)
+            self._acronyms[acronym] = (m.group(), m.start()) if m else None
+        found = self._acronyms[acronym]
+        return found[0] if found is not None and found[1] < before else None
 
     def person_roles(self, owner: str, before: int) -> tuple[str, ...]:
         """What the article says a person is, from their name ("Vale": "Governor Jo Vale", "a
@@ -372,6 +388,8 @@ class NameIndex:
 
 
 ROLE_WORDS = PERSON_ROLES | kinds.AFFILIATED_ROLES
+# the small words an acronym skips: "Department of Homeland Security" is "DHS"
+_CONNECTOR = r"[ \t]+(?:(?:of|for|and|the|on|in|de|du|des|la|le|el|al)[ \t]+)*"
 _VERBS = frozenset("said says told tells asked added wrote called met named according".split())
 # ", chairman of the Harbour Safety Board," / ", a 54-year-old fishmonger who …," / ", Harbour Minister,"
 _APPOSITIVE = re.compile(r",\s+([\w’'-][^,;:.“”\"]{2,120}?)(?:,|\.\s|\.$|;)")

@@ -63,7 +63,8 @@ def statements_table(title: str, statements: Iterable[Statement], config: Config
     for n, s in enumerate(statements, 1):
         speaker = literal(s.speaker or "—")
         if s.entity:
-            speaker.append(literal(f" {s.entity}", "dim"))  # the same id: the same source
+            speaker.append(" ")  # literal() folds white space: the gap goes on its own
+            speaker.append(literal(s.entity, "dim"))  # the same id: the same source
         table.add_row(str(n), speaker, literal(s.kind), literal(excerpt(s.text)), suggestion_cell(s, config))
     return table
 
