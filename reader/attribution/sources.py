@@ -14,7 +14,9 @@ from typing import Literal
 
 from reader.attribution import kinds
 from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
-from reader.attribution.whoswho import DOCUMENT, ORGANISATION, Entity, document_words, kind_of, owner_of
+from reader.attribution.whoswho import (
+    DOCUMENT, ORGANISATION, Entity, body_of_no_type, document_words, kind_of, owner_of,
+)
 from reader.config import Category, Config
 
 Confidence = Literal["high", "low"]
@@ -249,8 +251,16 @@ def evidence_of(entity: Entity | None, mention: Mention | None, *, kind: str = "
         source_kind = next((k for k in map(kinds.body_kind, descriptions) if k in kinds.BODY_KINDS), source_kind)
     return Evidence(kind=kind, post_reason=post_reason, descriptions=descriptions, context=context,
                     name=entity.names[0] if entity.names else best.text, source_kind=source_kind,
-                    affiliation=entity.affiliation() if best.person else None,
+                    affiliation=_author(entity) if source_kind == DOCUMENT else
+                    entity.affiliation() if best.person else None,
                     age=entity.age, private=private, uncertain=uncertain, owner=entity.owner)
+
+
+def _author(entity: Entity) -> tuple[str, str] | None:
+    """The body a document is named after, and its kind."""
+    if entity.author is None:
+        return None
+    return entity.author, kinds.body_kind(entity.author) or body_of_no_type(entity.author)
 
 
 def suggest(speaker_text: str, config: Config, context: str | None = None) -> Suggestion | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
 from reader.attribution.phrases import Mention, is_acronym, singular
-from reader.attribution.whoswho import Entity, NameIndex, surname_key
+from reader.attribution.whoswho import DOCUMENT, Entity, NameIndex, surname_key
 
 __all__ = ["Entity", "Resolver"]
 
@@ -166,6 +166,8 @@ class Resolver:
             if head in entity.heads() and (not proper or any(
                     proper <= _capitalised(m.text) for m in entity.mentions if not m.pronoun)):
                 return entity
+        if head in _TEXTS_THAT_SPEAK and self.entities and self.entities[-1].kind == DOCUMENT:
+            return self.entities[-1]  # "The embassy's website said … The message said …"
         return None
 
     def _named(self, mention: Mention) -> Entity | None:

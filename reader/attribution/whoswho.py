@@ -55,6 +55,7 @@ class Entity:
     # the person whose staff, spokesman or counterpart it is, with that person's roles:
     # ("Vale", ("Governor Jo Vale",)) for "Vale's aides"
     owner: tuple[str, tuple[str, ...]] | None = None
+    author: str | None = None  # the body a document speaking is named after: "Harbour Agency" report
     _heads: set[str] = field(default_factory=set)
     _surnames: set[str] = field(default_factory=set)
 
@@ -187,7 +188,7 @@ foreign interior home defence defense finance health justice prime first general
 """.split())
 DOCUMENT = "document"  # a text that speaks: a report, a study, a video
 ORGANISATION = "organisation"
-_DOCUMENT_NOUNS = TEXT_NOUNS | EVIDENCE_NOUNS  # a body whose type the article does not make plain
+_DOCUMENT_NOUNS = TEXT_NOUNS | EVIDENCE_NOUNS | {"website"}
 
 
 @lru_cache(maxsize=4096)
@@ -204,13 +205,13 @@ def affiliation_of(text: str) -> tuple[str, str] | None:
         if m is None:
             return None
         body = _IN_PLACE.split(m.group(1).strip())[0]
-        return body, kinds.body_kind(body) or _owner_kind(body)
+        return body, kinds.body_kind(body) or body_of_no_type(body)
     role = toks[role_at]
     # after the role: "for the Home Office", "of the U.S. branch of Amnesty International"
     m = _OF_BODY.search(text[role.end:].split(",")[0])
     if m is not None:
         body = _IN_PLACE.split(m.group(1).strip())[0]  # "Oxland International in Norway": the body
-        return body, kinds.body_kind(body) or _owner_kind(body)
+        return body, kinds.body_kind(body) or body_of_no_type(body)
     # before it: "the ministry's", "A Kenya Red Cross", "Amtrak's", "Mexico's Foreign"
     k = role_at
     while k > 0 and (toks[k - 1].cap or toks[k - 1].lower in kinds.BODY_NOUNS):
@@ -221,10 +222,10 @@ def affiliation_of(text: str) -> tuple[str, str] | None:
     if not owner or (len(owner) == 1 and _nationality(owner[0])):
         return None  # "Sudanese counterpart", "French officials", "U.S. officials"
     body = _POSSESSIVE.sub("", text[owner[0].start:owner[-1].end])
-    return body, kinds.body_kind(body) or _owner_kind(body)
+    return body, kinds.body_kind(body) or body_of_no_type(body)
 
 
-def _owner_kind(body: str) -> str:
+def body_of_no_type(body: str) -> str:
     """A body named without a type word: a government when it is a country or ends with one,
     as governments name their agencies ("Mexico", "Environment Canada", "Fish Standards Norway
     Iceland"; "Kenya Airways" has a type word), else an organisation of unknown type."""
@@ -299,6 +300,8 @@ class NameIndex:
             owner_roles = self.person_roles(owner, entity.best.start)
             if owner_roles:
                 entity.owner = (owner, owner_roles)
+        if entity.kind == DOCUMENT and entity.author is None:
+            entity.author = self.author(entity.best.head, entity.best.end)
         if entity.best.name and is_acronym(entity.best.name):
             full = self.expand(entity.best.name, entity.best.start)
             if full:
@@ -328,6 +331,17 @@ class NameIndex:
             self._acronyms[acronym] = (m.group(), m.start()) if m else None
         found = self._acronyms[acronym]
         return found[0] if found is not None and found[1] < before else None
+
+    def author(self, noun: str, before: int) -> str | None:
+        """The body a document was first named after: "Harbour Agency" for "the report" after
+        "a leaked Harbour Agency report" (or "the Harbour Agency's report")."""
+        if noun not in _DOCUMENT_NOUNS:
+            return None
+        for m in _named_document(noun).finditer(self.text, 0, before):
+            author = m.group(1)
+            if (kinds.body_kind(author) or body_of_no_type(author)) in kinds.BODY_KINDS:
+                return author  # not a headline's capitals: "Sensitive Canadian document"
+        return None
 
     def person_roles(self, owner: str, before: int) -> tuple[str, ...]:
         """What the article says a person is, from their name ("Vale": "Governor Jo Vale", "a
@@ -374,7 +388,7 @@ class NameIndex:
         pre = toks[k:]
         while pre and (pre[0].lower in DETERMINERS or pre[0].lower in ("of", "for")):
             pre = pre[1:]
-        if pre and any(t.cap or t.lower in ROLE_WORDS for t in pre):
+        if pre and any(singular(t.lower.rstrip(".")) in _PRE_ROLE_WORDS for t in pre):
             roles.append(text[pre[0].start:pre[-1].end])
         m = _APPOSITIVE.match(text, end, min(len(text), end + 160))
         if m is not None:
@@ -395,6 +409,16 @@ _VERBS = frozenset("said says told tells asked added wrote called met named acco
 _APPOSITIVE = re.compile(r",\s+([\w’'-][^,;:.“”\"]{2,120}?)(?:,|\.\s|\.$|;)")
 
 
+@lru_cache(maxsize=64)
+def _named_document(noun: str) -> re.Pattern[str]:
+    """ "a leaked Harbour Agency report", "the Harbour Agency's 40-page report": its author."""
+    return re.compile(rf"((?:{_UPPER}[\w’'.&-]*[ \t]+){{0,4}}{_UPPER}[\w.&-]*(?:[ \t]+(?:{_BODY_NOUN_WORDS}))?)"
+                      rf"(?:[’']s)?[ \t]+(?:[\w-]+[ \t]+)?{noun}\b")
+
+
+_BODY_NOUN_WORDS = "|".join(sorted(kinds.BODY_NOUNS))
+
+
 def _strip_title_words(name: str) -> str:
     words = name.split()
     while len(words) > 1 and (title_gender(words[0]) or words[0].rstrip(".").lower() in _HONORIFICS):
@@ -404,4 +428,6 @@ def _strip_title_words(name: str) -> str:
 
 _HONORIFICS = frozenset("dr prof sen rep gov gen col lt sgt capt rev president minister secretary "
                         "senator governor judge mayor".split())
-
+# what a role written before a name holds: "press secretary", "Sen.", "Republican"
+_PRE_ROLE_WORDS = ROLE_WORDS | _HONORIFICS | _TITLE_WORDS | frozenset(
+    "republican democrat democratic independent conservative liberal labour socialist green".split())
