@@ -28,7 +28,10 @@ _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|s
                            r"\bwhen\s|\bwhere\s|\bwhat\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")
 _RELATIVE_BEFORE = re.compile(r"(?:^|,\s+)(?:which|who)\b[^,;:“”\"]*$", re.IGNORECASE)
 _WHAT_BEFORE = re.compile(r"\bwhat\b[^,;:“”\"]*$", re.IGNORECASE)
-_BREAK = re.compile(r"[;:!?]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol)\.")
+_ASIDE = re.compile(r"\([^()]{0,40}\)")
+# a full stop ends a sentence, not after an initial, a title or an abbreviation a comma follows
+# ("Cambridge, Mass., said")
+_BREAK = re.compile(r"[;:!?]|(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\bMrs|\bGov|\bSen|\bRep|\bGen|\bCol)\.(?!,)")
 _TRAILING_PUNCT = " \t\n.,;:"
 _AUDIENCE_WORD = re.compile(r"\s+([\w’'.-]+)")
 _AUDIENCE_LEAD = frozenset("the a an this that our his her their its local foreign western state visiting "
@@ -36,8 +39,9 @@ _AUDIENCE_LEAD = frozenset("the a an this that our his her their its local forei
 
 
 def breaks(gap: str) -> bool:
-    """Does a sentence end in these few words? "Mr." and initials do not count."""
-    return _BREAK.search(gap) is not None
+    """Does a sentence end in these few words? "Mr.", initials and an aside in brackets
+    ("Rep. Ada Vale (D-Ore.)") do not count."""
+    return _BREAK.search(_ASIDE.sub("", gap) if "(" in gap else gap) is not None
 
 
 def prepositional(words: list[str]) -> bool:

@@ -195,9 +195,17 @@ def across_sentences(raws: list[Raw]) -> None:
                 before.mention is not None and raw.paragraph - before.paragraph <= 1 and \
                 raw.start - before.end < _NEAR:
             _take(raw, before)
+    for raw, after in zip(raws, raws[1:]):
+        # `“Is it late?” Vale said.`, `“It is late.” Vale said.`: the cue in the sentence that
+        # closes the quotation, which reports nothing else
+        if raw.quote is not None and raw.mention is None and raw.inherit and after.silent and \
+                after.mention is not None and after.paragraph == raw.paragraph and \
+                after.mention.start >= raw.quote.after and after.mention.start - raw.quote.after < _CLOSE:
+            _take(raw, after)
 
 
 _NEAR = 200  # characters between a cue that reported nothing and the quotation it introduces
+_CLOSE = 4  # characters between a quotation and the speaker of the cue right after it
 
 
 def _take(raw: Raw, attributed: Raw) -> None:

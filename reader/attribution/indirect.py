@@ -16,7 +16,7 @@ from reader.attribution.cues import CueForm
 from reader.attribution.model import Kind
 from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import OPENERS
-from reader.attribution.subjects import leading_subject, subject_for
+from reader.attribution.subjects import clause_subject, leading_subject, subject_for
 from reader.attribution.verbs import (
     ABOUT_CONTENT, CALLED_AS, CHARACTERISE, INFINITIVE_CONTENT, INVERTING, NP_CONTENT, QUOTE_ONLY, REPORTING_CHARACTERISE, SAY_LIKE,
     TELL_LIKE, another_cue, previous_word, second_cue,
@@ -152,7 +152,8 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     text = scan.text
     prior = next((r for r in reversed(scan.raws) if r.mention is not None and r.start < m.start()
                   and r.nested_in is None), None)
-    mention = prior.mention if prior else leading_subject(scan.lexicon, text, scan.sent.start, m.start())
+    mention = clause_subject(scan.lexicon, text, prior.end if prior else scan.sent.start, m.start()) or (
+        prior.mention if prior else leading_subject(scan.lexicon, text, scan.sent.start, m.start()))
     if mention is None:
         return
     content = _characterised(scan, m.end(), form) or _content_after(scan, m.end(), form)

@@ -68,6 +68,14 @@ def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention
     toks = tokenize(text, lo, min(hi, lo + REACH))
     while toks and (toks[0].lower in _CONNECTIVES or not toks[0].word):
         toks = toks[1:]
+    if toks and (toks[0].lower in _SUBORDINATORS or (len(toks) > 1 and toks[1].lower in _SUBORDINATORS
+                                                     and toks[0].lower.endswith("ly"))):
+        # "When asked about it, Vale said …", "Shortly after the call ended, the campaign …":
+        # the subject comes after the fronted clause
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if comma is None:
+            return None
+        toks = toks[comma + 1:]
     for k, t in enumerate(toks):
         if k == 0 and t.lower in ("he", "she", "it", "they", "we"):
             return subject_before(text, t.start, t.end)
@@ -77,6 +85,22 @@ def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention
                                     and not _noun_after_name(toks[k - 1], t))):
             return subject_before(text, toks[0].start, t.start)
     return None
+
+
+def clause_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention | None:
+    """The subject of the last clause joined by "and", "but" or a semicolon between `lo` and
+    `hi`: who a participle after it speaks for ("Critics say …, and the union has sued the
+    city, saying …": the union). None when no such clause opens there."""
+    joins = list(_JOIN.finditer(text, lo, hi))
+    if not joins:
+        return None
+    mention = leading_subject(lexicon, text, joins[-1].end(), hi)
+    return mention if mention is not None and _could_speak(mention) else None
+
+
+_JOIN = re.compile(r",\s+(?:and|but)\s+|;\s+")
+_SUBORDINATORS = frozenset("when while after before since as because although though if once until "
+                           "unless whereas".split())
 
 
 def _noun_after_name(before: Tok, word: Tok) -> bool:
