@@ -107,7 +107,8 @@ def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
     if entity is None:
         return None, None, None
     mention = raw.mention
-    if mention is not None and not mention.pronoun and not mention.definite:
+    if mention is not None and not mention.pronoun and (not mention.definite or (entity.plural and not mention.plural)):
+        # a name, a new description, or "the official" of a group named before: its own words
         return mention.text, mention.start, mention.end
     best = entity.best
     if best.pronoun:
