@@ -424,7 +424,7 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
     phrase it follows."""
     if hi - lo > REACH:
         lo = text.find(" ", hi - REACH, hi) + 1 or hi - REACH
-    toks = tokenize(text, lo, hi)
+    toks = _after_dateline(tokenize(text, lo, hi))
     while toks and toks[-1].lower in VERB_FILLERS:
         toks.pop()
     if not toks:
@@ -443,6 +443,22 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
             k += 1
         return build_mention(text, segs[k], segs[k + 1:])
     return build_mention(text, segs[-1], [])
+
+
+_DATELINE_DASHES = ("--", "—", "–")
+
+
+def _after_dateline(toks: list[Tok]) -> list[Tok]:
+    """ "WASHINGTON -- President Vale", "OSLO (Reuters) — The ministry": the words after the
+    place and agency a report opens with."""
+    k = 0
+    while k < len(toks) and ((toks[k].word and toks[k].text.isupper() and len(toks[k].text) > 1)
+                             or toks[k].text in "()," or (k and toks[k - 1].text == "(")):
+        k += 1
+    if 0 < k < len(toks) - 1 and toks[k].text in _DATELINE_DASHES and toks[0].word and \
+            not any(t.text in _DATELINE_DASHES for t in toks[k + 1:]):  # "NATO -- the alliance -- said"
+        return toks[k + 1:]
+    return toks
 
 
 def _relative_clause(seg: list[Tok]) -> bool:

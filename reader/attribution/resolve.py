@@ -77,13 +77,12 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver
             else:
                 raw.entity = Entity(raw.mention, [raw.mention]) if raw.mention else None
         elif raw.mention is not None:
-            nearby, own = None, False
+            nearby = own = None
             if raw.mention.pronoun:
-                nearby = own_subject(lexicon, text, raw.mention.start)
-                own = nearby is not None
-                if nearby is None and raw.mention.pronoun in ("he", "she"):
-                    nearby = antecedent(lexicon, text, raw.mention.start)
-            raw.entity = resolver.resolve(raw.mention, nearby, own=own)
+                own = own_subject(lexicon, text, raw.mention.start)
+                if raw.mention.pronoun in ("he", "she"):
+                    nearby = antecedent(lexicon, text, raw.mention.start, resolver.known_person)
+            raw.entity = resolver.resolve(raw.mention, nearby, own)
             if resolver.uncertain:
                 uncertain.add(id(raw))
         elif raw.inherit and last is not None and raw.paragraph - last.paragraph <= 1:

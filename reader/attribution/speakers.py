@@ -76,25 +76,22 @@ class Resolver:
             entity.id = f"e{self.count}"
         return entity.id
 
-    def resolve(self, mention: Mention, nearby: Mention | None = None, *, own: bool = False) -> Entity:
-        """The source a mention names. `nearby` is a person the sentences just before the
-        mention are about: "he" may point to them rather than to the last one who spoke. With
-        `own`, `nearby` is the subject of the pronoun's own sentence ("The agency issued a
-        statement saying they …"), which a pronoun that fits it always means."""
+    def resolve(self, mention: Mention, nearby: Mention | None = None, own: Mention | None = None) -> Entity:
+        """The source a mention names. `own` is the subject the pronoun's own sentence opens
+        with ("The agency issued a statement saying they …"), which a pronoun that fits it
+        means. `nearby` is a person the sentences just before are about: "he" may point to
+        them rather than to the last one who spoke."""
         self.uncertain = False
         if mention.pronoun:
-            found = self._pronoun(mention)
-            if nearby is not None and (own or found is None or nearby.start > found.last_end):
-                # someone named since the last speaker: "she" may be them, if she can be
-                candidate = self._lookup(nearby)
-                fresh = candidate is None
-                if candidate is None:
-                    candidate = self.new(nearby)
-                if self._fits(candidate, mention):
-                    self.uncertain = not own and found is not None and candidate is not found
-                    found = candidate
-                    if not fresh:
-                        found.add(nearby)
+            found = self._subject(own, mention)
+            if found is None:
+                found = self._pronoun(mention)
+                if nearby is not None and (found is None or nearby.start > found.last_end):
+                    # someone named since the last speaker: "she" may be them, if she can be
+                    candidate = self._subject(nearby, mention)
+                    if candidate is not None:
+                        self.uncertain = found is not None and candidate is not found
+                        found = candidate
         elif mention.definite:
             found = self._definite(mention)
         else:
@@ -107,6 +104,18 @@ class Resolver:
             found.best = mention
         return self._remember(found)
 
+    def _subject(self, subject: Mention | None, pronoun: Mention) -> Entity | None:
+        """The source a subject near a pronoun names, if the pronoun can stand for it."""
+        if subject is None:
+            return None
+        found = self._lookup(subject)
+        candidate = found or self.new(subject)
+        if not self._fits(candidate, pronoun):
+            return None
+        if found is not None:
+            found.add(subject)
+        return candidate
+
     def follow(self, mention: Mention) -> Entity:
         """The source a mention names, remembered as the latest one met, without it being the
         mention of a statement (the subject of a sentence a quotation follows)."""
@@ -115,6 +124,10 @@ class Resolver:
             return self._remember(self.new(mention))
         found.add(mention)
         return self._remember(found)
+
+    def known_person(self, name: str) -> bool:
+        """Does the article name a person so ("Vale" after "Ada Vale, 40")?"""
+        return self.index is not None and len(name.split()) == 1 and bool(self.index.person_roles(name, len(self.index.text)))
 
     def peek(self, mention: Mention) -> Entity:
         """The source a mention names, without it counting as met: a source an outlet passes on."""

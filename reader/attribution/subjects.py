@@ -3,6 +3,7 @@ opens with, and the person the sentences before a "he said" are about."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.attribution.clauses import FINITE, clause_start
 from reader.attribution.kinds import AFFILIATED_ROLES
@@ -123,9 +124,9 @@ def own_subject(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
     """The subject that opens the sentence of a pronoun at `pos`, when the pronoun is not that
     subject: "The agency issued a statement saying they would comply", "Prosecutors charged
     him, they said". None when the sentence opens with a quotation or with the pronoun."""
-    starts = _sentence_starts(text, max(0, pos - 300), pos)
-    if not starts:
-        return None
+    starts = [k for k in _sentence_starts(text, max(0, pos - 300), min(len(text), pos + 2)) if k <= pos]
+    if not starts or not text[starts[-1]:pos].strip():
+        return None  # the pronoun opens its sentence
     start = starts[-1]
     if any(q in text[start:pos] for q in _QUOTE_MARKS):
         return None  # the subject of a quotation's sentence is in the quotation
@@ -179,21 +180,31 @@ def _could_speak(mention: Mention) -> bool:
     return bool(mention.name) or mention.organisation or singular(mention.head) in _ROLES
 
 
-def antecedent(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
+def antecedent(lexicon: CueLexicon, text: str, pos: int, known: Callable[[str], bool] = lambda name: False
+               ) -> Mention | None:
     """The person the sentence before `pos` is about: what "she said" points to when she
     has not spoken before ("Officer Dana Kim arrived first. “…,” she said.", "The rescue
     was led by Captain Emil Radu. He says …"). The subject of that sentence, else the last
     person named in it."""
     starts = _sentence_starts(text, max(0, pos - 600), min(len(text), pos + 2))
     for start, end in reversed(list(zip(starts, starts[1:]))):  # not the pronoun's own sentence
+        if _quoted(text, start):
+            continue  # a sentence someone says is not about whom the article is about
         mention = leading_subject(lexicon, text, start, pos)
-        if _a_person(mention):
-            return mention
+        if _a_person(mention) or (mention is not None and mention.person and not mention.plural
+                                  and mention.name is not None and known(mention.name)):
+            return mention  # "Vale believes …. “…,” she said": a surname the article gives a person
         for run in reversed(list(_NAME_RUN.finditer(text, start, end))):
             mention = build_mention(text, tokenize(text, run.start(), run.end()), [])
             if _a_person(mention):
                 return mention
     return None
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is `pos` inside a quotation opened earlier in its paragraph?"""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _a_person(mention: Mention | None) -> bool:

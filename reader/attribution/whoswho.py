@@ -100,6 +100,9 @@ class Entity:
             self._heads.add(singular(m.head))
         for word in m.text.split():
             self._heads.add(singular(word.strip(",.’'").lower()))
+        # the names it goes by: "spokeswoman for Ada Vale" is not Vale
+        serving = _SERVING_SOMEONE.match(m.text)
+        for word in (m.name or (serving.group(1) if serving else m.text)).split():
             if word[:1].isupper():
                 self._surnames.add(surname_key(word))
 
@@ -135,6 +138,8 @@ class Entity:
         return None
 
 
+# "a spokeswoman for Ada Vale": a role in lower case, then whom it serves
+_SERVING_SOMEONE = re.compile(r"(.*\b[a-z][\w-]*)\s+(?:for|of|to|with)\s+(?:the\s+)?[A-Z][^,]*$")
 _PARTICIPLE = re.compile(r"\s(?:[a-z]+ing|[a-z]+ed|shows?|says?|finds?)\b")
 _AGENT = re.compile(r"\s(?:by|from)\s")
 
