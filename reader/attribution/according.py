@@ -23,7 +23,7 @@ _ADVERBIAL_LEAD = re.compile(
     r"Separately|Instead|Moreover|Now|Then|Indeed|Earlier|Later)")
 # a lead ending in a word that opens a clause: "… a policy which, according to X, …"
 _OPENS_CLAUSE = re.compile(r"\b(?:which|that|who|whom|and|but|while|because|as)$", re.IGNORECASE)
-# "according to Amnesty International there may be …": a name with no comma, then a clause
+# "according to Oxland Watch there may be …": a name with no comma, then a clause
 _NAME_THEN_CLAUSE = re.compile(
     r"\s+((?:(?:[A-Z][\w’'.&-]*|of|the|for|and)\s+){0,6}?[A-Z][\w’'.&-]*)\s+"
     r"(?=(?:there|the|a|an|it|he|she|they|we|this|these|those|some|many|most|all|no|\d)\b)")
@@ -71,7 +71,7 @@ def _opening(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
         return None
     comma = text.find(",", m.end(), sent.end)
     splice = _NAME_THEN_CLAUSE.match(text, m.end(), sent.end if comma < 0 else comma)
-    if splice is not None:  # "According to Rathbun the property was returned …"
+    if splice is not None:  # "According to Lindqvist the property was returned …"
         return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
     if comma < 0:
         return None
@@ -98,7 +98,7 @@ def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
         return mention, start, trim_end(text, start, sent.end)
     splice = _NAME_THEN_CLAUSE.match(text, m.end(), sent.end if comma < 0 else comma)
     if splice is not None and text[m.start() - 2:m.start()].strip() == ",":
-        # "…, according to Amnesty there may be up to 30 …": the clause after the name is its own
+        # "…, according to Oxfield there may be up to 30 …": the clause after the name is its own
         return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
     mention = subject_after(text, m.end(), sent.end, whole=True)
     cend = trim_end(text, start, m.start())

@@ -4,7 +4,7 @@
   `X spoke to voters via Twitter: “…”`     the sentence's subject, on a platform, before a colon;
   `X had a blunt message: “…”`             the subject of a sentence naming the words it gives;
 and paragraphs introduced by a paragraph that ends with a colon after a cue or a noun for words
-("In a statement Peters says:", "Sanders made the following comment:"): a quotation opening the
+("In a statement Lindqvist says:", "Ode made the following comment:"): a quotation opening the
 next paragraph, or block quotations with no quotation marks at all.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from reader.attribution.verbs import NOUNISH, verb_like
 _NAME = r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*"
 # "” ― Pamela Ruiz", "” — Ana Lind, a nurse in Leeds" up to the end of the paragraph
 _DASH_SIGNED = re.compile(rf"[ \t\u00a0]*[―—–]{{1,2}}[ \t\u00a0]*(?P<name>{_NAME})(?P<rest>,[^\n“”\"]{{0,80}})?[ \t\u00a0.]*(?=\n|\Z)")
-# "Meg Holt, Twitter: “", "Sen. Ray Dunn (Ohio): “", "Tom Lee: “" opening the paragraph
+# "Meg Harlow, Twitter: “", "Sen. Ray Dunn (Ohio): “", "Tom Lee: “" opening the paragraph
 _NAME_HEADED = re.compile(rf"\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){{1,4}}[A-Z][\w’'-]*)(?:\s*\([^)\n]{{1,40}}\))?(?:,\s*(?P<rest>[^,:\n“”\"]{{1,40}}))?\s*:\s*$")
 # "made the following comment:", "issued a statement:": a verb giving words, closing a paragraph
 _WORDS_MADE = re.compile(r"\b(?:made|issued|gave|released|offered|posted|had)\s+(?:[\w’'-]+\s+){0,3}?(?:comment|comments|"
@@ -91,7 +91,7 @@ def _raw(text: str, q: Quote, mention: Mention, rest: str | None) -> Raw:
 
 def introducer(lexicon: CueLexicon, text: str, para: Paragraph, last: Sentence,
                cue_words: list[re.Match[str]]) -> Raw | None:
-    """`Peters says:` closing a paragraph: who speaks in the paragraphs after it (a statement
+    """`Lindqvist says:` closing a paragraph: who speaks in the paragraphs after it (a statement
     with no words of its own, for the quotation or block quotation that follows)."""
     if text[para.end - 1] != ":" or any(q.close >= para.end - 1 for q in para.quotes):
         return None

@@ -88,7 +88,7 @@ class CueLexicon:
         for lemma in lemmas:
             for form, info in inflect(lemma).items():
                 self.forms.setdefault(form, info)
-        # Lower-case only: "Post" in "Washington Post" is a name, not a verb. The alternatives
+        # Lower-case only: "Post" in "Riverside Post" is a name, not a verb. The alternatives
         # are folded into a trie so that the scan rejects most words at their first letters.
         self.pattern = re.compile(rf"(?<![\w'’-])(?:{trie_pattern(self.forms)})(?![\w'’-])")
 

@@ -156,7 +156,7 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
         with_subject = _WITH_SUBJECT.search(text, lo, cue.end()) if form.tense == "ing" else None
         if with_subject is not None:  # "with one poster writing “…”": the poster
             mention = subject_before(text, with_subject.start(1), with_subject.end(1))
-        elif form.tense == "ing":  # "…,” Trump said, adding later, “…”": who spoke before, else the subject
+        elif form.tense == "ing":  # "…,” Vale said, adding later, “…”": who spoke before, else the subject
             earlier = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None), None)
             mention = earlier or leading_subject(lexicon, text, sent.start, cue.start())
         else:
@@ -177,7 +177,7 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
 def across_sentences(raws: list[Raw]) -> None:
     """Attributions in another sentence than their quotation. A quotation running over
     paragraphs with no attribution of its own takes the one of its last part (`“… 251,” said
-    KCNA`); a quotation with none takes a cue that reported nothing just before it (`X responded
+    the agency`); a quotation with none takes a cue that reported nothing just before it (`X responded
     on Twitter. “…”`). `raws` are in reading order."""
     last_part: Raw | None = None  # the attributed end of a quotation running over paragraphs
     for raw in reversed(raws):

@@ -63,7 +63,7 @@ class Extractor:
             return raws
         # the cue words of the whole range in one pass; paragraphs and sentences take theirs
         cues = CueIndex(list(self.cues.pattern.finditer(text, paras[lo].start, paras[hi - 1].end)))
-        introduced: Raw | None = None  # "Peters says:" closing the paragraph before
+        introduced: Raw | None = None  # "Lindqvist says:" closing the paragraph before
         block_left = 0  # how many more paragraphs may be its block quotation
         for n in range(lo, hi):
             para = paras[n]

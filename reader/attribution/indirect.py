@@ -247,7 +247,7 @@ def _characterised(scan: SentenceScan, lo: int, form: CueForm) -> _Content | Non
 
 
 def _called_as(scan: SentenceScan, lo: int) -> _Content | None:
-    """`denounced Manning as a traitor`: up to ten words of object, "as", what it is called."""
+    """`denounced Ode as a traitor`: up to ten words of object, "as", what it is called."""
     text, hi = scan.text, scan.sent.end
     m = _OBJECT_AS.match(text, lo, hi)
     obj = m.group(1).split() if m is not None else []

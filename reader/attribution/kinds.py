@@ -106,8 +106,8 @@ def _has(low: str, phrases: tuple[str, ...]) -> bool:
     return any(p in low for p in phrases)
 
 
-# Roles that speak for the body they belong to: "a Red Cross spokesman" speaks for an aid group,
-# "the ministry's spokesman" for a ministry, "Renesys's chief technology officer" for a company.
+# Roles that speak for the body they belong to: "an Oxland Aid spokesman" speaks for an aid group,
+# "the ministry's spokesman" for a ministry, "Vale Rail's chief technology officer" for a company.
 AFFILIATED_ROLES = frozenset("""
 spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official officials officer
 officers representative representatives director directors head chief chairman chairwoman chair
@@ -155,7 +155,7 @@ def body_kind(phrase: str) -> str | None:
     if lows & _PUBLIC:
         return PUBLIC_BODY
     if lows & _NGO or (named_end and last_cap == "international"):
-        return NGO  # "a rights group", "Amnesty International"
+        return NGO  # "a rights group", "Oxland International"
     if lows & _COMPANY:
         return COMPANY
     if lows & _INSTITUTION or _has(low, _INSTITUTION_PHRASES):

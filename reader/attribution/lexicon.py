@@ -108,7 +108,7 @@ amnesty coalition alliance society trust movement front brigade brigades battali
 initiative project campaign
 """.split())
 
-# Countries and capitals, used as metonyms for governments ("Ukraine claimed", "Moscow denied").
+# Countries and capitals, used as metonyms for governments ("Norway claimed", "Oslo denied").
 COUNTRIES = frozenset(name.lower() for name in """
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|
 Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|

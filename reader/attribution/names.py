@@ -39,7 +39,7 @@ def title_gender(word: str) -> str | None:
 
 @cache
 def first_name_gender(word: str) -> str | None:
-    """ "Lisa" -> "f", "Michael" -> "m"; None when the list does not know or cannot tell."""
+    """ "Anna" -> "f", "Tobias" -> "m"; None when the list does not know or cannot tell."""
     if len(word) < 2 or not word[:1].isupper() or "." in word:
         return None
     answer = _detector().get_gender(word)
@@ -48,7 +48,7 @@ def first_name_gender(word: str) -> str | None:
 
 def name_gender(words: list[str]) -> str | None:
     """The gender a written name implies: its title, else its first name when the name has a
-    surname after it ("Lisa Monaco"; a lone "Monaco" is a surname and says nothing)."""
+    surname after it ("Ada Vale"; a lone "Vale" is a surname and says nothing)."""
     for word in words:
         gender = title_gender(word)
         if gender is not None:

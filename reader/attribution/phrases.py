@@ -65,9 +65,9 @@ class Mention:
     end: int
     text: str
     head: str  # the role noun, lower case: "spokeswoman", "officials"; "" for a bare name
-    name: str | None = None  # a proper name in the phrase: "Agnieszka Wróbel"
+    name: str | None = None  # a proper name in the phrase: "Ada Lind"
     descriptions: list[str] = field(default_factory=list)  # appositives, relative clauses
-    age: bool = False  # "Krzysztof Nowacki, 63"
+    age: bool = False  # "Pavel Dusek, 63"
     pronoun: str | None = None  # "he", "she", "they", "it", "we", "i"
     definite: bool = False  # "the official", "one official": points back to someone named before
     plural: bool = False
@@ -137,7 +137,7 @@ def _adverbial(seg: list[Tok]) -> bool:
 
 def _strip_leading(seg: list[Tok]) -> list[Tok]:
     """Drop fronted time phrases and connectives glued to a subject without a comma:
-    "Last month Ukraine", "on Friday President Zelensky", "but the ministry"."""
+    "Last month Norland", "on Friday President Berg", "but the ministry"."""
     i = 0
     while i < len(seg):
         low = _word(seg[i])
@@ -145,7 +145,7 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
             i += 1  # "(The closure,) which the border guard service said …": its own subject
             continue
         if low in ("in", "on") and i + 2 < len(seg) and seg[i + 1].lower in DETERMINERS and seg[i + 2].lower in TEXT_NOUNS:
-            i += 3  # "In a statement Peters says": the text the words came in
+            i += 3  # "In a statement Lindqvist says": the text the words came in
             continue
         if i + 1 < len(seg) and (low, seg[i + 1].lower) in _QUANTIFIERS:
             i += 2  # "at least half of voters": the voters speak
@@ -216,7 +216,7 @@ def _name_run(seg: list[Tok]) -> tuple[int, int] | None:
     if i == j:
         return None
     if i > 0 and seg[i - 1].lower in PREPOSITIONS:
-        return None  # "embassy in Warsaw": a place, not a name
+        return None  # "embassy in Harbourton": a place, not a name
     return i, j
 
 
@@ -258,13 +258,13 @@ def _looks_like_np(seg: list[Tok]) -> bool:
             return False
         if k and not t.cap and low.endswith("ly") and low not in _LY_NOUNS and k + 1 < len(seg) \
                 and seg[k - 1].lower not in _ARTICLES:
-            return False  # "Trump notably made"; but "a widely shared post" is a phrase
+            return False  # "Vale notably made"; but "a widely shared post" is a phrase
         if k and not t.cap and low.endswith("ed") and k + 1 < len(seg) and seg[k + 1].lower in _ARTICLES:
             return False  # "That suggestion prompted a response": a verb and its object
         if 0 < k < len(seg) - 1 and not t.cap and low.endswith("s") and seg[k - 1].cap and seg[k + 1].cap \
                 and seg[k - 1].word and low not in PREPOSITIONS and seg[k - 1].lower not in DETERMINERS \
                 and not low.endswith(("'s", "’s")):
-            return False  # "Clinton leads Sanders": a name, a verb, a name
+            return False  # "Vale leads Ode": a name, a verb, a name
         if k > 1 and low in ("the", "a", "an") and not seg[k - 1].cap and seg[k - 1].lower not in PREPOSITIONS \
                 and seg[k - 1].lower not in ("and", "or") and seg[k - 1].word \
                 and k + 1 < len(seg) and not seg[k + 1].cap:
@@ -274,7 +274,7 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     last = seg[-1].lower
     if last in PREPOSITIONS or last in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
         return False
-    return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and seg[-2].cap)  # "The New York Times"
+    return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and seg[-2].cap)  # "The Riverside Times"
 
 
 _ARTICLES = frozenset("a an the his her their its this that these those our my your".split())
@@ -286,7 +286,7 @@ _LY_NOUNS = frozenset("family ally assembly daily weekly monthly quarterly rally
 
 
 def _trim_article(text: str, start: int, end: int) -> int:
-    """"the official" -> "official"; "The Guardian" keeps its article: it is part of the name."""
+    """"the official" -> "official"; "The Harbour Herald" keeps its article: it is part of the name."""
     m = re.match(r"(?:the|a|an|The|A|An)\s+(?=[^A-Z])", text[start:end])
     return start + m.end() if m else start
 
@@ -355,7 +355,7 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]], *, after_v
     common = [t for t in head[:stop] if t.word and not t.text.startswith("@")]
     head_word = common[-1].lower if common else ""
     if run is not None and run[0] == 0 and appositive_name is None and stop >= run[1]:
-        head_word = title if title in _TITLES else ""  # "Captain Emil Radu": captain; "Matsegora": none
+        head_word = title if title in _TITLES else ""  # "Captain Emil Radu": captain; "Radu": none
     phrase_lower = " ".join(lowers)
     country = phrase_lower in COUNTRIES or (name or "").lower() in COUNTRIES
     organisation = (head_word in ORGANISATION_WORDS or any(w in ORGANISATION_WORDS for w in lowers)
@@ -406,7 +406,7 @@ def _body_name(name: str | None) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """ "NWS", "KCNA": two to six capital letters (not "I", not "U.S.")."""
+    """ "NWS", "NRB": two to six capital letters (not "I", not "U.S.")."""
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
@@ -456,7 +456,7 @@ def _after_dateline(toks: list[Tok]) -> list[Tok]:
                              or toks[k].text in "()," or (k and toks[k - 1].text == "(")):
         k += 1
     if 0 < k < len(toks) - 1 and toks[k].text in _DATELINE_DASHES and toks[0].word and \
-            not any(t.text in _DATELINE_DASHES for t in toks[k + 1:]):  # "NATO -- the alliance -- said"
+            not any(t.text in _DATELINE_DASHES for t in toks[k + 1:]):  # "OPAL -- the alliance -- said"
         return toks[k + 1:]
     return toks
 
@@ -471,7 +471,7 @@ def _relative_clause(seg: list[Tok]) -> bool:
 
 
 def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Mention | None:
-    """"a harsh response from Donald Trump Jr.(, who said)": the noun phrase after the last
+    """"a harsh response from Aldo Berg Jr.(, who said)": the noun phrase after the last
     preposition or verb is the one a relative pronoun or a cue belongs to."""
     cut = max((k for k, t in enumerate(head) if not t.cap and (
         t.lower in PREPOSITIONS or t.lower.endswith("ed"))), default=-1)
@@ -481,7 +481,7 @@ def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Men
 
 
 def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mention | None:
-    """The speaker written after a cue verb: "said Krzysztof Nowacki, 63, who lives ...".
+    """The speaker written after a cue verb: "said Emil Radu, 63, who lives ...".
     With `whole`, the phrase runs to `hi` ("according to two engineers at the plant,")."""
     toks = tokenize(text, lo, hi)
     if not toks:

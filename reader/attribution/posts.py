@@ -85,7 +85,7 @@ def poster(text: str, lo: int, hi: int) -> Mention | None:
         stop = re.search(r"\s+(?:on|in|at|with|under|and|shows?|showing)\b|[.;:]", text[start:hi])
         end = start + stop.start() if stop else hi
         if "," in text[start:end] and not best.group().rstrip().endswith("by"):
-            # "in a local Facebook group, Olchowo i okolice, with the caption"
+            # "in a local Facebook group, Brookvale and around, with the caption"
             stop2 = re.search(r",\s+(?:with|under|and)\b|[.;:]", text[start:hi])
             end = start + stop2.start() if stop2 else end
             return subject_before(text, start, end + 1) if text[end:end + 1] == "," else \

@@ -123,7 +123,7 @@ class SourceClassifier:
                 return context
         if ev.source_kind in kinds.BODY_KINDS:
             # a body speaks: its type decides, and a type no category takes gets no suggestion
-            # ("Washington Post: media outlet", never social media for the word "Post")
+            # ("Riverside Post: media outlet", never social media for the word "Post")
             return self._for_kind(ev.source_kind, ev.name or ev.source_kind, "high")
         if ev.owner is not None:
             found = self._from_owner(ev.owner)
@@ -169,7 +169,7 @@ class SourceClassifier:
 
     def _from_description(self, ev: Evidence, text: str) -> Suggestion | None:
         """What one phrase about a person says: a role word ("spokesman") or the body the phrase
-        ties them to ("chairman of the National Transportation Safety Board")."""
+        ties them to ("chairman of the Harbour Safety Board")."""
         role = self._role((text,))
         body = kinds.body_kind(text)
         confidence: Confidence = "low" if _FORMER.search(text) else "high"  # former officials speak from outside
@@ -183,12 +183,12 @@ class SourceClassifier:
                 # someone else is the person's own, whoever they serve
                 return Suggestion(own[0].name, f"role '{own[1]}' → {own[0].name}", confidence)
         if role is None:
-            # "chairman of the Board", "director for Amnesty International": the body decides,
+            # "chairman of the Board", "director for Oxland International": the body decides,
             # and a body of a kind no category takes gets no suggestion
             return self._for_kind(body, text, confidence) if body is not None else None
         category, word, _ = role
         if word in kinds.AFFILIATED_ROLES:
-            # "a Red Cross spokesman", "Amtrak's chief executive": the body's type decides
+            # "an Oxland Aid spokesman", "Vale Rail's chief executive": the body's type decides
             if body is not None:
                 return self._for_kind(body, text, confidence)
             if ev.affiliation is not None:
@@ -237,7 +237,7 @@ def evidence_of(entity: Entity | None, mention: Mention | None, *, kind: str = "
     if entity is None:
         return Evidence(kind, post_reason, (), context)
     best = entity.best
-    # a person introduced by full name and never by a role: "Tsion Kebede", not "Engineers"
+    # a person introduced by full name and never by a role: "Ines Mora", not "Engineers"
     private = best.person and best.name is not None and len(best.name.split()) >= 2 and not entity.has_role
     descriptions = entity.descriptions
     # a speaker's own words first ("Nurse X"), unless they only point back ("the official")
@@ -246,7 +246,7 @@ def evidence_of(entity: Entity | None, mention: Mention | None, *, kind: str = "
         descriptions = (own, *descriptions)
     source_kind = kind_of(mention) if own and mention is not None else entity.kind
     if source_kind == ORGANISATION:
-        # "The Guardian", "NWS": a name with no type word, described elsewhere as an outlet or
+        # "The Harbour Herald", "NWS": a name with no type word, described elsewhere as an outlet or
         # spelt out as an agency
         source_kind = next((k for k in map(kinds.body_kind, descriptions) if k in kinds.BODY_KINDS), source_kind)
     return Evidence(kind=kind, post_reason=post_reason, descriptions=descriptions, context=context,
@@ -265,7 +265,7 @@ def _author(entity: Entity) -> tuple[str, str] | None:
 
 def suggest(speaker_text: str, config: Config, context: str | None = None) -> Suggestion | None:
     """The category a speaker phrase suggests, with its confidence and reason; None when none
-    fits. For a reviewer's corrected speaker: "Michael Flynn, the military's intelligence
+    fits. For a reviewer's corrected speaker: "Aldo Berg, the army's intelligence
     chief" -> intelligence. `context` is the statement or the words around it ("posted")."""
     mention = subject_after(speaker_text, 0, len(speaker_text)) or \
         build_mention(speaker_text, tokenize(speaker_text, 0, len(speaker_text)), [])

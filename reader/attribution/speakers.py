@@ -1,4 +1,4 @@
-"""Who "he", "the official" and "Matsegora" are: linking a mention to someone named before."""
+"""Who "he", "the official" and "Radu" are: linking a mention to someone named before."""
 from __future__ import annotations
 
 from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
@@ -43,7 +43,7 @@ RECENT = 40
 class Resolver:
     """Walks the statements in reading order, keeping the sources met so far. With a
     `NameIndex`, a person who speaks also gets the roles, full name and gender the article
-    gives them anywhere ("Sumwalt said" after "Robert Sumwalt, chairman of the …")."""
+    gives them anywhere ("Lind said" after "Ada Lind, chair of the …")."""
 
     def __init__(self, index: NameIndex | None = None) -> None:
         self.entities: list[Entity] = []  # most recent last, at most RECENT
@@ -184,8 +184,8 @@ class Resolver:
         return None
 
     def _named(self, mention: Mention) -> Entity | None:
-        """A bare name ("Matsegora", "Kebede") is someone named in full before; a full name
-        ("engineer Paul Ode") someone who spoke under that name before."""
+        """A bare name ("Radu", "Mora") is someone named in full before; a full name
+        ("engineer Tomas Ode") someone who spoke under that name before."""
         full = _full_name(mention)
         if full and full in self.by_name:
             return self.by_name[full]

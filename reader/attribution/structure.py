@@ -102,7 +102,7 @@ _STRONG_BEFORE_CLOSE = frozenset(",.!?…—-")
 
 def _single_quotes(text: str, para: Paragraph, carried: bool) -> tuple[list[Quote], int | None, bool]:
     """British style: 'It was terrifying,' she said. Used in paragraphs with no double marks.
-    A mark inside a word (didn’t, Russia’s) is an apostrophe; so is one after an s that a
+    A mark inside a word (didn’t, Norland’s) is an apostrophe; so is one after an s that a
     lower-case word follows (the boys’ school)."""
     quotes: list[Quote] = []
     open_at: int | None = None

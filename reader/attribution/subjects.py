@@ -31,7 +31,7 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     while words and words[-1].lower() in VERB_FILLERS:
         words.pop()
     if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"]:
-        # "He called it “…” and said …", "Huang went on to call …": the subject of the first verb
+        # "He called it “…” and said …", "Ode went on to call …": the subject of the first verb
         return prior or leading_subject(lexicon, text, sent.start, cue.start())
     if words and words[-1].lower() in ("who", "which") and not words[-1].isupper():  # "WHO" is a name
         # "the embassy, which said …": the speaker is what the relative pronoun points to

@@ -64,7 +64,7 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we
 _BEFORE_ING_VERB = frozenset("and after before while by without when".split())
 # the end of a sentence a trailing cue may close: "…, residents claim.", "… reports on Friday."
 _TRAILS = re.compile(r"(?:\s+(?:[a-z]+\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)?\s*[.!]?\s*")
-# ", The Telegraph reports": a comma, then a short name or noun phrase right before the cue
+# ", The Courier reports": a comma, then a short name or noun phrase right before the cue
 _NAMED_BEFORE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:[A-Z][\w’'.-]*|[a-z]+s)\s+$")
 _AND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?([a-z]+)\b")
 
@@ -103,7 +103,7 @@ def verb_like(lexicon: CueLexicon, text: str, sent: Sentence, m: re.Match[str]) 
     if form.lemma in NOUNISH and _TRAILS.fullmatch(text, m.end(), sent.end) and (
             mark == "," and form.lemma in INVERTING or _NAMED_BEFORE.search(text, max(sent.start, m.start() - 60),
                                                                              m.start())):
-        return True  # `…, claim residents.`, `…, The Telegraph reports.`: a trailing attribution
+        return True  # `…, claim residents.`, `…, The Courier reports.`: a trailing attribution
     if not_a_verb(form, text, sent.start, m.start()):
         return False
     if form.lemma in NOUNISH and form.tense in ("base", "s"):

@@ -1,10 +1,10 @@
-"""The article's who's who: every source it names, with the names it goes by ("Lisa O. Monaco",
-"Monaco", "Ms. Monaco"), the roles and descriptions the article gives it ("Obama's adviser on
-counterterrorism"), what kind of source it is, and its gender and number where the text or the
+"""The article's who's who: every source it names, with the names it goes by ("Ada N. Vale",
+"Vale", "Ms. Vale"), the roles and descriptions the article gives it ("the governor's adviser on
+ports"), what kind of source it is, and its gender and number where the text or the
 first-name list tells.
 
-Cheap by design: one regular-expression pass indexes every written full name ("Robert Sumwalt",
-"Ms. Monaco") by its surname; the words around a name are read only for the sources that speak.
+Cheap by design: one regular-expression pass indexes every written full name ("Emil Radu",
+"Ms. Vale") by its surname; the words around a name are read only for the sources that speak.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ MAX_OCCURRENCES = 8  # full-name mentions read per source: the first ones introd
 
 def surname_key(word: str) -> str:
     """How a name is looked up: its last word, lower case, without a possessive or a particle
-    ("al-Obeidi's" -> "obeidi")."""
+    ("al-Haddad's" -> "haddad")."""
     word = _POSSESSIVE.sub("", word.strip(",.;:()“”\"")).lower()
     return _PARTICLE.sub("", word)
 
@@ -94,7 +94,7 @@ class Entity:
         if self.gender is None and m.person:
             self.gender = m.gender or next(filter(None, map(title_gender, m.text.split())), None) or (
                 name_gender(m.name.split()) if m.name else None)
-        # a role in the phrase or in an appositive ("Mark Halloran, an energy analyst")
+        # a role in the phrase or in an appositive ("Ines Mora, an energy analyst")
         self.has_role = self.has_role or bool(m.head) or any(_is_role(d) for d in m.descriptions)
         if m.head:
             self._heads.add(singular(m.head))
@@ -129,7 +129,7 @@ class Entity:
         return kind_of(self.best)
 
     def affiliation(self) -> tuple[str, str] | None:
-        """The body a person's roles tie it to, and its kind: ("Amnesty International", "NGO").
+        """The body a person's roles tie it to, and its kind: ("Oxland International", "NGO").
         A body named with no recognisable type gives kind "organisation"."""
         for text in self.descriptions:
             found = affiliation_of(text)
@@ -199,8 +199,8 @@ _DOCUMENT_NOUNS = TEXT_NOUNS | EVIDENCE_NOUNS | {"website"}
 @lru_cache(maxsize=4096)
 def affiliation_of(text: str) -> tuple[str, str] | None:
     """The body a role phrase belongs to, and its kind: "spokesman for the Home Office", "the
-    ministry's spokesman", "A Kenya Red Cross spokesman", "executive director of the U.S.
-    branch of Amnesty International". None when the phrase names no body or no such role."""
+    ministry's spokesman", "A Norland Aid Trust spokesman", "executive director of the Riverside
+    branch of Oxland International". None when the phrase names no body or no such role."""
     toks = [t for t in tokenize(text, 0, len(text)) if t.word]
     role_at = next((k for k, t in enumerate(toks) if t.lower in kinds.AFFILIATED_ROLES and not t.cap), None)
     if role_at is None:
@@ -212,12 +212,12 @@ def affiliation_of(text: str) -> tuple[str, str] | None:
         body = _IN_PLACE.split(m.group(1).strip())[0]
         return body, kinds.body_kind(body) or body_of_no_type(body)
     role = toks[role_at]
-    # after the role: "for the Home Office", "of the U.S. branch of Amnesty International"
+    # after the role: "for the Home Office", "of the Riverside branch of Oxland International"
     m = _OF_BODY.search(text[role.end:].split(",")[0])
     if m is not None:
         body = _IN_PLACE.split(m.group(1).strip())[0]  # "Oxland International in Norway": the body
         return body, kinds.body_kind(body) or body_of_no_type(body)
-    # before it: "the ministry's", "A Kenya Red Cross", "Amtrak's", "Mexico's Foreign"
+    # before it: "the ministry's", "A Norland Aid Trust", "Vale Rail's", "Norland's Foreign"
     k = role_at
     while k > 0 and (toks[k - 1].cap or toks[k - 1].lower in kinds.BODY_NOUNS):
         k -= 1
@@ -225,15 +225,15 @@ def affiliation_of(text: str) -> tuple[str, str] | None:
     while owner and owner[-1].lower in _TITLE_WORDS:
         owner.pop()  # "Foreign Secretary": part of the title
     if not owner or (len(owner) == 1 and _nationality(owner[0])):
-        return None  # "Sudanese counterpart", "French officials", "U.S. officials"
+        return None  # "Danish counterpart", "French officials", "U.S. officials"
     body = _POSSESSIVE.sub("", text[owner[0].start:owner[-1].end])
     return body, kinds.body_kind(body) or body_of_no_type(body)
 
 
 def body_of_no_type(body: str) -> str:
     """A body named without a type word: a government when it is a country or ends with one,
-    as governments name their agencies ("Mexico", "Environment Canada", "Fish Standards Norway
-    Iceland"; "Kenya Airways" has a type word), else an organisation of unknown type."""
+    as governments name their agencies ("Sweden", "Statistics Norway", "Fish Standards Norway
+    Iceland"; "Finland Airways" has a type word), else an organisation of unknown type."""
     words = [surname_key(w) for w in body.split()]
     if words[-1] in COUNTRIES or " ".join(words[-2:]) in COUNTRIES:
         return kinds.PUBLIC_BODY
@@ -241,7 +241,7 @@ def body_of_no_type(body: str) -> str:
 
 
 def _nationality(tok: Tok) -> bool:
-    """ "Sudanese", "Western", "U.S.", "French": a nationality or a region, not a body's name."""
+    """ "Danish", "Western", "U.S.", "French": a nationality or a region, not a body's name."""
     low = tok.lower
     return "." in low or low in COUNTRIES or low.endswith(
         ("ese", "ian", "ish", "an", "i", "ern", "ch", "ss", "ic", "ek", "ino", "ean", "iot"))
@@ -321,7 +321,7 @@ class NameIndex:
             name, gender, roles = self._read(start, end)
             others = name.split()
             if given and len(others) > 1 and others[0] != given:
-                continue  # "Ivanka Trump" is not "Donald Trump"
+                continue  # "Ana Vale" is not "Jo Vale"
             entity.gender = entity.gender or gender
             entity.name(name)
             for role in roles:
@@ -345,7 +345,7 @@ class NameIndex:
         for m in _named_document(noun).finditer(self.text, 0, before):
             author = m.group(1)
             if (kinds.body_kind(author) or body_of_no_type(author)) in kinds.BODY_KINDS:
-                return author  # not a headline's capitals: "Sensitive Canadian document"
+                return author  # not a headline's capitals: "Leaked Danish report"
         return None
 
     def person_roles(self, owner: str, before: int) -> tuple[str, ...]:
@@ -370,19 +370,19 @@ class NameIndex:
             written = self.text[start:end]
             name = _strip_title_words(written)
             gender = title_gender(written.split()[0]) or name_gender(name.split())
-            roles = [written] if name != written or len(name.split()) >= 3 else []  # "CIA Director Leon Panetta"
+            roles = [written] if name != written or len(name.split()) >= 3 else []  # "Agency Director Aldo Berg"
             found = self._cache[key] = (name, gender, roles + self._roles_around(start, end))
         return found
 
     def _roles_around(self, start: int, end: int) -> list[str]:
-        """The role written right before a name ("White House press secretary Josh Ernest",
-        "Malaysia's Prime Minister, Najib Razak") and the appositive right after it ("Robert
-        Sumwalt, chairman of the …, told")."""
+        """The role written right before a name ("Harbour Office press secretary Ada Lind",
+        "Norland's Prime Minister, Emil Radu") and the appositive right after it ("Tomas
+        Ode, chairman of the …, told")."""
         text = self.text
         roles = []
         toks = tokenize(text, max(0, start - 90), start)
         if toks and toks[-1].text == ",":
-            toks.pop()  # "Libya's foreign minister, Abdul Ati al-Obeidi": a role set before the name
+            toks.pop()  # "Norland's foreign minister, Karim al-Haddad": a role set before the name
         k = len(toks)
         while k > 0 and len(toks) - k < 7:
             t = toks[k - 1]
@@ -407,7 +407,7 @@ class NameIndex:
 
 
 ROLE_WORDS = PERSON_ROLES | kinds.AFFILIATED_ROLES
-# the small words an acronym skips: "Department of Homeland Security" is "DHS"
+# the small words an acronym skips: "Department of Harbour Safety" is "DHS"
 _CONNECTOR = r"[ \t]+(?:(?:of|for|and|the|on|in|de|du|des|la|le|el|al)[ \t]+)*"
 _VERBS = frozenset("said says told tells asked added wrote called met named according".split())
 # ", chairman of the Harbour Safety Board," / ", a 54-year-old fishmonger who …," / ", Harbour Minister,"
