@@ -1,7 +1,7 @@
 """Suggesting a source category for a statement from who is speaking, with how sure and why.
 
 The evidence, strongest first: a post on a platform; the kind of body that speaks ("Home Office:
-public body"); a person's role, or the body their role belongs to ("spokesman for the Red Cross"
+public body"); a person's role, or the body their role belongs to ("spokesman for Oxland Aid"
 speaks for an aid group, not a government); words near the statement ("saw", "posted"); a person
 the article gives no role. Which category each piece of evidence suggests comes from the
 configuration (`kinds`, `words`, `context` of each category), never from a category's name.
