@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.attribution import suggest
 from reader.config import NAMED_COLOURS, config_path, load_config
 from reader.errors import ReaderError
 
@@ -28,6 +29,15 @@ def test_shipped_config_starts_with_the_four_categories_the_readme_names():
     assert [c.key for c in shipped.categories][:4] == ["1", "2", "3", "4"]
     assert all(c.description for c in shipped.categories)
     assert "said" not in shipped.cues and "say" in shipped.cues  # base forms
+
+
+@pytest.mark.parametrize(("speaker", "category"), [
+    ("the team's coach", "eyewitness"), ("civilians", "eyewitness"), ("a consultant to the government", "other"),
+    ("the Republican nominee", "official"),
+])
+def test_shipped_config_suggests_participants_civilians_outsiders_and_nominees(speaker, category):
+    found = suggest(speaker, load_config(SHIPPED_CONFIG))
+    assert found is not None and found.category == category
 
 
 def test_shipped_config_is_what_a_checkout_reads_by_default(monkeypatch):

@@ -190,11 +190,6 @@ def across_sentences(raws: list[Raw]) -> None:
             last_part = raw if q.continued else None
             continue
         last_part = raw if q is not None and q.continued and raw.mention is not None else None
-    for before, raw in zip(raws, raws[1:]):
-        if raw.quote is not None and raw.mention is None and raw.inherit and before.silent and \
-                before.mention is not None and raw.paragraph - before.paragraph <= 1 and \
-                raw.start - before.end < _NEAR:
-            _take(raw, before)
     for raw, after in zip(raws, raws[1:]):
         # `“Is it late?” Vale said.`, `“It is late.” Vale said.`: the cue in the sentence that
         # closes the quotation, which reports nothing else
@@ -202,6 +197,11 @@ def across_sentences(raws: list[Raw]) -> None:
                 after.mention is not None and after.paragraph == raw.paragraph and \
                 after.mention.start >= raw.quote.after and after.mention.start - raw.quote.after < _CLOSE:
             _take(raw, after)
+    for before, raw in zip(raws, raws[1:]):
+        if raw.quote is not None and raw.mention is None and raw.inherit and before.silent and \
+                before.mention is not None and raw.paragraph - before.paragraph <= 1 and \
+                raw.start - before.end < _NEAR:
+            _take(raw, before)
 
 
 _NEAR = 200  # characters between a cue that reported nothing and the quotation it introduces

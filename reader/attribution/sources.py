@@ -165,7 +165,8 @@ class SourceClassifier:
             return None
         category, word, n = found
         what = roles[n] if n < len(roles) else name
-        return Suggestion(category.name, f"tied to {name} ({_shorten(what)}) → {category.name}", "high")
+        tie = name if what == name else f"{name} ({_shorten(what)})"
+        return Suggestion(category.name, f"tied to {tie} → {category.name}", "high")
 
     def _from_description(self, ev: Evidence, text: str) -> Suggestion | None:
         """What one phrase about a person says: a role word ("spokesman") or the body the phrase

@@ -265,7 +265,25 @@ def owner_of(text: str) -> str | None:
             if owner[:1].isupper() or singular(owner.lower()) in PERSON_ROLES:
                 return owner
         return None
+    m = _ROLE_FOR.search(text)  # "a spokeswoman for Mayor Ada Vale", "an adviser to the president"
+    if m is not None and singular(m.group(1).lower()) in OWNER_ROLES:
+        owner = m.group(2)
+        words = owner.split()
+        if owner.startswith("the ") and len(words) == 2 and singular(words[1]) in PERSON_ROLES:
+            return words[1]
+        if owner[:1].isupper() and len(words) >= 2 and (
+                _titled_name(words) or name_gender(words) is not None):
+            return owner
     return None
+
+
+_ROLE_FOR = re.compile(r"\b([a-z][\w-]*)\s+(?:for|to)\s+((?:the\s+[a-z]+)|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)$")
+
+
+def _titled_name(words: list[str]) -> bool:
+    """ "Mayor Ada Vale", "Sen. Ode": a title and a name."""
+    first = words[0].rstrip(".").lower()
+    return title_gender(words[0]) is not None or first in _HONORIFICS or first in PERSON_ROLES
 
 
 class NameIndex:
@@ -353,8 +371,8 @@ class NameIndex:
         former diplomat") or their role ("senator"); empty when the name is not a person's."""
         if not owner[:1].isupper():
             return (owner,)
-        out: list[str] = []
-        for start, end in self.occurrences(surname_key(owner)):
+        out: list[str] = [owner] if len(owner.split()) > 1 else []  # "Mayor Ada Vale": its own title
+        for start, end in self.occurrences(surname_key(owner.split()[-1])):
             if start >= before and out:
                 break
             name, gender, roles = self._read(start, end)

@@ -13,6 +13,8 @@ from reader.attribution import Suggestion, suggest
     ("Interior Ministry spokeswoman Ana Ruiz", "official", "ministry"),
     ("Senator Paul Ode, who sits on the Senate Intelligence Committee", "official", "public body"),
     ("a resident of the old town", "eyewitness", "resident"),
+    ("an adviser to the senator", "official", "tied to senator"),  # staff speak for whom they serve
+    ("WHO", "official", "public body"),  # a body of governments by its acronym
 ])
 def test_suggestion_from_a_speaker(config, speaker, category, evidence):
     found = suggest(speaker, config)

@@ -78,3 +78,19 @@ def test_an_aid_group_spokesman_is_not_an_official(config):
     text = "A Harbour Aid Trust spokesman, Piet Mol, said the camps were full.\n"
     s = next(iter(extract(text, config)))
     assert s.speaker and "Piet Mol" in s.speaker and s.suggested_source is None
+
+
+def test_a_spokeswoman_for_someone_is_not_that_person(config):
+    text = ("“The port is closed,” said a spokeswoman for Mayor Ada Vale.\n"
+            "Mayor Ada Vale cut the ribbon on Monday.\n"
+            "“The port was never closed,” Ada Vale said.\n")
+    spokeswoman, mayor = extract(text, config)
+    assert mayor.speaker == "Ada Vale" and mayor.entity != spokeswoman.entity
+
+
+def test_an_acronym_shares_the_entity_of_the_body_it_spells(config):
+    text = ("“The river will crest on Friday,” the Harbour Weather Service said.\n"
+            "HWS said later that the levees would hold.\n")
+    first, second = extract(text, config)
+    assert second.speaker == "HWS" and second.entity == first.entity
+    assert second.suggested_source == "official"
