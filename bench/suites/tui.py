@@ -231,4 +231,8 @@ def run(quick: bool = False) -> list[Row]:
                         page <= 0.05))
         peak = max(max(rss_all), rss_session)
         rows.append(Row("tui", "1 MB article", "peak resident memory", peak, "MB", "≤ 250", peak <= 250))
+
+        from bench.desk import queue_rows
+
+        rows += queue_rows(home, quick)
     return rows

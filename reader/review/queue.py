@@ -112,6 +112,7 @@ class Queue:
         self._extract = extractor
         self._lock = threading.Lock()  # one load at a time: the worker's and the screen's
         self.changed: set[int] = set()  # articles reviewed since the list was last drawn
+        self.reviewing: int | None = None  # the article under review, None while the list is shown
         known = _known(store)
         self.entries: list[Entry] = []
         for source in sources:
@@ -131,6 +132,13 @@ class Queue:
     @property
     def done(self) -> int:
         return sum(1 for e in self.entries if e.tally is not None and e.tally.total and e.tally.done)
+
+    def next_to_read(self) -> int | None:
+        """The article to read next: the first not yet read after the one under review (the
+        reviewer's next, ready before they ask), else the first not yet read; None when all are."""
+        start = 0 if self.reviewing is None else self.reviewing + 1
+        order = list(range(start, len(self.entries))) + list(range(start))
+        return next((i for i in order if not self.entries[i].loaded), None)
 
     def load(self, index: int) -> Entry:
         """Read the article, find its statements and count its tags (blocking; safe from any

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from reader.store import TagStore
 
 # Only the benchmark sets these: a file to which the app writes when the article is on screen
-# ("article <monotonic seconds>") and when the statements are ready ("ready ..."); the app then
-# exits, unless READER_BENCH_STAY is set too (to time key presses afterwards).
+# ("article <monotonic seconds>") and when the statements are ready ("ready ..."; again for each
+# article opened from a queue), and for a queue when its list is drawn ("queue") and when every
+# article of it has been read ("queue-read"); the app exits once ready, unless READER_BENCH_STAY
+# is set too (to time key presses afterwards).
 READY_ENV = "READER_BENCH_READY"
 STAY_ENV = "READER_BENCH_STAY"
 
@@ -91,11 +93,14 @@ class ReaderApp(App[None]):
         else:
             self.push_screen(screen)
         self.review = screen
+        self.queue.reviewing = index
 
     def back_to_queue(self, leaving: ReviewBase) -> None:
         """Leave the article under review (its changes saved) for the list."""
         self._left(leaving)
         self.review = None
+        assert self.queue is not None
+        self.queue.reviewing = None
         self.pop_screen()  # the queue screen redraws the articles reviewed meanwhile
         place = leaving.place
         if place is not None:

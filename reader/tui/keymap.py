@@ -94,7 +94,7 @@ DIALOG_KEYS: tuple[KeySpec, ...] = (
 
 # The queue screen's keys (the list of articles).
 QUEUE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("queue_open", "enter", "open_selected", "open the selected article", "Queue", "queue", footer="open",
+    KeySpec("queue_open", "enter", "select_cursor", "open the selected article", "Queue", "queue", footer="open",
             palette=False),
     KeySpec("queue_help", "?,f1", "help", "show every key", "Queue", "queue", footer="help", palette=False),
     KeySpec("queue_quit", "q", "quit", "quit", "Queue", "queue", footer="quit", palette=False),
