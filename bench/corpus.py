@@ -1,8 +1,10 @@
-"""Synthetic news text for benchmarks: invented people, places and quotes, mixed the way
-news paragraphs mix narration, direct and indirect speech, and embedded posts."""
+"""Text for benchmarks: synthetic news (invented people, places and quotes, mixed the way news
+paragraphs mix narration, direct and indirect speech, and embedded posts) and real reporting."""
 from __future__ import annotations
 
+import os
 import random
+from pathlib import Path
 
 FIRST = ["Maria", "Tomas", "Aiko", "Daniel", "Leila", "Olu", "Petra", "Ravi", "Sofia", "Jonas",
          "Amara", "Felix", "Noor", "Ivan", "Grace", "Mateo", "Hana", "Elif", "Samuel", "Vera"]
@@ -78,3 +80,25 @@ def generate(size: int, seed: int = 7, narration: float = NEWS_LIKE) -> str:
         parts.append(p)
         total += len(p) + 1
     return "\n".join(parts) + "\n"
+
+
+# Real reporting: the twenty Wikinews development articles of the shared evaluation set, read
+# where they are kept (never copied here). Their licence, CC BY 2.5 (© Wikinews contributors;
+# see shared/eval/real/README.md), allows this use. READER_BENCH_REAL names another folder.
+REAL_DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "real"
+
+
+def real_folder() -> Path:
+    return Path(os.environ.get("READER_BENCH_REAL", REAL_DEFAULT))
+
+
+def real_text(size: int) -> str | None:
+    """About `size` characters of real articles one after another (blank lines between them),
+    repeated as needed and cut at a paragraph; None when the articles are not on this machine."""
+    files = sorted(real_folder().glob("*.txt"))
+    if not files:
+        return None
+    articles = "\n\n".join(f.read_text(encoding="utf-8").strip() for f in files) + "\n\n"
+    text = articles * (size // len(articles) + 1)
+    cut = text.rfind("\n\n", 0, size)
+    return text[:cut + 1]

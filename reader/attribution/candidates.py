@@ -57,6 +57,7 @@ class SentenceScan:
     cues: list[re.Match[str]]  # cue words used as verbs, outside quotations
     used_cues: set[int] = field(default_factory=set)  # start offsets of cues that attribute something
     raws: list[Raw] = field(default_factory=list)
+    memo: dict[tuple[int, int], Raw | None] = field(default_factory=dict)  # attributions read, by span
 
     @property
     def para(self) -> Paragraph:

@@ -20,6 +20,7 @@ FINITE = re.compile(
     r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
     r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
     re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+(?!%s)by\b" % BY_MEANS)
 _CONTENT_END = re.compile(
     r",\s+but\b(?!\s+[“\"])|,\s+(?:and|but)\s+(?:he|she)\s+(?!said\b|says\b)|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
     r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
@@ -99,7 +100,7 @@ def passive_before(text: str, lo: int, hi: int) -> bool:
 
 def passive(text: str, lo: int, hi: int) -> bool:
     """`posted on Facebook by X`, `repeated … by several accounts`: a participle, not speech."""
-    return re.match(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+(?!%s)by\b" % BY_MEANS, text[lo:hi]) is not None
+    return _PASSIVE_AFTER.match(text, lo, hi) is not None
 
 
 def clause_start(text: str, lo: int, hi: int) -> int:

@@ -8,6 +8,7 @@ import re
 from reader.attribution import bylines, posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import breaks, passive_before, trim_space
+from reader.attribution.cues import CueLexicon
 from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import Quote
 from reader.attribution.subjects import leading_subject, subject_for
@@ -105,7 +106,15 @@ def _nested(scan: SentenceScan, outer: Raw) -> None:
 
 
 def _attribution_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
-    """`“…,” she said.` / `“…,” said X, 63, who …` / `“…,” one user wrote on X`."""
+    """`“…,” she said.` / `“…,” said X, 63, who …` / `“…,” one user wrote on X`. Read once:
+    whether a quotation is full asks the same question as attributing it."""
+    key = (lo, hi)
+    if key not in scan.memo:
+        scan.memo[key] = _read_after(scan, q, lo, hi)
+    return scan.memo[key]
+
+
+def _read_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
     text = scan.text
     m = re.match(r"[\s,]*", text[lo:hi])
     lo += m.end() if m else 0
@@ -174,7 +183,7 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
                mention, post_reason=post, context=text[cue.start():hi])
 
 
-def across_sentences(raws: list[Raw]) -> None:
+def across_sentences(lexicon: CueLexicon, raws: list[Raw]) -> None:
     """Attributions in another sentence than their quotation. A quotation running over
     paragraphs with no attribution of its own takes the one of its last part (`“… 251,” said
     the agency`); a quotation with none takes a cue that reported nothing just before it (`X responded
@@ -186,7 +195,7 @@ def across_sentences(raws: list[Raw]) -> None:
         q = raw.quote
         if q is not None and raw.mention is None and q.continues and last_part is not None \
                 and last_part.paragraph == raw.paragraph + 1:
-            _take(raw, last_part)
+            _take(lexicon, raw, last_part)
             last_part = raw if q.continued else None
             continue
         last_part = raw if q is not None and q.continued and raw.mention is not None else None
@@ -196,22 +205,22 @@ def across_sentences(raws: list[Raw]) -> None:
         if raw.quote is not None and raw.mention is None and raw.inherit and after.silent and \
                 after.mention is not None and after.paragraph == raw.paragraph and \
                 after.mention.start >= raw.quote.after and after.mention.start - raw.quote.after < _CLOSE:
-            _take(raw, after)
+            _take(lexicon, raw, after)
     for before, raw in zip(raws, raws[1:]):
         if raw.quote is not None and raw.mention is None and raw.inherit and before.silent and \
                 before.mention is not None and raw.paragraph - before.paragraph <= 1 and \
                 raw.start - before.end < _NEAR:
-            _take(raw, before)
+            _take(lexicon, raw, before)
 
 
 _NEAR = 200  # characters between a cue that reported nothing and the quotation it introduces
 _CLOSE = 4  # characters between a quotation and the speaker of the cue right after it
 
 
-def _take(raw: Raw, attributed: Raw) -> None:
+def _take(lexicon: CueLexicon, raw: Raw, attributed: Raw) -> None:
     raw.mention, raw.cue, raw.cue_start, raw.cue_end = (attributed.mention, attributed.cue,
                                                        attributed.cue_start, attributed.cue_end)
-    raw.post_reason = raw.post_reason or attributed.post_reason
+    raw.post_reason = raw.post_reason or posts.reason_of(lexicon, attributed)
     raw.inherit = False
     if raw.post_reason:
         raw.kind = "post"

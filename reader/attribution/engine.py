@@ -53,7 +53,7 @@ class Extractor:
         with _no_gc():  # millions of short-lived objects, no cycles: collection is pure cost
             paras = analyse(text, lo, hi)
             raws = dedupe(self.scan(text, paras, 0, len(paras)))
-            direct.across_sentences(raws)
+            direct.across_sentences(self.cues, raws)
             return [s for s in finish(self.cues, self.classifier, text, raws, NameIndex(text, lo, hi)) if s.start >= keep_from]
 
     def scan(self, text: str, paras: list[Paragraph], lo: int, hi: int) -> list[Raw]:

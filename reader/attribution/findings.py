@@ -38,8 +38,10 @@ def present(scan: SentenceScan) -> bool:
     """Does the sentence open with evidence ("Footage …", "A new national poll …") or say
     that someone found something ("investigators found that …")?"""
     text, sent = scan.text, scan.sent
-    return _EVIDENCE_START.match(text, sent.start, sent.end) is not None or \
-        _FOUND_THAT.search(text, sent.start, sent.end) is not None
+    if _EVIDENCE_START.match(text, sent.start, sent.end) is not None:
+        return True
+    words = text[sent.start:sent.end]
+    return ("found that" in words or "find" in words) and _FOUND_THAT.search(words) is not None
 
 
 def find(scan: SentenceScan) -> None:

@@ -5,6 +5,7 @@ Quoted words inside make a statement mixed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.attribution import posts
 from reader.attribution.candidates import Raw, SentenceScan
@@ -14,7 +15,7 @@ from reader.attribution.clauses import (
 )
 from reader.attribution.cues import CueForm
 from reader.attribution.model import Kind
-from reader.attribution.phrases import subject_after, subject_before
+from reader.attribution.phrases import Mention, subject_after, subject_before
 from reader.attribution.structure import OPENERS
 from reader.attribution.subjects import clause_subject, leading_subject, subject_for
 from reader.attribution.verbs import (
@@ -95,26 +96,33 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
         if by_agent is not None:
             scan.add(by_agent)
         return
-    trailing = _trailing(scan, m, form) or _parenthetical(scan, m)
+    prior = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None
+                  and r.start < m.start()), None)
+    subject: list[Mention | None] = []  # the cue's own subject, read once when first asked for
+
+    def speaker() -> Mention | None:
+        if not subject:
+            subject.append(subject_for(lexicon, text, sent, sent.start, m, prior))
+        return subject[0]
+
+    trailing = _trailing(scan, m, form, speaker) or _parenthetical(scan, m)
     if trailing is not None:
         scan.add(trailing)
         return
-    prior = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None
-                  and r.start < m.start()), None)
     relative = in_relative_clause(text, sent.start, m.start())
     content = _characterised(scan, m.end(), form)
     if content is None and not in_what_clause(text, sent.start, m.start()):
         content = _content_after(scan, m.end(), form, stop_at_comma=relative)
     if content is None:
-        mention = subject_for(lexicon, text, sent, sent.start, m, prior)
+        mention = speaker()
         if mention is not None:  # "X rejected that account": remember X for "the official said"
             scan.add(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(), mention, silent=True,
-                         post_reason=posts.platform_reason(text[m.start():sent.end], form.lemma)))
+                         context=text[m.start():sent.end]))  # "responded on Twitter": read if a quotation follows
         return
     cstart, cend, _ = content
     if scan.covered(cstart):
         return
-    mention = subject_for(lexicon, text, sent, sent.start, m, prior)
+    mention = speaker()
     if mention is None:
         return
     post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
@@ -162,13 +170,14 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     cstart, cend, _ = content
     if scan.covered(cstart):
         return
-    post = prior.post_reason if prior else None
+    post = posts.reason_of(scan.lexicon, prior) if prior else None
     scan.add(Raw(cstart, cend, _kind(text, content, post), m.group(), m.start(), m.end(), mention,
                  post_reason=post, context=text[m.start():cend]))
 
 
-def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm) -> Raw | None:
-    """`…, his wife said.` / `…, said the minister.`: the words before the comma."""
+def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm, speaker: Callable[[], Mention | None]) -> Raw | None:
+    """`…, his wife said.` / `…, said the minister.`: the words before the comma. `speaker`
+    gives the subject the cue has before it, if any."""
     text, sent = scan.text, scan.sent
     after = text[m.end():sent.end]
     before = text[sent.start:m.start()]
@@ -183,7 +192,7 @@ def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm) -> Raw | None
                 or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
                 or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
-        if subject_for(scan.lexicon, text, sent, sent.start, m) is not None:
+        if speaker() is not None:
             return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks
         mention = subject_after(text, m.end(), sent.end)
     else:

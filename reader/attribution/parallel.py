@@ -14,6 +14,7 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from reader.attribution.model import Statement, statement_id
+from reader.attribution.structure import MAX_SENTENCE, analyse, sentences_of
 from reader.config import Config
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 1_500_000  # characters
 _FIELDS = tuple(f.name for f in fields(Statement))
 WARM_UP = 6_000  # characters read before a run's own part, for the speakers named there
+FAR = 100_000  # how far to look for a line break before cutting elsewhere
+
 
 
 def cores() -> int:
@@ -72,17 +75,36 @@ def _cuts(text: str, n: int) -> list[int]:
     """n runs of similar length, each cut at the start of a line."""
     cuts = [0]
     for k in range(1, n):
-        at = text.find("\n", len(text) * k // n)
-        if at < 0 or at + 1 <= cuts[-1]:
+        at = _boundary(text, len(text) * k // n, len(text))
+        if at <= cuts[-1] or at >= len(text):
             break
-        cuts.append(at + 1)
+        cuts.append(at)
     return cuts + [len(text)]
+
+
+def _boundary(text: str, pos: int, hi: int) -> int:
+    """The first line start at or after `pos`. In text with no line break for a long way (a
+    transcript, page text run together), the first start of a sentence, or of a piece of an
+    endless sentence, outside quotations if it can: the same place one process reading from the
+    line start would begin a sentence, so both read the same sentences (a quotation cut in two
+    can differ at the cut)."""
+    line = text.find("\n", pos, min(hi, pos + FAR))
+    if line >= 0:
+        return line + 1
+    para_start = text.rfind("\n", 0, pos) + 1
+    paras = analyse(text, para_start, min(len(text), pos + 10 * MAX_SENTENCE))
+    if not paras:
+        return min(hi, pos + FAR)
+    para = paras[0]
+    after = [sent.start for sent in sentences_of(text, para) if sent.start >= pos]
+    clean = (start for start in after if not any(q.open < start <= q.close for q in para.quotes))
+    return min(hi, next(clean, after[0] if after else pos + FAR))  # inside a quotation only if it must
 
 
 def _extract_run(config: Config, text: str, lo: int, hi: int) -> list[tuple[Any, ...]]:
     from reader.attribution.engine import _extractor
 
-    start = text.find("\n", max(0, lo - WARM_UP), lo) + 1 if lo else 0
+    start = _boundary(text, max(0, lo - WARM_UP), lo) if lo else 0
     statements = _extractor(config).extract_range(text, start, hi, keep_from=lo)
     return [tuple(getattr(s, name) for name in _FIELDS) for s in statements]  # plain tuples travel fastest
 

@@ -49,11 +49,13 @@ def _abbreviation(tok: Tok) -> bool:
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
-    out = []
+    out: list[Tok] = []
+    append, new = out.append, tuple.__new__  # the hottest loop of the engine: no attribute lookups
     for m in _TOKEN.finditer(text, lo, hi):
         g = m.group()
+        start, end = m.span()
         first = g[0]
-        out.append(Tok(m.start(), m.end(), g, g.lower(), first.isupper(), first.isalnum() or first in "@#"))
+        append(new(Tok, (start, end, g, g.lower(), first.isupper(), first.isalnum() or first in "@#")))
     return out
 
 

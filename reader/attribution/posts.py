@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from reader.attribution.candidates import Raw
+from reader.attribution.cues import CueLexicon
 from reader.attribution.lexicon import SOCIAL_PLATFORMS
 from reader.attribution.phrases import Mention, build_mention, subject_after, subject_before, tokenize
 from reader.attribution.structure import Paragraph, Quote
@@ -96,6 +97,15 @@ def poster(text: str, lo: int, hi: int) -> Mention | None:
     if sharer:
         return subject_before(text, lo + sharer.start("subject"), lo + sharer.end("subject"))
     return None
+
+
+def reason_of(lexicon: CueLexicon, raw: Raw) -> str | None:
+    """Why a candidate's words are a post; for a cue that reported nothing ("responded with a
+    post on Telegram"), read from the words after it only when something asks."""
+    if raw.post_reason or not raw.silent or not raw.cue:
+        return raw.post_reason
+    form = lexicon.form(raw.cue)
+    return platform_reason(raw.context, form.lemma) if form is not None else None
 
 
 def signature_post(text: str, paras: list[Paragraph], n: int, sig: Signature, raws: list[Raw]) -> Raw | None:

@@ -256,6 +256,20 @@ def test_large_texts_use_every_core_and_agree_with_one(config, monkeypatch):
     assert Extractor(config).extract(text) == single
 
 
+def test_text_without_line_breaks_is_cut_where_one_process_starts_a_sentence(config, monkeypatch):
+    from reader.attribution import parallel
+    from reader.attribution.engine import Extractor
+
+    text = "".join(f"Harbour master Eva Lund said the pier would reopen in {n} days. “It is safe,” said Eva Lund. "
+                   for n in range(300))
+    single = Extractor(config).extract(text)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1000)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    cut = parallel._cuts(text, 2)[1]
+    assert 0 < cut < len(text) and text[cut - 2:cut] == ". "  # a sentence's first word
+    assert Extractor(config).extract(text) == single
+
+
 _PIECES = ["said", "told reporters", "according to", "he", "She", "the minister", "Anna Berg",
            ", ", ". ", ": ", "\n", "\"", "“", "”", "‘", "’", "'", "that", "wrote on X",
            "— Name (@handle) May 1, 2025", "(", ")", "—", "officials", "63", "who", "a post"]
