@@ -10,11 +10,19 @@ from textual import on
 
 from reader.review import Filter, Refused
 from reader.tui.article_view import ArticleView
+from reader.tui.panels import worded_text, wording_of
 from reader.tui.review import ReviewBase
 from reader.tui.statement_list import chip_style, flat
 
 
 class DialogFlows(ReviewBase):
+    def _heading(self, what: str) -> Text:
+        assert self.session is not None and self.selected_id is not None
+        statement = self.session.statement(self.selected_id)
+        out = Text(f"{what} · statement #{self.session.number(statement.id)}\n", style="bold")
+        out.append_text(worded_text(wording_of(statement, self.article.text), 160))
+        return out
+
     def action_note(self) -> None:
         if self.session is None or self.selected_id is None:
             return

@@ -39,6 +39,13 @@ def title_text(title: str) -> Text:
     return Text(flat(title) or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
 
 
+def wording_of(statement: Statement, text: str) -> list[Part]:
+    """The statement worded as the reports word it (reader.exports.wording); `text` is the article's."""
+    from reader.exports.wording import wording  # the exports package, on first use, not at start-up
+
+    return wording(statement, text)
+
+
 def worded_text(parts: list[Part], limit: int = 200) -> Text:
     """A statement worded as the reports word it (quotation marks only around quoted words),
     its words cut to `limit` characters."""

@@ -27,7 +27,7 @@ from reader.review import Filter, Refused, ReviewSession, SaveResult
 from reader.tui.article_view import ArticleView, Mark, Selected
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
-from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text, worded_text
+from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text, wording_of
 from reader.tui.statement_list import Row, StatementList
 
 Extractor = Callable[[str, Config], list[Statement]]
@@ -41,7 +41,6 @@ class Place:
 
 
 if TYPE_CHECKING:
-    from reader.exports.wording import Part
     from reader.store import ArticleState, TagStore
     from reader.tui.app import ReaderApp
 
@@ -242,7 +241,7 @@ class ReviewBase(Screen[None]):
         statement = session.statement(sid)
         span = session.speaker_span(statement)
         self.view.select(Selected(statement.start, statement.end, *(span or (None, None))), scroll=scroll_article)
-        detail.show(detail_text(session.number(sid), statement, _wording(statement, self.article.text),
+        detail.show(detail_text(session.number(sid), statement, wording_of(statement, self.article.text),
                                 session.tag(sid), dismissed=session.dismissed(sid),
                                 added=session.added(sid), speaker_edited=session.speaker_edited(sid),
                                 revised=session.revised(sid),
@@ -394,66 +393,6 @@ class ReviewBase(Screen[None]):
             self.notify("Filter cleared to show that statement.", markup=False)
         self._select(event.statement_id, scroll_article=isinstance(event, StatementList.Clicked))
 
-    # --- actions: tagging ----------------------------------------------------------------------
-
-    def action_tag(self, category: str) -> None:
-        self._apply(lambda s, sid: s.set_category(sid, category), tagging=True)
-
-    def action_accept(self) -> None:
-        self._apply(lambda s, sid: s.accept(sid), tagging=True)
-
-    def action_accept_all(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        try:
-            change = session.accept_all()
-        except Refused as e:
-            self.notify(str(e), severity="warning", markup=False)
-            return
-        self._apply_done(change.label, session.first_untagged())
-        if session.progress().done:
-            self._article_done()
-
-    def _apply_done(self, label: str, select: str | None) -> None:
-        """After a change of several statements: redraw, save, say what was done (and how to undo it)."""
-        self._redraw(select)
-        self._save()
-        self.notify(f"{label[:1].upper()}{label[1:]}; {self.key_display('undo')} takes it back.",
-                    markup=False, timeout=5)
-
-    def action_clear(self) -> None:
-        self._apply(lambda s, sid: s.clear(sid))
-
-    def _heading(self, what: str) -> Text:
-        assert self.session is not None and self.selected_id is not None
-        statement = self.session.statement(self.selected_id)
-        out = Text(f"{what} · statement #{self.session.number(statement.id)}\n", style="bold")
-        out.append_text(worded_text(_wording(statement, self.article.text), 160))
-        return out
-
-    def action_undo(self) -> None:
-        self._history("undo")
-
-    def action_redo(self) -> None:
-        self._history("redo")
-
-    def _history(self, which: str) -> None:
-        session = self.session
-        if session is None:
-            return
-        change = session.undo() if which == "undo" else session.redo()
-        if change is None:
-            self.notify(f"Nothing to {which}.", severity="warning", markup=False)
-            return
-        sid: str | None = change.statement_id
-        if sid not in {s.id for s in session.statements}:
-            sid = None  # an added statement, taken away again
-        elif sid not in {s.id for s in session.visible()}:
-            session.set_filter(Filter())  # show what the undo or redo touched
-        self._changed(sid)
-        self.notify(f"{which.capitalize()}: {change.label}.", markup=False, timeout=3)
-
     # --- actions: save, help, quit -------------------------------------------------------------
 
     def action_save(self) -> None:
@@ -506,10 +445,3 @@ class ReviewBase(Screen[None]):
                 self.when_saved(then)
 
         self.app.push_screen(UnsavedDialog(session.saver.unsaved, session.saver.error), answer)
-
-
-def _wording(statement: Statement, text: str) -> list[Part]:
-    from reader.exports.wording import wording  # the exports package, on first use, not at start-up
-
-    return wording(statement, text)
-

@@ -1,5 +1,6 @@
-"""The review screen: the core (reader.tui.review) with its dialogs' flows (reader.tui.flows),
-search (reader.tui.search) and moves through the queue (reader.tui.moves)."""
+"""The review screen: the core (reader.tui.review) with tagging (reader.tui.tagging), its
+dialogs' flows (reader.tui.flows), search (reader.tui.search) and moves through the queue
+(reader.tui.moves)."""
 from __future__ import annotations
 
 from reader.tui.flows import DialogFlows
@@ -7,11 +8,12 @@ from reader.tui.keymap import KeySpec
 from reader.tui.moves import QueueMoves
 from reader.tui.review import Extractor, ReviewBase
 from reader.tui.search import Search
+from reader.tui.tagging import Tagging
 
 __all__ = ["Extractor", "ReviewBase", "ReviewScreen", "screen_class"]
 
 
-class ReviewScreen(QueueMoves, Search, DialogFlows):
+class ReviewScreen(Tagging, QueueMoves, Search, DialogFlows):
     """The review screen; see reader.tui.review."""
 
 

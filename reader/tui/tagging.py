@@ -1,0 +1,59 @@
+"""Tagging from the review screen: a category key or Enter (then the selection moves on),
+every sure suggestion at once, clearing, undo and redo."""
+from __future__ import annotations
+
+from reader.review import Filter, Refused
+from reader.tui.review import ReviewBase
+
+
+class Tagging(ReviewBase):
+    def action_tag(self, category: str) -> None:
+        self._apply(lambda s, sid: s.set_category(sid, category), tagging=True)
+
+    def action_accept(self) -> None:
+        self._apply(lambda s, sid: s.accept(sid), tagging=True)
+
+    def action_accept_all(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            change = session.accept_all()
+        except Refused as e:
+            self.notify(str(e), severity="warning", markup=False)
+            return
+        self._apply_done(change.label, session.first_untagged())
+        if session.progress().done:
+            self._article_done()
+
+    def _apply_done(self, label: str, select: str | None) -> None:
+        """After a change of several statements: redraw, save, say what was done (and how to undo it)."""
+        self._redraw(select)
+        self._save()
+        self.notify(f"{label[:1].upper()}{label[1:]}; {self.key_display('undo')} takes it back.",
+                    markup=False, timeout=5)
+
+    def action_clear(self) -> None:
+        self._apply(lambda s, sid: s.clear(sid))
+
+    def action_undo(self) -> None:
+        self._history("undo")
+
+    def action_redo(self) -> None:
+        self._history("redo")
+
+    def _history(self, which: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        change = session.undo() if which == "undo" else session.redo()
+        if change is None:
+            self.notify(f"Nothing to {which}.", severity="warning", markup=False)
+            return
+        sid: str | None = change.statement_id
+        if sid not in {s.id for s in session.statements}:
+            sid = None  # an added statement, taken away again
+        elif sid not in {s.id for s in session.visible()}:
+            session.set_filter(Filter())  # show what the undo or redo touched
+        self._changed(sid)
+        self.notify(f"{which.capitalize()}: {change.label}.", markup=False, timeout=3)
