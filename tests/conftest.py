@@ -29,6 +29,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("READER_CONFIG", str(TEST_CONFIG))
     monkeypatch.setenv("READER_DB", str(home / "db"))
+    monkeypatch.setenv("READER_REVIEWER", "tester")  # the reviewer the tests' own stores write as
     return home
 
 

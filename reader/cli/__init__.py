@@ -11,7 +11,7 @@ from reader.cli.context import Context
 from reader.cli.lines import tell
 from reader.errors import ReaderError
 
-_GLOBAL_WITH_VALUE = ("--db", "--config")
+_GLOBAL_WITH_VALUE = ("--db", "--config", "--reviewer")
 
 
 class _Version(argparse.Action):
@@ -30,6 +30,9 @@ def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> N
                         help="tag database folder (env READER_DB; default: your data folder)")
     parser.add_argument("--config", metavar="PATH", default=default,
                         help="settings file (env READER_CONFIG; default: config.yaml)")
+    parser.add_argument("--reviewer", metavar="NAME", default=default,
+                        help="whose tags to save and edit (env READER_REVIEWER; default: `reviewer` in the "
+                             "settings, else your login name)")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -75,7 +78,7 @@ def _route(argv: list[str]) -> tuple[list[str], str | None]:
 def main(argv: Sequence[str] | None = None) -> int:
     routed, command = _route(list(sys.argv[1:] if argv is None else argv))
     args = build_parser(command).parse_args(routed)
-    ctx = Context(config_option=args.config, db_option=args.db)
+    ctx = Context(config_option=args.config, db_option=args.db, reviewer_option=args.reviewer)
     try:
         return int(args.run(args, ctx) or 0)
     except ReaderError as e:

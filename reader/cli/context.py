@@ -20,12 +20,14 @@ if TYPE_CHECKING:
     from reader.store import Reanchored, TagStore
 
 DB_ENV = "READER_DB"
+REVIEWER_ENV = "READER_REVIEWER"
 
 
 @dataclass
 class Context:
     config_option: str | None = None
     db_option: str | None = None
+    reviewer_option: str | None = None
 
     @cached_property
     def config(self) -> Config:
@@ -42,15 +44,23 @@ class Context:
         return self.config.database or paths.user_data_dir()
 
     @cached_property
+    def reviewer(self) -> str:
+        """Whose tags are saved and edited: --reviewer, then READER_REVIEWER, then `reviewer` in
+        the settings, then the login name ("" when there is none: the store says UNNAMED)."""
+        chosen = self.reviewer_option or os.environ.get(REVIEWER_ENV) or self.config.reviewer
+        if chosen is not None and chosen.strip():
+            return " ".join(chosen.split())
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
+            return ""
+
+    @cached_property
     def store(self) -> TagStore:
-        """The tag store at db_path; tags are saved under config.reviewer or the login name."""
+        """The tag store at db_path, saving and editing `reviewer`'s tags."""
         from reader.store import TagStore
 
-        try:
-            reviewer = self.config.reviewer or getpass.getuser()
-        except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
-            reviewer = ""
-        return TagStore(self.db_path, reviewer)
+        return TagStore(self.db_path, self.reviewer)
 
     def register(self, article: Article, statements: list[Statement]) -> Reanchored:
         """Register the article with the tag store (re-anchoring its saved tags) and say on

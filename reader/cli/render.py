@@ -3,7 +3,7 @@ article, an import or the database (ids included) is ever read as markup or reac
 terminal as a control sequence. Plain lines go through reader.cli.lines."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.console import Console
 from rich.table import Table
@@ -12,7 +12,7 @@ from rich.text import Text
 from reader.attribution import Statement
 from reader.config import Config
 from reader.safe_text import printable
-from reader.store import Tag
+from reader.store import Resolution, Tag, disputed
 
 
 def literal(text: str | None, style: str = "") -> Text:
@@ -50,6 +50,25 @@ def tag_cell(tag: Tag | None, config: Config) -> Text:
     if tag.note:
         cell.append("\n")
         cell.append(literal(tag.note, "dim"))
+    return cell
+
+
+def reviewers_cell(tags: Mapping[str, Tag], resolution: Resolution | None, config: Config) -> Text:
+    """Every reviewer's category, one a line, then the resolution; "disputed" when they differ
+    and nobody has settled it."""
+    cell = Text()
+    for name in sorted(tags):
+        category = config.category(tags[name].category)
+        if cell:
+            cell.append("\n")
+        cell.append(literal(name, "dim"))
+        cell.append(" ")
+        cell.append(literal(tags[name].category, category.colour if category else ""))
+    if resolution is not None:
+        cell.append("\n")
+        cell.append(literal(f"settled {resolution.category} by {resolution.by}", "bold"))
+    elif disputed(tags.values(), None):
+        cell.append("\ndisputed", style="bold yellow")
     return cell
 
 

@@ -40,7 +40,7 @@ def _superseded(store: TagStore, record: ArticleRecord) -> bool:
     if getattr(record, "replaced_by", None) is None:
         return False
     state = store.article_state(record.id)
-    return not state.tags and not state.orphans
+    return not state.reviews and not state.orphans
 
 
 def collect_one(store: TagStore, config: Config, record: ArticleRecord,
@@ -51,10 +51,10 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
 
     text = store.text(record.id)
     state = store.article_state(record.id)  # tags, orphans and edits from one read of the file
-    tags = dict(state.tags)
+    tags = {sid: tuple(by[name] for name in sorted(by)) for sid, by in state.reviews.items()}
     orphans = list(state.orphans)
     if text is None:  # no copy of the text: every tag is kept, as an orphan
-        return ArticleData(record, "", (), tuple(orphans) + tuple(tags.values()))
+        return ArticleData(record, "", (), tuple(orphans) + tuple(t for found in tags.values() for t in found))
     engine = list(statements) if statements is not None else extract(text, config)
     edits = state.edits
     added = {s.id: s for s in edits.added}  # in the order added
@@ -62,13 +62,13 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
     original = {s.id: s.speaker for s in (*edits.added, *engine)}
     items = []
     for statement in apply_edits(engine, edits, config, text):
-        items.append(Item(statement, tags.pop(statement.id, None),
+        items.append(Item(statement, tags.pop(statement.id, ()), state.resolutions.get(statement.id),
                           dismissed=statement.id in edits.dismissed, added=statement.id in added,
                           speaker_corrected=statement.id in edits.speakers, number=numbered[statement.id],
                           original_speaker=original.get(statement.id),
                           revised=statement.id in edits.revised and statement.text == edits.revised[statement.id].text))
     # A tag whose statement this text no longer has is never dropped: it is listed with the orphans.
-    orphans.extend(tags.values())
+    orphans.extend(t for found in tags.values() for t in found)
     return ArticleData(record, text, tuple(items), tuple(orphans))
 
 

@@ -18,12 +18,18 @@ Matching: by article id, then by statement id, then by the anchors (the exact wo
 before and after them, their position). A tag whose words are in the article but on no
 statement the engine finds comes in with its statement, as one the reviewer added.
 
-Merging each tag with the store's tag on the same statement:
+Every tag belongs to its reviewer (the json's `reviewer`, the annotation's creator; UNNAMED
+when the file names none), and the store keeps one per statement and reviewer: another
+reviewer's tags are added beside the database's, never over them. Merging each tag with the
+store's tag of the same reviewer on the same statement:
 - none in the store: added;
 - same category, note and grades: skipped as identical;
-- a different category: a conflict; the newer `updated` wins (ties keep yours), or yours with
-  `keep_mine`; every conflict is listed;
-- same category, other details different: the newer wins (updated), else yours is kept.
+- a different category: a conflict (one reviewer's tag in two versions); the newer `updated`
+  wins (ties keep the database's), or the database's with `keep_mine`; every conflict is listed;
+- same category, other details different: the newer wins (updated), else the database's is kept.
+Resolutions (an adjudicator's decision) are merged the same way, one per statement: added
+when the database has none, the newer `at` winning a different one (the database's with
+`keep_mine`), every such conflict listed.
 """
 from __future__ import annotations
 
@@ -38,10 +44,10 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.fileio import read_file
 from reader.safe_text import printable
-from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingTag, parse, source_path
+from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingResolution, IncomingTag, parse, source_path
 
 if TYPE_CHECKING:
-    from reader.store import ArticleChange, ArticleRecord, ArticleState, Revision, Tag, TagStore
+    from reader.store import ArticleChange, ArticleRecord, ArticleState, Resolution, Revision, Tag, TagStore
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 # What parsing a file may take in memory, estimated from its bytes before parsing: a file of
@@ -59,6 +65,15 @@ class Conflict:
     took: Literal["file", "store"]
 
 
+@dataclass(frozen=True)
+class ResolutionConflict:
+    title: str
+    words: str
+    mine: Resolution
+    theirs: Resolution
+    took: Literal["file", "store"]
+
+
 @dataclass
 class ImportResult:
     name: str
@@ -68,7 +83,10 @@ class ImportResult:
     identical: int = 0
     kept: int = 0  # same category, yours newer (or --keep-mine): yours kept
     conflicts: list[Conflict] = field(default_factory=list)
+    resolutions: int = 0  # resolutions added or updated
+    resolution_conflicts: list[ResolutionConflict] = field(default_factory=list)
     unplaced: list[tuple[str, IncomingTag]] = field(default_factory=list)  # (article title, tag)
+    unplaced_resolutions: int = 0  # resolutions of statements this database does not have
     orphans: int = 0  # orphaned tags of the file kept as orphans here
     statements_added: int = 0
     dismissed: int = 0
@@ -81,8 +99,9 @@ class ImportResult:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.orphans or self.statements_added or self.dismissed
-                    or self.speakers or self.revised or self.articles_added
-                    or any(c.took == "file" for c in self.conflicts))
+                    or self.speakers or self.revised or self.articles_added or self.resolutions
+                    or any(c.took == "file" for c in self.conflicts)
+                    or any(c.took == "file" for c in self.resolution_conflicts))
 
     def lines(self) -> list[str]:
         """What the import did (or, dry run, would do), for people: a summary line, then every
@@ -90,19 +109,27 @@ class ImportResult:
         verb = "would import" if self.dry_run else "imported"
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.identical} skipped as identical",
                  f"{len(self.conflicts)} in conflict"]
-        extra = [(self.kept, "kept yours (newer or --keep-mine)"), (len(self.unplaced), "not placed"),
+        extra = [(self.kept, "kept the database's (newer or --keep-mine)"), (len(self.unplaced), "not placed"),
+                 (self.unplaced_resolutions, "resolutions of statements not found"),
                  (self.orphans, "kept as orphaned tags"),
                  (self.statements_added, "statements added"), (self.dismissed, "statements dismissed"),
                  (self.speakers, "speakers corrected"), (self.revised, "statements' words or kind edited"),
+                 (self.resolutions, "resolutions added or updated"),
+                 (len(self.resolution_conflicts), "resolutions in conflict"),
                  (len(self.articles_added), "articles added"),
                  (self.skipped_annotations, "annotations without a tag skipped")]
         parts += [f"{n} {label}" for n, label in extra if n]
         out = [f"{self.name}: {verb} {self.kind}: " + ", ".join(parts) + "."]
+        take = "would take the file's" if self.dry_run else "took the file's"
+        keep = "would keep the database's" if self.dry_run else "kept the database's"
         for c in self.conflicts:
-            winner = "took the file's" if c.took == "file" else "kept yours"
-            out.append(f"conflict: {_title(c.title)} {c.mine.statement_id} “{_excerpt(c.words)}”: "
-                       f"yours {c.mine.category} ({_who(c.mine)}), file {c.theirs.category} "
-                       f"({_who(c.theirs)}) → {winner}")
+            out.append(f"conflict: {_title(c.title)} {c.mine.statement_id} “{_excerpt(c.words)}”, {c.mine.reviewer}'s "
+                       f"tag: database {c.mine.category} ({c.mine.updated or 'no date'}), file {c.theirs.category} "
+                       f"({c.theirs.updated or 'no date'}) → {take if c.took == 'file' else keep}")
+        for r in self.resolution_conflicts:
+            out.append(f"conflict: {_title(r.title)} {r.mine.statement_id} “{_excerpt(r.words)}”, resolution: "
+                       f"database {r.mine.category} ({r.mine.by}, {r.mine.at}), file {r.theirs.category} "
+                       f"({r.theirs.by}, {r.theirs.at}) → {take if r.took == 'file' else keep}")
         for title, tag in self.unplaced:
             out.append(f"not placed: {_title(title)} {tag.where}: {tag.category} "
                        f"“{_excerpt(tag.exact or '')}” is not in the article's text")
@@ -111,10 +138,6 @@ class ImportResult:
 
 def _title(title: str) -> str:
     return f"“{_excerpt(title, 60)}”" if title else "(untitled)"
-
-
-def _who(tag: Tag) -> str:
-    return ", ".join(x for x in (tag.reviewer, tag.updated) if x) or "no date"
 
 
 def _excerpt(text: str, width: int = 60) -> str:
@@ -218,7 +241,9 @@ class _ArticleState:
         self.id, self.title, self.text = source.id, source.title, source.text
         self.statements = apply_edits(source.engine, stored.edits, text=source.text)
         self.by_id = {s.id: s for s in self.statements}
-        self.tags = dict(stored.tags)
+        # (statement id, reviewer) -> tag: one per statement and reviewer
+        self.tags = {(sid, name): tag for sid, by in stored.reviews.items() for name, tag in by.items()}
+        self.resolutions = dict(stored.resolutions)
         self.orphans = list(stored.orphans)
         self.dismissed = set(stored.edits.dismissed)
         self.speakers = set(stored.edits.speakers)
@@ -230,6 +255,7 @@ class _ArticleState:
         self.new_speakers: dict[str, str | None] = {}
         self.new_dismissed: set[str] = set()
         self.new_revised: dict[str, Revision] = {}
+        self.new_resolutions: list[Resolution] = []
 
     def add(self, statement: Statement) -> None:
         self.statements.append(statement)
@@ -241,7 +267,7 @@ class _ArticleState:
 
         return ArticleChange(self.new_tags, self.new_orphans,
                              Edits(tuple(self.new_statements), self.new_speakers, frozenset(self.new_dismissed),
-                                   self.new_revised))
+                                   self.new_revised), self.new_resolutions)
 
     def revise(self, revision_of: str, revision: Revision) -> None:
         """The statement `revision_of` now has these words or this kind."""
@@ -252,7 +278,7 @@ class _ArticleState:
         self.revised.add(revision_of)
         self.new_revised[revision_of] = revision
 
-    def find_statement(self, tag: IncomingTag) -> Statement | None:
+    def find_statement(self, tag: IncomingTag | IncomingResolution) -> Statement | None:
         """By statement id (with the same words), then by the exact words and their context."""
         s = self.by_id.get(tag.statement_id or "")
         if s is not None and (tag.exact is None or s.text == tag.exact):
@@ -341,6 +367,8 @@ class _Planner:
             self.plan_edits(article, state)
             for tag in article.tags:
                 self.plan_tag(tag, state)
+            for resolution in article.resolutions:
+                self.plan_resolution(resolution, state)
         return state.change()
 
     # --- articles ---
@@ -448,7 +476,7 @@ class _Planner:
     # --- tags ---
 
     def plan_tag(self, incoming: IncomingTag, state: _ArticleState) -> None:
-        from reader.store import Tag, make_anchor
+        from reader.store import UNNAMED, Tag, make_anchor
 
         if incoming.exact is None and incoming.start is not None and incoming.end is not None:
             if incoming.start < incoming.end <= len(state.text):  # a position without a quote
@@ -467,9 +495,9 @@ class _Planner:
         theirs = Tag(article_id=state.id, statement_id=statement.id, category=incoming.category,
                      anchor=make_anchor(state.text, statement.start, statement.end), note=incoming.note,
                      reliability=incoming.reliability, credibility=incoming.credibility,
-                     reviewer=incoming.reviewer, created=incoming.created,
+                     reviewer=incoming.reviewer or UNNAMED, created=incoming.created,
                      updated=incoming.updated or incoming.created)
-        mine = state.tags.get(statement.id)
+        mine = state.tags.get((statement.id, theirs.reviewer))
         if mine is None:
             self.result.added += 1
             self.put(state, theirs)
@@ -490,8 +518,35 @@ class _Planner:
             self.result.kept += 1
 
     def put(self, state: _ArticleState, tag: Tag) -> None:
-        state.tags[tag.statement_id] = tag
+        state.tags[(tag.statement_id, tag.reviewer)] = tag
         state.new_tags.append(tag)
+
+    def plan_resolution(self, incoming: IncomingResolution, state: _ArticleState) -> None:
+        """An adjudicator's decision from the file, on the statement it names (one with no
+        statement here is left out and counted as not placed)."""
+        from reader.store import UNNAMED, Resolution, make_anchor
+
+        statement = state.find_statement(incoming)
+        if statement is None:
+            self.result.unplaced_resolutions += 1
+            return
+        theirs = Resolution(state.id, statement.id, incoming.category, incoming.by or UNNAMED, incoming.at,
+                            make_anchor(state.text, statement.start, statement.end))
+        mine = state.resolutions.get(statement.id)
+        if mine is not None and (mine.category, mine.by, mine.at) == (theirs.category, theirs.by, theirs.at):
+            self.result.identical += 1
+            return
+        newer = mine is None or (theirs.at > mine.at and not self.keep_mine)
+        if mine is not None and mine.category != theirs.category:
+            self.result.resolution_conflicts.append(
+                ResolutionConflict(state.title, statement.text, mine, theirs, "file" if newer else "store"))
+        if newer:
+            if mine is None or mine.category == theirs.category:
+                self.result.resolutions += 1
+            state.resolutions[statement.id] = theirs
+            state.new_resolutions.append(theirs)
+        else:
+            self.result.kept += 1
 
     def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:
         """An orphaned tag of the file that fits no statement here either: kept as one of the
@@ -503,7 +558,7 @@ class _Planner:
                                 incoming.end or 0),
                   note=incoming.note, reliability=incoming.reliability, credibility=incoming.credibility,
                   reviewer=incoming.reviewer, created=incoming.created, updated=incoming.updated)
-        known = [*state.orphans, *state.tags.values()]
+        known = [*state.orphans, *state.tags.values()]  # (orphans of any reviewer: their records are compared whole)
         if any(_same_record(tag, other) for other in known):
             self.result.identical += 1
             return

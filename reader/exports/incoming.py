@@ -50,6 +50,22 @@ class IncomingTag:
 
 
 @dataclass
+class IncomingResolution:
+    """An adjudicator's decision in the file, on the statement it names."""
+
+    where: str
+    statement_id: str | None
+    exact: str | None
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    category: str
+    by: str
+    at: str
+
+
+@dataclass
 class IncomingArticle:
     where: str
     id: str | None  # None: a w3c source to look up in the store
@@ -59,6 +75,7 @@ class IncomingArticle:
     title: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     tags: list[IncomingTag] = field(default_factory=list)
+    resolutions: list[IncomingResolution] = field(default_factory=list)
     added: list[Statement] = field(default_factory=list)  # statements the reviewer added
     dismissed: list[str] = field(default_factory=list)
     speakers: dict[str, str | None] = field(default_factory=dict)
@@ -276,19 +293,34 @@ def _json_statement(article: IncomingArticle, record: Any, where: str, config: C
         article.speakers[statement.id] = statement.speaker
     if flags["revised_by_reviewer"]:
         article.revised[statement.id] = Revision(statement.start, statement.end, statement.text, statement.kind)
-    tag = record.get("tag")
-    if tag is None:
+    # version 2 keeps every reviewer's tag in "tags" ("tag" is their outcome, derived from them);
+    # version 1 has only "tag", the one reviewer's
+    if "tags" in record:
+        tags = record["tags"]
+        if not isinstance(tags, list) or not all(isinstance(t, dict) for t in tags):
+            raise _Problem(where, "tags must be a list of objects")
+    else:
+        tags = [] if record.get("tag") is None else [record["tag"]]
+        if tags and not isinstance(tags[0], dict):
+            raise _Problem(where, "tag must be an object or null")
+    for tag in tags:
+        article.tags.append(IncomingTag(
+            where, statement.id, statement.text, "", "", statement.start, statement.end,
+            _category(tag.get("category"), where, config), _note(tag.get("note"), where),
+            _grade(grades.reliability, tag.get("reliability"), where),
+            _grade(grades.credibility, tag.get("credibility"), where),
+            _str(tag.get("reviewer", ""), where, "the reviewer") or "",
+            _time(tag.get("created"), where, "created"), _time(tag.get("updated"), where, "updated"),
+            statement=statement))
+    resolution = record.get("resolution")
+    if resolution is None:
         return
-    if not isinstance(tag, dict):
-        raise _Problem(where, "tag must be an object or null")
-    article.tags.append(IncomingTag(
+    if not isinstance(resolution, dict):
+        raise _Problem(where, "resolution must be an object or null")
+    article.resolutions.append(IncomingResolution(
         where, statement.id, statement.text, "", "", statement.start, statement.end,
-        _category(tag.get("category"), where, config), _note(tag.get("note"), where),
-        _grade(grades.reliability, tag.get("reliability"), where),
-        _grade(grades.credibility, tag.get("credibility"), where),
-        _str(tag.get("reviewer", ""), where, "the reviewer") or "",
-        _time(tag.get("created"), where, "created"), _time(tag.get("updated"), where, "updated"),
-        statement=statement))
+        _category(resolution.get("category"), where, config), _str(resolution.get("by", ""), where, "by") or "",
+        _time(resolution.get("at"), where, "at")))
 
 
 def _json_orphan(record: Any, where: str, config: Config) -> IncomingTag:
@@ -381,12 +413,17 @@ def _w3c_file(doc: Any, config: Config) -> IncomingFile:
         key, tag = parsed
         if key not in articles:
             articles[key] = IncomingArticle(where, key[0], source=key[1])
-        articles[key].tags.append(tag)
+        if isinstance(tag, IncomingResolution):
+            articles[key].resolutions.append(tag)
+        else:
+            articles[key].tags.append(tag)
     return IncomingFile("w3c", list(articles.values()), skipped)
 
 
 def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
-                    ) -> tuple[tuple[str | None, str | None], IncomingTag] | None:
+                    ) -> tuple[tuple[str | None, str | None], IncomingTag | IncomingResolution] | None:
+    """A reviewer's tag (motivation "tagging"), or an adjudicator's resolution (motivation
+    "assessing", its category a "tagging" body), or None for an annotation that is neither."""
     bodies = [b for b in _as_list(raw.get("body")) if isinstance(b, dict)]
     motivations = {m for m in _as_list(raw.get("motivation")) if isinstance(m, str)}
     categories: list[str] = []
@@ -419,6 +456,10 @@ def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
         if not _HEX64.fullmatch(article_id):
             raise _Problem(where, f"the target source {_shown(source)} is not a sha256 article id")
     created = _time(raw.get("created"), where, "created")
+    if "assessing" in motivations and "tagging" not in motivations:
+        return (article_id, None if article_id else source), IncomingResolution(
+            where, ids[1] if ids else None, target.exact, target.prefix, target.suffix, target.start, target.end,
+            categories[0], _creator(raw.get("creator"), where), _time(raw.get("modified"), where, "modified") or created)
     tag = IncomingTag(where, ids[1] if ids else None, target.exact, target.prefix, target.suffix, target.start,
                       target.end, categories[0],
                       "\n\n".join(notes) or None, reliability, credibility, _creator(raw.get("creator"), where),

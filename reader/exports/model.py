@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reader.attribution import Statement
 
 if TYPE_CHECKING:  # the store is only needed for its record types here
-    from reader.store import ArticleRecord, Tag, Tally
+    from reader.store import ArticleRecord, Resolution, Tag, Tally
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -22,11 +22,12 @@ class ExportOptions:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One statement as the reviewer sees it: the engine's (or the reviewer's own) statement,
-    its tag if any, and the reviewer's edits that touch it."""
+    """One statement as the desk sees it: the engine's (or a reviewer's own) statement, every
+    reviewer's tag on it, the adjudicator's resolution if any, and the edits that touch it."""
 
     statement: Statement
-    tag: Tag | None
+    tags: tuple[Tag, ...] = ()  # one per reviewer, by reviewer's name
+    resolution: Resolution | None = None
     dismissed: bool = False  # marked "not a statement" by the reviewer (kept, never deleted)
     added: bool = False  # added by the reviewer, not found by the engine
     speaker_corrected: bool = False  # the speaker is the reviewer's correction
@@ -35,8 +36,28 @@ class Item:
     revised: bool = False  # the reviewer moved its start or end, or changed its kind
 
     @property
+    def tag(self) -> Tag | None:
+        """The outcome (reader.store.outcome): what the reports count and show as its tag."""
+        from reader.store import outcome
+
+        return outcome(self.tags, self.resolution)
+
+    @property
+    def disputed(self) -> bool:
+        """Reviewers' categories differ and nobody has settled it."""
+        from reader.store import disputed
+
+        return disputed(self.tags, self.resolution)
+
+    @property
+    def tagged(self) -> bool:
+        """Somebody tagged it (or settled it)."""
+        return bool(self.tags) or self.resolution is not None
+
+    @property
     def category(self) -> str | None:
-        return self.tag.category if self.tag is not None else None
+        tag = self.tag
+        return tag.category if tag is not None else None
 
 
 @dataclass(frozen=True)
@@ -57,7 +78,7 @@ class ArticleData:
             if options.category is not None:
                 if item.category != options.category:
                     continue
-            elif item.tag is None and not untagged:
+            elif not item.tagged and not untagged:
                 continue
             out.append(item)
         return out
@@ -68,20 +89,30 @@ class ArticleData:
         return [t for t in self.orphans if t.category == options.category]
 
     def counts(self, order: Sequence[str]) -> dict[str, int]:
-        """Tagged statements per category: the settings' categories (`order`) first, in order
-        (zero when unused), then any other category a tag carries. Dismissed statements are
-        not counted."""
+        """Tagged statements per category of their outcome: the settings' categories (`order`)
+        first, in order (zero when unused), then any other category a tag carries. Dismissed
+        and disputed statements are not counted here."""
         counts = {name: 0 for name in order}
         for item in self.items:
-            if item.tag is not None and not item.dismissed:
-                counts[item.tag.category] = counts.get(item.tag.category, 0) + 1
+            category = item.category
+            if category is not None and not item.dismissed:
+                counts[category] = counts.get(category, 0) + 1
         return counts
+
+    @property
+    def disputed_count(self) -> int:
+        return sum(1 for item in self.items if item.disputed and not item.dismissed)
+
+    @property
+    def reviewers(self) -> list[str]:
+        """Everyone with a tag in this article (orphaned ones included), by name."""
+        return sorted({t.reviewer for i in self.items for t in i.tags} | {t.reviewer for t in self.orphans})
 
     def tally(self) -> Tally:
         """Tagged / total, counted as everywhere else (reader.store.tally)."""
         from reader.store import tally
 
-        return tally((i.statement.id for i in self.items), {i.statement.id for i in self.items if i.tag is not None},
+        return tally((i.statement.id for i in self.items), {i.statement.id for i in self.items if i.tagged},
                      {i.statement.id for i in self.items if i.dismissed})
 
     @property

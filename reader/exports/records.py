@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from reader.store import Tag
 
 FORMAT_NAME = "reader-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: every reviewer's tag (`tags`), `resolution`, `disputed`; `tag` the outcome
 
 
 def header() -> dict[str, Any]:
@@ -26,11 +26,11 @@ def header() -> dict[str, Any]:
 def statement_json(item: Item) -> dict[str, Any]:
     from reader.store import statement_record
 
-    base = statement_record(item.statement, item.tag, dismissed=item.dismissed, added=item.added,
+    base = statement_record(item.statement, item.tags, item.resolution, dismissed=item.dismissed, added=item.added,
                             number=item.number)
     record: dict[str, Any] = {}
     for key, value in base.items():
-        if key == "tag":  # complete records: the cue's own offsets too, with the other fields
+        if key == "tags":  # complete records: the cue's own offsets too, with the other fields
             record["cue_start"] = item.statement.cue_start
             record["cue_end"] = item.statement.cue_end
         record[key] = value

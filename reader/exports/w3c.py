@@ -1,8 +1,9 @@
 """w3c: a W3C Web Annotation AnnotationCollection (JSON-LD, https://www.w3.org/TR/annotation-model/),
-one Annotation per tagged statement, for annotation platforms.
+one Annotation per reviewer's tag, and one per adjudicator's resolution, for annotation platforms.
 
-Each Annotation carries:
-- `id`: `urn:reader:<article id>:<statement id>`, so reader can match it back exactly;
+Each tag's Annotation carries:
+- `id`: `urn:reader:<article id>:<statement id>#by=<reviewer, percent-encoded>`, so reader can
+  match it back exactly;
 - `motivation` "tagging"; `created`/`modified`: the tag's times; `creator`: the reviewer
   (a Person with a `name`);
 - `body`: a TextualBody with purpose "tagging" whose value is the category; a TextualBody with
@@ -13,6 +14,10 @@ Each Annotation carries:
   `urn:sha256:<article id>`) with two equivalent selectors, a TextQuoteSelector (exact, and up
   to 32 characters of prefix and suffix) and a TextPositionSelector (start, end, in Unicode code
   points, as Python indexes the article text).
+A resolution's Annotation has `id` `urn:reader:<article id>:<statement id>#resolution`,
+`motivation` "assessing" (it judges the reviewers' tags), the adjudicator as `creator`, the time
+of the decision as `created` and `modified`, and the settled category as a TextualBody with
+purpose "tagging"; the same target.
 With --untagged, untagged statements come too, as bodiless Annotations with motivation
 "highlighting". Orphaned tags are not included: they have no place in this text.
 """
@@ -23,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
 
 from reader.config import Category
 from reader.safe_text import json_text as dumps
@@ -30,21 +36,25 @@ from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.grades import notation
 
 if TYPE_CHECKING:
-    from reader.store import ArticleRecord
+    from reader.store import ArticleRecord, Resolution, Tag
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ID_PREFIX = "urn:reader:"
 SHA_PREFIX = "urn:sha256:"
 CONTEXT_CHARS = 32
-_ID = re.compile(r"urn:reader:([0-9a-f]{64}):(\S+)")
+_ID = re.compile(r"urn:reader:([0-9a-f]{64}):([^\s#]+)(?:#\S*)?")
+RESOLUTION = "resolution"
 
 
-def annotation_id(article_id: str, statement_id: str) -> str:
-    return f"{ID_PREFIX}{article_id}:{statement_id}"
+def annotation_id(article_id: str, statement_id: str, reviewer: str | None = None) -> str:
+    """The id of a reviewer's tag's annotation (None: of the statement's resolution)."""
+    which = RESOLUTION if reviewer is None else f"by={quote(reviewer, safe='')}"
+    return f"{ID_PREFIX}{article_id}:{statement_id}#{which}"
 
 
 def parse_annotation_id(value: object) -> tuple[str, str] | None:
-    """(article id, statement id) from an annotation id reader wrote, else None."""
+    """(article id, statement id) from an annotation id reader wrote (with or without the part
+    after #), else None."""
     m = _ID.fullmatch(value) if isinstance(value, str) else None
     return (m.group(1), m.group(2)) if m else None
 
@@ -58,9 +68,9 @@ def source_iri(record: ArticleRecord) -> str:
     return SHA_PREFIX + record.id
 
 
-def annotation(data: ArticleData, item: Item) -> dict[str, Any]:
+def _target(data: ArticleData, item: Item) -> dict[str, Any]:
     s, text = item.statement, data.text
-    target = {
+    return {
         "source": source_iri(data.record),
         "selector": [
             {"type": "TextQuoteSelector", "exact": s.text,
@@ -68,13 +78,31 @@ def annotation(data: ArticleData, item: Item) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": s.start, "end": s.end},
         ],
     }
-    out: dict[str, Any] = {"id": annotation_id(data.record.id, s.id), "type": "Annotation"}
-    tag = item.tag
-    if tag is None:
-        out["motivation"] = "highlighting"
-        out["target"] = target
-        return out
-    out["motivation"] = "tagging"
+
+
+def annotations_of(data: ArticleData, item: Item) -> list[dict[str, Any]]:
+    """The statement's annotations: one per reviewer's tag, then the resolution if any; a bare
+    highlight when nobody tagged it."""
+    out = [tag_annotation(data, item, tag) for tag in item.tags]
+    if item.resolution is not None:
+        out.append(resolution_annotation(data, item, item.resolution))
+    if not out:
+        out.append({"id": f"{ID_PREFIX}{data.record.id}:{item.statement.id}", "type": "Annotation",
+                    "motivation": "highlighting", "target": _target(data, item)})
+    return out
+
+
+def resolution_annotation(data: ArticleData, item: Item, resolution: Resolution) -> dict[str, Any]:
+    return {"id": annotation_id(data.record.id, item.statement.id), "type": "Annotation", "motivation": "assessing",
+            "created": resolution.at, "modified": resolution.at,
+            "creator": {"type": "Person", "name": resolution.by},
+            "body": [{"type": "TextualBody", "purpose": "tagging", "value": resolution.category}],
+            "target": _target(data, item)}
+
+
+def tag_annotation(data: ArticleData, item: Item, tag: Tag) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": annotation_id(data.record.id, item.statement.id, tag.reviewer),
+                           "type": "Annotation", "motivation": "tagging"}
     if tag.created:
         out["created"] = tag.created
     if tag.updated:
@@ -88,7 +116,7 @@ def annotation(data: ArticleData, item: Item) -> dict[str, Any]:
     if graded:
         body.append({"type": "TextualBody", "purpose": "assessing", "value": graded})
     out["body"] = body
-    out["target"] = target
+    out["target"] = _target(data, item)
     return out
 
 
@@ -103,8 +131,9 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
         for item in data.selected(options, untagged_default=False):
             if item.dismissed:
                 continue
-            out.write("\n      " if total == 0 else ",\n      ")
-            out.write(dumps(annotation(data, item)).replace("\n", "\n      "))
-            total += 1
+            for found in annotations_of(data, item):
+                out.write("\n      " if total == 0 else ",\n      ")
+                out.write(dumps(found).replace("\n", "\n      "))
+                total += 1
     out.write("]\n  },\n" if total == 0 else "\n    ]\n  },\n")
     out.write(f'  "total": {total}\n}}\n')

@@ -189,7 +189,8 @@ class SessionBase:
     def records(self) -> list[dict[str, Any]]:
         """Every statement as the JSON export shows it (the screen's state, saved or not)."""
         s = self.state
-        return [statement_record(st, s.tags.get(st.id), dismissed=st.id in s.dismissed, added=st.id in s.added)
+        return [statement_record(st, [t for t in [s.tags.get(st.id)] if t is not None], dismissed=st.id in s.dismissed,
+                                 added=st.id in s.added)
                 for st in self.statements]
 
     # --- changing ------------------------------------------------------------------------
@@ -254,7 +255,7 @@ class SessionBase:
                     else:
                         del mine[sid]
 
-        take(s.tags, stored.tags)
+        take(s.tags, stored.tags_of(self.reviewer))
         take(s.speakers, edits.speakers)
         take(s.added, {st.id: st for st in edits.added})
         take(s.revised, edits.revised)

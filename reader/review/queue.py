@@ -24,7 +24,7 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.fileio import read_file
 from reader.safe_text import printable
-from reader.store import Tally, tally
+from reader.store import Tally, tagged_ids, tally
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, TagStore
@@ -153,7 +153,7 @@ class Queue:
                 statements = extract(article.text, self.config)
                 state = self.store.article_state(article.id)
                 ids = [s.id for s in statements] + [s.id for s in state.edits.added]
-                entry.tally = tally(ids, state.tags, state.edits.dismissed)
+                entry.tally = tally(ids, tagged_ids(state, self.store.reviewer), state.edits.dismissed)
             except ReaderError as e:
                 entry.problem = str(e)
                 return entry

@@ -29,7 +29,7 @@ class ReviewSession(Corrections):
         """Register the article with the store and read its tags and edits (disk I/O)."""
         record, reanchored = store.register(article, statements)
         state = store.article_state(article.id)  # tags, orphans and edits from one read
-        return cls(article, config, store, statements, tags=dict(state.tags), edits=state.edits,
+        return cls(article, config, store, statements, tags=state.tags_of(store.reviewer), edits=state.edits,
                    record=record, reanchored=reanchored, orphans=state.orphans)
 
     def _tag_change(self, sid: str, label: str, **fields: Any) -> Change:

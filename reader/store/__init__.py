@@ -7,7 +7,8 @@ user data folder; created on the first write):
 
     index.json                 one record per article: path or URL, title, size, first seen,
                                last opened, statement count (small: rewritten on register only)
-    articles/<article-id>.json that article's tags, orphaned tags and the reviewer's edits
+    articles/<article-id>.json that article's tags (one per statement and reviewer), the
+                               adjudicators' resolutions, orphaned tags and the reviewers' edits
                                (added statements, corrected speakers, dismissals)
     texts/<article-id>.json    the article's text, written once (the id is its sha256)
     .lock                      the lock every writer holds across its read-modify-write
@@ -45,10 +46,12 @@ Guarantees:
 from typing import TYPE_CHECKING, Any
 
 from reader.store.model import (
-    UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Revision, ReviewerStatement, Tag, make_anchor,
+    UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Resolution, Revision, ReviewerStatement,
+    Tag, make_anchor,
 )
+from reader.store.outcome import disputed, outcome
 from reader.store.changes import ArticleChange, merged
-from reader.store.records import Tally, apply_edits, numbers, statement_record, stored_tally, tally
+from reader.store.records import Tally, apply_edits, numbers, statement_record, stored_tally, tagged_ids, tally
 
 if TYPE_CHECKING:
     from reader.store.anchoring import reanchor
@@ -71,7 +74,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored", "Revision",
+    "UNNAMED", "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored",
+    "Resolution", "Revision", "disputed", "outcome",
     "ReviewerStatement", "Tag", "TagStore", "Tally", "apply_edits", "make_anchor", "merged", "numbers", "reanchor",
-    "statement_record", "stored_tally", "tally",
+    "statement_record", "stored_tally", "tagged_ids", "tally",
 ]

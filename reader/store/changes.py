@@ -12,8 +12,9 @@ change to it. Two kinds of change:
 - `ArticleChange`: records to put, as they are (an import, which decides what wins by each
   tag's `updated` from a reading made under the same lock).
 
-Tags are one record per statement today; with one per statement and reviewer, `merged`
-applies per record unchanged.
+Tags are one record per statement and reviewer: `merged` applies to one reviewer's record;
+another reviewer's tag on the same statement is another record, never merged with it.
+Resolutions (an adjudicator's decision) are whole records: the later one wins.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from reader import grades
 from reader.errors import ReaderError
-from reader.store.model import Edits, Tag
+from reader.store.model import UNNAMED, Edits, Resolution, Tag
 
 # the reviewer's judgement, merged field by field; the rest (who, when, where) follows the change
 JUDGEMENT = ("category", "note", "reliability", "credibility")
@@ -33,16 +34,18 @@ class ArticleChange:
     """Changes to one article's file, made together or not at all: `tags` put on their
     statements as they are (a later one for the same statement wins), `orphans` kept as
     orphaned tags, `edits` merged into the reviewer's edits (statements added, speakers set or,
-    None, reset, ids dismissed; nothing removed)."""
+    None, reset, ids dismissed; nothing removed), `resolutions` put on their statements."""
 
     tags: Sequence[Tag] = ()
     orphans: Sequence[Tag] = ()
     edits: Edits = field(default_factory=Edits)
+    resolutions: Sequence[Resolution] = ()
 
     @property
     def empty(self) -> bool:
         e = self.edits
-        return not (self.tags or self.orphans or e.added or e.speakers or e.dismissed)
+        return not (self.tags or self.orphans or self.resolutions or e.added or e.speakers or e.dismissed
+                    or e.revised)
 
 
 def merged(current: Tag | None, base: Tag | None, mine: Tag | None) -> Tag | None:
@@ -60,13 +63,20 @@ def merged(current: Tag | None, base: Tag | None, mine: Tag | None) -> Tag | Non
 
 
 def checked(tag: Tag) -> Tag:
-    """A tag as the store keeps it: blank notes dropped, grades checked and normalised."""
+    """A tag as the store keeps it: blank notes dropped, grades checked and normalised, a tag
+    without a reviewer's name UNNAMED's."""
     if not tag.category or not isinstance(tag.category, str):
         raise ReaderError("a tag needs a category name.")
     if tag.note is not None and not isinstance(tag.note, str):
         raise ReaderError(f"a note must be text, got {tag.note!r}.")
     try:
-        return replace(tag, note=tag.note if tag.note and tag.note.strip() else None,
+        return replace(tag, note=tag.note if tag.note and tag.note.strip() else None, reviewer=tag.reviewer or UNNAMED,
                        reliability=grades.reliability(tag.reliability), credibility=grades.credibility(tag.credibility))
     except grades.GradeError as e:
         raise ReaderError(f"{e}.") from None
+
+
+def checked_resolution(resolution: Resolution) -> Resolution:
+    if not resolution.category or not isinstance(resolution.category, str):
+        raise ReaderError("a resolution needs a category name.")
+    return replace(resolution, by=resolution.by or UNNAMED)

@@ -7,8 +7,12 @@ from datetime import datetime, timezone
 from typing import Any, Final
 
 from reader.attribution.model import KINDS, Kind, Statement
+from reader.store import schema
 
 CONTEXT_CHARS = 32  # how much text before and after a statement its anchor keeps
+# The reviewer of a tag saved without a name (a tag of the first round made where there was no
+# login name, an imported tag without a creator), and the name of a reviewer who has none.
+UNNAMED = schema.UNNAMED
 
 
 class _Unset:
@@ -66,6 +70,19 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Resolution:
+    """An adjudicator's decision on a statement the reviewers tagged differently: kept apart
+    from the reviewers' own tags, which it never changes."""
+
+    article_id: str
+    statement_id: str
+    category: str
+    by: str  # who settled it
+    at: str  # when (ISO 8601 UTC)
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
     """An article the reviewer has opened: identity, where it came from, when."""
 
@@ -106,12 +123,23 @@ class Edits:
 class ArticleState:
     """Everything the store holds on one article's statements, read together from one file."""
 
-    tags: Mapping[str, Tag] = field(default_factory=dict)  # statement id -> tag (as TagStore.tags)
+    # statement id -> reviewer -> that reviewer's tag: one tag per statement and reviewer
+    reviews: Mapping[str, Mapping[str, Tag]] = field(default_factory=dict)
+    resolutions: Mapping[str, Resolution] = field(default_factory=dict)  # statement id -> decision
     orphans: tuple[Tag, ...] = ()  # as TagStore.orphans
     edits: Edits = field(default_factory=Edits)  # as TagStore.edits
     # the engine's statement ids in reading order at the last registration (None: registered
     # by an older reader, which did not keep them)
     engine_ids: tuple[str, ...] | None = None
+
+    def tags_of(self, reviewer: str) -> dict[str, Tag]:
+        """statement id -> this reviewer's tag."""
+        return {sid: by[reviewer] for sid, by in self.reviews.items() if reviewer in by}
+
+    @property
+    def reviewers(self) -> list[str]:
+        """Everyone with a tag on a statement of this article, in alphabetical order."""
+        return sorted({name for by in self.reviews.values() for name in by})
 
 
 @dataclass(frozen=True)
@@ -162,8 +190,18 @@ def tag_from_json(data: Mapping[str, Any], article_id: str) -> Tag:
     return Tag(article_id=article_id, statement_id=_str(data["statement_id"]),
                category=_str(data["category"]), anchor=anchor_from_json(data["anchor"]),
                note=_opt_str(data.get("note")), reliability=_opt_str(data.get("reliability")),
-               credibility=_opt_str(data.get("credibility")), reviewer=_str(data.get("reviewer", "")),
+               credibility=_opt_str(data.get("credibility")), reviewer=_str(data.get("reviewer") or UNNAMED),
                created=_str(data.get("created", "")), updated=_str(data.get("updated", "")))
+
+
+def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
+    return {"statement_id": resolution.statement_id, "category": resolution.category, "by": resolution.by,
+            "at": resolution.at, "anchor": anchor_to_json(resolution.anchor)}
+
+
+def resolution_from_json(data: Mapping[str, Any], article_id: str) -> Resolution:
+    return Resolution(article_id=article_id, statement_id=_str(data["statement_id"]), category=_str(data["category"]),
+                      by=_str(data["by"]), at=_str(data["at"]), anchor=anchor_from_json(data["anchor"]))
 
 
 def record_to_json(record: ArticleRecord) -> dict[str, Any]:

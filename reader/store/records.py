@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.attribution.model import Statement
-from reader.store.model import ArticleState, Edits, ReviewerStatement, Tag
+from reader.store.model import ArticleState, Edits, Resolution, ReviewerStatement, Tag
+from reader.store.outcome import disputed, outcome
 
 if TYPE_CHECKING:
     from reader.config import Config
@@ -108,13 +109,22 @@ def tally(statement_ids: Iterable[str], tags: Collection[str], dismissed: Collec
     return Tally(tagged, total)
 
 
-def stored_tally(state: ArticleState) -> Tally | None:
+def stored_tally(state: ArticleState, reviewer: str | None = None) -> Tally | None:
     """The tally of an article from the store alone (no engine run): its statements as of the
-    last registration with the edits and tags saved since. None for an article last registered
-    by a reader that did not keep its statement ids."""
+    last registration with the edits and tags saved since, counting `reviewer`'s tags (None:
+    a statement anyone tagged). None for an article last registered by a reader that did not
+    keep its statement ids."""
     if state.engine_ids is None:
         return None
-    return tally([*state.engine_ids, *(s.id for s in state.edits.added)], state.tags, state.edits.dismissed)
+    return tally([*state.engine_ids, *(s.id for s in state.edits.added)], tagged_ids(state, reviewer),
+                 state.edits.dismissed)
+
+
+def tagged_ids(state: ArticleState, reviewer: str | None = None) -> set[str]:
+    """The statements `reviewer` tagged (None: anyone)."""
+    if reviewer is None:
+        return set(state.reviews)
+    return {sid for sid, by in state.reviews.items() if reviewer in by}
 
 
 def tag_json(tag: Tag | None) -> dict[str, Any] | None:
@@ -125,18 +135,35 @@ def tag_json(tag: Tag | None) -> dict[str, Any] | None:
             "updated": tag.updated}
 
 
-def statement_record(statement: Statement, tag: Tag | None, *, dismissed: bool = False,
-                     added: bool | None = None, number: int | None = None) -> dict[str, Any]:
+def reviewer_tag_json(tag: Tag) -> dict[str, Any]:
+    """One reviewer's tag in a statement's `tags`: the reviewer first."""
+    return {"reviewer": tag.reviewer, **{k: v for k, v in (tag_json(tag) or {}).items() if k != "reviewer"}}
+
+
+def resolution_json(resolution: Resolution | None) -> dict[str, Any] | None:
+    if resolution is None:
+        return None
+    return {"category": resolution.category, "by": resolution.by, "at": resolution.at}
+
+
+def statement_record(statement: Statement, tags: Iterable[Tag] = (), resolution: Resolution | None = None, *,
+                     dismissed: bool = False, added: bool | None = None, number: int | None = None
+                     ) -> dict[str, Any]:
     """One statement as the JSON export shows it: the extract fields (and its `number`, when
-    given, after its id), "tag" (null or the tag's fields), "dismissed" and "added_by_reviewer"
-    (statements from `TagStore.edits().added` know they were added; pass `added` to say so
-    for others)."""
+    given, after its id), "tags" (every reviewer's, by name), "resolution" (null or the
+    adjudicator's decision), "tag" (the outcome, reader.store.outcome: null or the tag's
+    fields), "disputed", "dismissed" and "added_by_reviewer" (statements from
+    `TagStore.edits().added` know they were added; pass `added` to say so for others)."""
     record: dict[str, Any] = {}
     for name in EXTRACT_FIELDS:
         record[name] = getattr(statement, name)
         if name == "id" and number is not None:
             record["number"] = number
-    record["tag"] = tag_json(tag)
+    found = sorted(tags, key=lambda t: t.reviewer)
+    record["tags"] = [reviewer_tag_json(t) for t in found]
+    record["resolution"] = resolution_json(resolution)
+    record["tag"] = tag_json(outcome(found, resolution))
+    record["disputed"] = disputed(found, resolution)
     record["dismissed"] = bool(dismissed)
     record["added_by_reviewer"] = isinstance(statement, ReviewerStatement) if added is None else bool(added)
     return record

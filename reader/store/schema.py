@@ -11,19 +11,47 @@ whole document at that version and returns it at the next one.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 Document = dict[str, Any]
 
-CURRENT = 1
+CURRENT = 2
 META = "_meta"
 META_ID = "reader"
 KINDS = ("index", "article", "text")
+TAGS = "tags"  # an article file's table of tags
+UNNAMED = "unnamed"  # as reader.store.model.UNNAMED (this module imports nothing of the store)
+
+
+def tag_key(statement_id: str, reviewer: str) -> str:
+    """A tag's document id in its article's file: one tag per statement and reviewer (as a
+    JSON pair, so no statement id or name can make two keys alike)."""
+    return json.dumps([statement_id, reviewer], ensure_ascii=False)
+
+
+def _one_tag_per_reviewer(document: Document) -> Document:
+    """Version 1 kept one tag per statement, keyed by statement id; version 2 one per
+    statement and reviewer. Each tag becomes its own reviewer's, as it is; a tag saved
+    without a reviewer's name becomes UNNAMED's. Index and text files are unchanged."""
+    tags = document.get(TAGS)
+    if document.get(META, {}).get(META_ID, {}).get("kind") != "article" or not isinstance(tags, dict):
+        return document
+    moved: dict[str, Any] = {}
+    for doc_id, doc in tags.items():
+        if not isinstance(doc, dict):
+            moved[doc_id] = doc  # left for the reading to refuse, naming the file
+            continue
+        reviewer = doc.get("reviewer") or UNNAMED
+        sid = doc.get("statement_id", doc_id)
+        key = tag_key(sid, reviewer) if isinstance(sid, str) and isinstance(reviewer, str) else doc_id
+        moved[key] = {**doc, "reviewer": reviewer}
+    return {**document, TAGS: moved}
+
 
 # version -> function turning a document at that version into one at version + 1.
-# Version 1 is the first layout, so there is nothing to migrate yet.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _one_tag_per_reviewer}
 
 
 def meta(kind: str, **extra: Any) -> dict[str, dict[str, Any]]:

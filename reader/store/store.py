@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb.table import Table
+from tinydb.table import Document
 
 from reader.article.model import Article, article_id as hash_text
 from reader.attribution.model import Statement
@@ -19,13 +19,13 @@ from reader.errors import ReaderError
 from reader.fileio import fsync_folder
 from reader.store import schema
 from reader.store.anchoring import reanchor, relocate_statement
-from reader.store.changes import ArticleChange, checked, merged
+from reader.store.changes import ArticleChange, checked, checked_resolution, merged
 from reader.store.layout import Layout
 from reader.store.model import (
-    UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Tag,
-    _Unset, make_anchor, now, record_from_json, record_to_json, reviewer_statement, speaker_from_json,
-    Revision, revision_from_json, revision_to_json, statement_from_json, statement_to_json, tag_from_json,
-    tag_to_json,
+    UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Resolution, Tag,
+    _Unset, make_anchor, now, record_from_json, record_to_json, resolution_from_json, resolution_to_json,
+    reviewer_statement, speaker_from_json, Revision, revision_from_json, revision_to_json, statement_from_json,
+    statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
 from reader.store.storage import (
@@ -34,10 +34,12 @@ from reader.store.storage import (
 
 T = TypeVar("T")
 
-# Tables of an article file.
-TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED = (
-    "tags", "orphans", "added", "lost_added", "speakers", "dismissed", "revised")
-EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED)
+# Tables of an article file. Tags are keyed by statement and reviewer (schema.tag_key),
+# resolutions by statement id.
+TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS = (
+    schema.TAGS, "orphans", "added", "lost_added", "speakers", "dismissed", "revised", "resolutions")
+EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS)
+tag_key = schema.tag_key
 ENGINE = "engine"  # one document, ENGINE_IDS: the engine's statement ids at the last registration
 ENGINE_IDS = "ids"
 ARTICLES = "articles"  # the index's one table
@@ -86,7 +88,7 @@ class TagStore:
     def __init__(self, root: Path, reviewer: str) -> None:
         self.root = Path(root)
         self.layout = Layout.at(self.root)
-        self.reviewer = reviewer
+        self.reviewer = reviewer or UNNAMED  # whose tags this store writes
         self._lock = DatabaseLock(self.layout.folder)
         self._texts: dict[str, str] = {}
         self._texts_lock = threading.Lock()
@@ -129,7 +131,8 @@ class TagStore:
         return db, storage
 
     @staticmethod
-    def _parse(table: Table, path: Path, what: str, parse: Callable[[Mapping[str, Any]], T]) -> dict[str, T]:
+    def _parse(table: Iterable[Document], path: Path, what: str, parse: Callable[[Mapping[str, Any]], T]
+               ) -> dict[str, T]:
         out: dict[str, T] = {}
         for doc in table:
             try:
@@ -140,8 +143,23 @@ class TagStore:
         return out
 
     def _tags_in(self, db: StoreDB, storage: SafeStorage, table: str = TAGS) -> dict[str, Tag]:
+        """document id -> tag (for TAGS, the id is tag_key(statement, reviewer))."""
         article_id = storage.meta["article"]
         return self._parse(db.table(table), storage.path, "tag record", lambda d: tag_from_json(d, article_id))
+
+    def _tag_in(self, db: StoreDB, storage: SafeStorage, statement_id: str, reviewer: str) -> Tag | None:
+        """One reviewer's tag on one statement (ReaderError naming the file when it is damaged)."""
+        key = tag_key(statement_id, reviewer)
+        found = db.table(TAGS).doc(key)
+        if found is None:
+            return None
+        article_id = storage.meta["article"]
+        return self._parse([found], storage.path, "tag record", lambda d: tag_from_json(d, article_id))[key]
+
+    def _resolutions_in(self, db: StoreDB, storage: SafeStorage) -> dict[str, Resolution]:
+        article_id = storage.meta["article"]
+        return self._parse(db.table(RESOLUTIONS), storage.path, "resolution",
+                           lambda d: resolution_from_json(d, article_id))
 
     def _edits_in(self, db: StoreDB, path: Path) -> Edits:
         added = self._parse(db.table(ADDED), path, "added statement", statement_from_json)
@@ -192,10 +210,10 @@ class TagStore:
             self._texts[article_id] = text
         return text
 
-    def tags(self, article_id: str) -> dict[str, Tag]:
-        """statement id -> tag, for the tags that sit on a statement."""
-        db, storage = self._open_article(article_id)
-        return self._tags_in(db, storage)
+    def tags(self, article_id: str, reviewer: str | None = None) -> dict[str, Tag]:
+        """statement id -> tag, for one reviewer's tags that sit on a statement (None: this
+        store's reviewer). `article_state` has every reviewer's."""
+        return self.article_state(article_id).tags_of(self.reviewer if reviewer is None else reviewer)
 
     def orphans(self, article_id: str) -> tuple[Tag, ...]:
         """Tags kept although no statement of the article matches them any more."""
@@ -218,7 +236,10 @@ class TagStore:
         if not storage.exists:
             return ArticleState()
         orphans = self._tags_in(db, storage, ORPHANS).values()
-        return ArticleState(tags=self._tags_in(db, storage),
+        reviews: dict[str, dict[str, Tag]] = {}
+        for tag in self._tags_in(db, storage).values():
+            reviews.setdefault(tag.statement_id, {})[tag.reviewer] = tag
+        return ArticleState(reviews=reviews, resolutions=self._resolutions_in(db, storage),
                             orphans=tuple(sorted(orphans, key=lambda t: (t.anchor.start, t.created))),
                             edits=self._edits_in(db, storage.path),
                             engine_ids=self._engine_ids_in(db, storage.path))
@@ -284,6 +305,7 @@ class TagStore:
         carried_speakers: dict[str, str | None] = {}
         carried_dismissed: set[str] = set()
         carried_revised: dict[str, Revision] = {}
+        carried_resolutions: dict[str, Resolution] = {}
         emptied: list[SafeStorage] = []
         for prev in previous:
             pdb, pstorage = self._open_article(prev.id, writing=True)
@@ -305,6 +327,8 @@ class TagStore:
                 carried_speakers.setdefault(sid, speaker)
             for sid, revision in pedits.revised.items():
                 carried_revised.setdefault(sid, revision)
+            for sid, resolution in self._resolutions_in(pdb, pstorage).items():
+                carried_resolutions.setdefault(sid, resolution)
             carried_dismissed |= pedits.dismissed
             if any(pdb.table(t) for t in (TAGS, ORPHANS, *EDIT_TABLES)):
                 pdb.drop_tables()
@@ -315,34 +339,40 @@ class TagStore:
         current = apply_edits(statements, Edits(added=tuple(added.values())))
         valid = {s.id for s in current}
 
-        kept = {sid: t for sid, t in own_tags.items() if sid in valid}
+        kept = {key: t for key, t in own_tags.items() if t.statement_id in valid}
         known = list(own_tags.values()) + list(own_orphans.values())
         # (tag, where it comes from, its key there); earlier entries win a contested statement
         candidates: list[tuple[Tag, str, str]] = [
-            (t, TAGS, sid) for sid, t in own_tags.items() if sid not in kept]
+            (t, TAGS, key) for key, t in own_tags.items() if key not in kept]
         for t in carried_tags + carried_orphans:
             if not any(same_judgement(t, k) for k in known):  # else: a copy left by an interrupted move
                 candidates.append((t, "carried", ""))
         candidates += [(t, ORPHANS, key) for key, t in own_orphans.items()]
-        placements, unplaced = reanchor([c[0] for c in candidates], current, text, aid, taken=kept)
 
         moved: dict[str, str] = {}
         tags_table, orphans_table = db.table(TAGS), db.table(ORPHANS)
-        for p in placements:
-            _, where_from, key = candidates[p.index]
-            if where_from != "carried":
-                db.table(where_from).delete([key])
-            tags_table.put(p.tag.statement_id, tag_to_json(p.tag))
-            if where_from != TAGS or p.old_id != p.tag.statement_id:
-                moved[p.old_id] = p.tag.statement_id
-        for i in unplaced:
-            tag, where_from, key = candidates[i]
-            if where_from == ORPHANS:
-                continue
-            if where_from == TAGS:
-                tags_table.delete([key])
-            tag = replace(tag, article_id=aid)
-            orphans_table.put(orphan_key(tag), tag_to_json(tag))
+        # each reviewer's tags are placed among the statements that reviewer has no tag on: two
+        # reviewers' tags of one statement follow it together
+        for reviewer in sorted({c[0].reviewer for c in candidates}):
+            mine = [c for c in candidates if c[0].reviewer == reviewer]
+            taken = {t.statement_id for t in kept.values() if t.reviewer == reviewer}
+            placements, unplaced = reanchor([c[0] for c in mine], current, text, aid, taken=taken)
+            for p in placements:
+                _, where_from, key = mine[p.index]
+                if where_from != "carried":
+                    db.table(where_from).delete([key])
+                tags_table.put(tag_key(p.tag.statement_id, reviewer), tag_to_json(p.tag))
+                if where_from != TAGS or p.old_id != p.tag.statement_id:
+                    moved[p.old_id] = p.tag.statement_id
+            for i in unplaced:
+                tag, where_from, key = mine[i]
+                if where_from == ORPHANS:
+                    continue
+                if where_from == TAGS:
+                    tags_table.delete([key])
+                tag = replace(tag, article_id=aid)
+                orphans_table.put(orphan_key(tag), tag_to_json(tag))
+        self._carry_resolutions(db, storage, carried_resolutions, moved, current, text)
 
         speakers, dismissed, revised = db.table(SPEAKERS), db.table(DISMISSED), db.table(REVISED)
         for sid, speaker in carried_speakers.items():
@@ -369,6 +399,27 @@ class TagStore:
                                 key=lambda t: (t.anchor.start, t.created))) if storage.exists else ()
         return _Reanchoring(moved, orphaned, count, emptied)
 
+    def _carry_resolutions(self, db: StoreDB, storage: SafeStorage, carried: Mapping[str, Resolution],
+                           moved: Mapping[str, str], current: Sequence[Statement], text: str) -> None:
+        """Resolutions follow their statement where its tags went (`moved`), unless the
+        statement there has a decision of its own; one whose statement is gone stays under its
+        old id, kept (never dropped), and counts again if the statement comes back."""
+        table = db.table(RESOLUTIONS)
+        by_id = {s.id: s for s in current}
+        own = self._resolutions_in(db, storage)
+        for sid, resolution in [*own.items(), *carried.items()]:
+            target = moved.get(sid, sid)
+            if target not in by_id:
+                target = sid
+            if table.has(target) and (sid in own and target == sid or target in own and target in by_id):
+                continue  # where it is already, or the statement there has its own decision
+            found = by_id.get(target)
+            anchor = make_anchor(text, found.start, found.end) if found is not None else resolution.anchor
+            table.put(target, resolution_to_json(replace(resolution, article_id=storage.meta["article"],
+                                                         statement_id=target, anchor=anchor)))
+            if sid in own and target != sid:
+                table.delete([sid])
+
     # --- writing tags --------------------------------------------------------------------
 
     def _anchor_for(self, article_id: str, statement: Statement) -> Anchor:
@@ -384,15 +435,15 @@ class TagStore:
     def set_tag(self, article_id: str, statement: Statement, category: str, *,
                 note: str | None | _Unset = UNSET, reliability: str | None | _Unset = UNSET,
                 credibility: str | None | _Unset = UNSET) -> Tag:
-        """Create or update the tag on `statement`, on disk before returning. Keeps `created`,
-        sets `updated` and the reviewer; fields left UNSET keep their value (None when new)."""
+        """Create or update this store's reviewer's tag on `statement`, on disk before returning.
+        Keeps `created`, sets `updated`; fields left UNSET keep their value (None when new).
+        Other reviewers' tags on the statement are never touched."""
         anchor = self._anchor_for(article_id, statement)
         with self._lock.held():
             self._make_folders()
             db, storage = self._open_article(article_id, writing=True)
             table = db.table(TAGS)
-            found = table.doc(statement.id)
-            old = tag_from_json(found, article_id) if isinstance(found, Mapping) else None
+            old = self._tag_in(db, storage, statement.id, self.reviewer)
 
             def keep(value: str | None | _Unset, current: str | None) -> str | None:
                 return current if isinstance(value, _Unset) else value
@@ -404,7 +455,7 @@ class TagStore:
                                credibility=keep(credibility, old.credibility if old else None),
                                reviewer=self.reviewer, created=old.created if old and old.created else stamp,
                                updated=stamp))
-            table.put(statement.id, tag_to_json(tag))
+            table.put(tag_key(statement.id, tag.reviewer), tag_to_json(tag))
             storage.commit()
         return tag
 
@@ -413,37 +464,61 @@ class TagStore:
         self.put_tags([tag])
 
     def merge_tag(self, article_id: str, statement_id: str, base: Tag | None, mine: Tag | None) -> Tag | None:
-        """A reviewer's change to the tag on one statement, from `base` (the tag as they last
-        saw it, None: none) to `mine` (None: no tag), applied under the lock to the tag as it
-        is now, field by field (`changes.merged`): what others changed meanwhile in other
-        fields is kept. Returns the tag now stored (None: none)."""
+        """A reviewer's change to their tag on one statement, from `base` (the tag as they last
+        saw it, None: none) to `mine` (None: no tag), applied under the lock to that reviewer's
+        tag as it is now, field by field (`changes.merged`): what others changed meanwhile in
+        other fields is kept. The reviewer is the tag's (this store's when both are None).
+        Returns the tag now stored (None: none)."""
         if mine is not None:
             mine = checked(mine)
+        reviewer = mine.reviewer if mine is not None else base.reviewer if base is not None else self.reviewer
+        key = tag_key(statement_id, reviewer)
         with self._lock.held():
             self._make_folders()
             db, storage = self._open_article(article_id, writing=True)
             table = db.table(TAGS)
-            found = table.doc(statement_id)
-            current = tag_from_json(found, article_id) if isinstance(found, Mapping) else None
+            current = self._tag_in(db, storage, statement_id, reviewer)
             result = merged(current, base, mine)
             if result is None and current is not None:
-                table.delete([statement_id])
+                table.delete([key])
             elif result is not None and result != current:
-                table.put(statement_id, tag_to_json(result))
+                table.put(key, tag_to_json(result))
             storage.commit()
         return result
 
+    def resolve(self, article_id: str, statement: Statement, category: str | None) -> Resolution | None:
+        """Settle a statement with `category`, as this store's reviewer, now (None: take the
+        decision back). The reviewers' own tags are not touched. Returns the resolution."""
+        if category is None:
+            self.set_resolution(article_id, statement.id, None)
+            return None
+        resolution = Resolution(article_id, statement.id, category, self.reviewer, now(),
+                                self._anchor_for(article_id, statement))
+        self.set_resolution(article_id, statement.id, resolution)
+        return resolution
+
+    def set_resolution(self, article_id: str, statement_id: str, resolution: Resolution | None) -> None:
+        """Write this decision on the statement as it is (None: remove it): the later decision wins."""
+        if resolution is not None:
+            resolution = checked_resolution(resolution)
+            data = resolution_to_json(resolution)
+            self._edit(article_id, lambda db: db.table(RESOLUTIONS).put(statement_id, data))
+        else:
+            self._edit(article_id, lambda db: db.table(RESOLUTIONS).remove_many([statement_id]))
+
     def put_tags(self, tags: Iterable[Tag], orphans: Iterable[Tag] = (), *,
                  edits: Mapping[str, Edits] | None = None) -> None:
-        """Write these exact records, many at once: each tag on its statement id (a later one
-        for the same statement wins), each of `orphans` as an orphaned tag of its article, and
+        """Write these exact records, many at once: each tag as its reviewer's on its statement
+        (a later one for the same statement and reviewer wins), each of `orphans` as an
+        orphaned tag of its article, and
         `edits` (article id -> Edits) merged into those articles' edits. One `update`."""
         changes: dict[str, ArticleChange] = {}
 
         def add(article_id: str, tags: Sequence[Tag] = (), orphans: Sequence[Tag] = (),
                 edits: Edits | None = None) -> None:
             old = changes.get(article_id, ArticleChange())
-            changes[article_id] = ArticleChange([*old.tags, *tags], [*old.orphans, *orphans], edits or old.edits)
+            changes[article_id] = replace(old, tags=[*old.tags, *tags], orphans=[*old.orphans, *orphans],
+                                          edits=edits or old.edits)
 
         for tag in tags:
             add(tag.article_id, tags=[tag])
@@ -515,22 +590,26 @@ class TagStore:
             if text is not None and text[statement.start:statement.end] != statement.text:
                 raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
                                   f"of article {article_id[:12]}…; nothing was saved.")
-        return replace(change, tags=[checked(t) for t in change.tags], orphans=[checked(t) for t in change.orphans])
+        for resolution in change.resolutions:
+            if resolution.article_id != article_id:
+                raise ValueError(f"a resolution of article {resolution.article_id} in the changes of {article_id}")
+        return replace(change, tags=[checked(t) for t in change.tags], orphans=[checked(t) for t in change.orphans],
+                       resolutions=[checked_resolution(r) for r in change.resolutions])
 
     def remove_tag(self, article_id: str, statement_id: str) -> Tag | None:
-        """Remove the tag on this statement (or, when there is none, the orphaned tags that
-        had this statement id); returns what was removed."""
+        """Remove this store's reviewer's tag on this statement (or, when there is none, that
+        reviewer's orphaned tags that had this statement id); returns what was removed."""
         with self._lock.held():
             db, storage = self._open_article(article_id, writing=True)
             if not storage.exists:
                 return None
-            tags = self._tags_in(db, storage)
-            if statement_id in tags:
-                db.table(TAGS).delete([statement_id])
+            tag = self._tag_in(db, storage, statement_id, self.reviewer)
+            if tag is not None:
+                db.table(TAGS).delete([tag_key(statement_id, self.reviewer)])
                 storage.commit()
-                return tags[statement_id]
+                return tag
             orphans = {k: t for k, t in self._tags_in(db, storage, ORPHANS).items()
-                       if t.statement_id == statement_id}
+                       if t.statement_id == statement_id and t.reviewer == self.reviewer}
             if not orphans:
                 return None
             db.table(ORPHANS).delete(orphans)
@@ -593,5 +672,6 @@ def _apply(db: StoreDB, change: ArticleChange) -> None:
     db.table(SPEAKERS).remove_many(sid for sid, v in edits.speakers.items() if v is None)
     db.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(edits.dismissed)})
     db.table(REVISED).put_many({sid: revision_to_json(r) for sid, r in edits.revised.items()})
-    db.table(TAGS).put_many({t.statement_id: tag_to_json(t) for t in change.tags})
+    db.table(TAGS).put_many({tag_key(t.statement_id, t.reviewer): tag_to_json(t) for t in change.tags})
     db.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in change.orphans})
+    db.table(RESOLUTIONS).put_many({r.statement_id: resolution_to_json(r) for r in change.resolutions})

@@ -100,7 +100,7 @@ def test_import_prints_what_it_did_and_every_conflict(cli, tagged, tmp_path):
     assert cli("export", tagged, "-o", exported).code == 0
     doc = json.loads(exported.read_text(encoding="utf-8"))
     eyewitness = next(s for s in doc["articles"][0]["statements"] if s["id"] == ENGINE[2].id)
-    eyewitness["tag"].update(category="official", reviewer="sam", updated="2030-01-01T00:00:00Z")
+    eyewitness["tags"][0].update(category="official", updated="2030-01-01T00:00:00Z")  # the same reviewer's, newer
     theirs = tmp_path / "theirs.json"
     theirs.write_text(json.dumps(doc), encoding="utf-8")
 
@@ -108,7 +108,7 @@ def test_import_prints_what_it_did_and_every_conflict(cli, tagged, tmp_path):
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0] == f"{theirs}: imported json: 0 added, 0 updated, 4 skipped as identical, 1 in conflict."
-    assert lines[1].startswith("conflict: ") and lines[1].endswith("→ kept yours")
+    assert lines[1].startswith("conflict: ") and lines[1].endswith("→ kept the database's")
     result = cli("import", theirs)
     assert result.out.splitlines()[1].endswith("→ took the file's")
     assert json.loads(cli("export", "--all", "--format", "json").out)["articles"][0]["statements"][2]["tag"][

@@ -32,7 +32,30 @@ def story(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def reviewer(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("LOGNAME", "desk-editor")  # the login name getpass finds first
+    monkeypatch.delenv("READER_REVIEWER")  # so the login name is the reviewer's name
     return "desk-editor"
+
+
+def test_the_reviewer_is_the_option_then_the_environment_then_the_settings_then_the_login(
+        cli, story, monkeypatch, tmp_path):
+    from tests.conftest import TEST_CONFIG
+
+    def tagged_by(number: int, *options: str) -> str:
+        assert cli(*options, "tag", story, str(number), "official").code == 0
+        [tag] = statements(cli, story)["statements"][number - 1]["tags"]
+        return tag["reviewer"]
+
+    settings = tmp_path / "config.yaml"
+    settings.write_text(TEST_CONFIG.read_text(encoding="utf-8").replace("reviewer: null", "reviewer: Carol  Ng"),
+                        encoding="utf-8")
+    assert tagged_by(1) == "desk-editor"
+    assert tagged_by(2, "--config", str(settings)) == "Carol Ng"
+    monkeypatch.setenv("READER_REVIEWER", "dana")
+    assert tagged_by(3, "--config", str(settings)) == "dana"
+    assert cli("--reviewer", "erin", "tag", story, "1", "eyewitness").code == 0  # beside, not over, desk-editor's
+    first = statements(cli, story)["statements"][0]
+    assert {t["reviewer"]: t["category"] for t in first["tags"]} == {"desk-editor": "official", "erin": "eyewitness"}
+    assert first["disputed"] is True and first["tag"] is None
 
 
 def statements(cli, path: Path, *extra: str) -> dict:

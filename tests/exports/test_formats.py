@@ -26,7 +26,7 @@ def run(sample, fmt: str, **options) -> str:
 
 def test_json_follows_the_contract_and_holds_every_record(sample):
     doc = json.loads(run(sample, "json"))
-    assert doc["format"] == "reader-export" and doc["version"] == 1
+    assert doc["format"] == "reader-export" and doc["version"] == 2
     [article] = doc["articles"]
     assert {"id", "path", "title", "chars"} <= article.keys()
     assert article["id"] == sample.id and article["chars"] == len(SAMPLE_TEXT)
@@ -35,6 +35,11 @@ def test_json_follows_the_contract_and_holds_every_record(sample):
     by_id = {s["id"]: s for s in article["statements"]}
     assert list(by_id) == [s.id for s in sorted([*ENGINE, ADDED], key=lambda s: s.start)]
     official = by_id[ENGINE[0].id]
+    assert official["tags"] == [{"reviewer": "alex", "category": "official",
+                                 "note": "Confirmed with the ministry's press office.", "reliability": "B",
+                                 "credibility": "2", "created": "2026-01-05T09:01:00Z",
+                                 "updated": "2026-01-05T09:01:30Z"}]
+    assert official["resolution"] is None and official["disputed"] is False
     assert official["tag"] == {"category": "official", "note": "Confirmed with the ministry's press office.",
                                "reliability": "B", "credibility": "2", "reviewer": "alex",
                                "created": "2026-01-05T09:01:00Z", "updated": "2026-01-05T09:01:30Z"}
@@ -42,6 +47,7 @@ def test_json_follows_the_contract_and_holds_every_record(sample):
     assert official["cue"] == "said" and official["kind"] == "direct" and official["reason"]
     assert SAMPLE_TEXT[official["cue_start"]:official["cue_end"]] == "said"
     assert by_id[ADDED.id]["tag"] is None and by_id[ADDED.id]["added_by_reviewer"] is True
+    assert by_id[ADDED.id]["tags"] == [] and by_id[ADDED.id]["disputed"] is False
     assert by_id[DISMISSED]["dismissed"] is True
     assert by_id[ENGINE[1].id]["speaker"] == "intelligence analysts (unnamed)"
     assert by_id[ENGINE[1].id]["speaker_corrected"] is True
@@ -280,7 +286,7 @@ def test_w3c_collection_shape_field_by_field(sample):
     items = page["items"]
     assert len(items) == 4  # one per tagged statement; untagged and dismissed ones are not tags
     first = items[0]
-    assert first["id"] == f"urn:reader:{sample.id}:{ENGINE[0].id}"
+    assert first["id"] == f"urn:reader:{sample.id}:{ENGINE[0].id}#by=alex"
     assert first["type"] == "Annotation" and first["motivation"] == "tagging"
     assert first["created"] == "2026-01-05T09:01:00Z" and first["modified"] == "2026-01-05T09:01:30Z"
     assert first["creator"] == {"type": "Person", "name": "alex"}

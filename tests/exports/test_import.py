@@ -9,6 +9,7 @@ import pytest
 
 from reader.errors import ReaderError
 from reader.exports import export_text, import_file, import_text
+from reader.store import UNNAMED
 from tests.exports.conftest import (ADDED, ENGINE, SAMPLE_TEXT, make_tag, register_sample, snapshot)
 
 
@@ -72,7 +73,7 @@ def test_w3c_round_trip_by_quote_alone(sample, empty_store):
     register_sample(empty_store)
     result = import_text(empty_store, sample.config, json.dumps(doc), "other-tool.jsonld")
     assert result.added == 4 and not result.unplaced
-    assert {s: t.category for s, t in empty_store.tags(sample.id).items()} == {
+    assert {s: t.category for s, t in empty_store.tags(sample.id, "alex").items()} == {
         ENGINE[0].id: "official", ENGINE[1].id: "intelligence", ENGINE[2].id: "eyewitness",
         ENGINE[4].id: "social media"}
 
@@ -88,26 +89,28 @@ def test_annotation_on_words_no_statement_holds_adds_the_statement(sample, empty
     result = import_text(empty_store, sample.config, json.dumps(doc), "one.jsonld")
     assert result.added == 1 and result.statements_added == 1
     [added] = empty_store.edits(sample.id).added
-    assert added.text == words and empty_store.tags(sample.id)[added.id].category == "official"
+    # no creator: the tag of UNNAMED, beside (never over) the database reviewer's
+    assert added.text == words and empty_store.tags(sample.id, UNNAMED)[added.id].category == "official"
 
 
 # --- merging ---------------------------------------------------------------------------------
 
 def file_with(sample, tags) -> str:
-    """The sample's json export with these tags (statement index -> tag fields) instead."""
+    """The sample's json export with these tags (statement id -> tag fields, or a list of them)
+    instead."""
     doc = json.loads(export_text(sample.store, sample.config, None, "json"))
     statements = {s["id"]: s for s in doc["articles"][0]["statements"]}
     for s in statements.values():
-        s["tag"] = None
+        s["tags"], s["tag"] = [], None
     for sid, tag in tags.items():
-        statements[sid]["tag"] = tag
+        statements[sid]["tags"] = tag if isinstance(tag, list) else [tag]
     doc["articles"][0]["orphaned_tags"] = []
     return json.dumps(doc)
 
 
 def tag_fields(category: str, updated: str, **extra) -> dict:
     return {"category": category, "note": extra.get("note"), "reliability": extra.get("reliability"),
-            "credibility": extra.get("credibility"), "reviewer": extra.get("reviewer", "sam"),
+            "credibility": extra.get("credibility"), "reviewer": extra.get("reviewer", "alex"),
             "created": "2026-01-05T08:00:00Z", "updated": updated}
 
 
@@ -126,16 +129,31 @@ def test_merge_counts_added_updated_identical_and_lists_every_conflict(sample):
     assert (result.added, result.updated, result.identical) == (1, 1, 1)
     assert [(c.mine.category, c.theirs.category, c.took) for c in result.conflicts] == [
         ("eyewitness", "official", "file"), ("social media", "eyewitness", "store")]
-    tags = store.tags(sample.id)
-    assert tags[ENGINE[1].id].note == "second source found" and tags[ENGINE[1].id].reviewer == "sam"
+    tags = store.tags(sample.id, "alex")
+    assert tags[ENGINE[1].id].note == "second source found" and tags[ENGINE[1].id].reviewer == "alex"
     assert tags[ENGINE[2].id].category == "official"
     assert tags[ENGINE[4].id].category == "social media"
     assert tags[ADDED.id].category == "official"
     lines = result.lines()
     assert lines[0] == ("theirs.json: imported json: 1 added, 1 updated, 1 skipped as identical, 2 in conflict.")
     assert lines[1].startswith("conflict: “Harbour bridge to reopen after storm repairs” " + ENGINE[2].id)
-    assert "yours eyewitness (alex, 2026-01-05T09:03:30Z), file official (sam, 2026-02-01T00:00:00Z)" in lines[1]
-    assert lines[1].endswith("→ took the file's") and lines[2].endswith("→ kept yours")
+    assert "alex's tag: database eyewitness (2026-01-05T09:03:30Z), file official (2026-02-01T00:00:00Z)" in lines[1]
+    assert lines[1].endswith("→ took the file's") and lines[2].endswith("→ kept the database's")
+
+
+def test_another_reviewers_tags_are_added_beside_the_databases_never_over_them(sample):
+    store = sample.store
+    before = store.tags(sample.id, "alex")
+    text = file_with(sample, {
+        ENGINE[0].id: [tag_fields("official", "2020-01-01T00:00:00Z", reviewer="sam")],  # agrees, older
+        ENGINE[2].id: [tag_fields("official", "2030-01-01T00:00:00Z", reviewer="sam")],  # differs, newer
+    })
+    result = import_text(store, sample.config, text, "sam.json")
+    assert (result.added, result.conflicts) == (2, [])
+    assert store.tags(sample.id, "alex") == before  # alex's own tags untouched, even by newer ones
+    reviews = store.article_state(sample.id).reviews
+    assert {n: t.category for n, t in reviews[ENGINE[2].id].items()} == {"alex": "eyewitness", "sam": "official"}
+    assert import_text(store, sample.config, text, "sam.json").identical == 2  # again: nothing new
 
 
 def test_keep_mine_keeps_every_tag_of_the_store(sample):
@@ -164,7 +182,7 @@ def test_tags_follow_their_words_when_the_statement_id_changed(sample, empty_sto
     register_sample(empty_store)
     result = import_text(empty_store, sample.config, json.dumps(doc), "old-engine.json")
     assert result.added == 4 and result.statements_added == 0
-    assert empty_store.tags(sample.id)[ENGINE[0].id].category == "official"
+    assert empty_store.tags(sample.id, "alex")[ENGINE[0].id].category == "official"
 
 
 # --- refused files ---------------------------------------------------------------------------
@@ -265,7 +283,7 @@ def test_an_older_export_of_the_same_tag_is_identical_not_a_conflict(sample):
     """A colleague's export made before a note was added: same category, older: kept, not a conflict."""
     tag = make_tag(sample.id, ENGINE[0], "official", minute=1)
     text = file_with(sample, {ENGINE[0].id: {"category": tag.category, "note": None, "reliability": None,
-                                             "credibility": None, "reviewer": "sam", "created": tag.created,
+                                             "credibility": None, "reviewer": "alex", "created": tag.created,
                                              "updated": "2026-01-01T00:00:00Z"}})
     result = import_text(sample.store, sample.config, text, "old.json")
     assert result.kept == 1 and result.conflicts == [] and result.updated == 0
@@ -333,11 +351,11 @@ def test_a_disk_failure_while_an_import_writes_changes_nothing(sample, monkeypat
     for article in doc["articles"]:  # every article of the file changes something
         for s in article["statements"]:
             if article["id"] == sample.id and s["id"] == ADDED.id:
-                s["tag"] = tag_fields("eyewitness", "2026-02-01T00:00:00Z")
+                s["tags"] = [tag_fields("eyewitness", "2026-02-01T00:00:00Z")]
             elif article["id"] == sample.id and s["id"] == ENGINE[1].id:
                 s["speaker"] = "a named analyst"
-            elif s["tag"] is not None:
-                s["tag"]["category"], s["tag"]["updated"] = "intelligence", "2026-03-01T00:00:00Z"
+            elif s["tags"]:
+                s["tags"][0]["category"], s["tags"][0]["updated"] = "intelligence", "2026-03-01T00:00:00Z"
     assert {a["id"] for a in doc["articles"]} == {sample.id, *(a.id for a, _ in ferries)}
     before = snapshot(sample.root)
     real_write = os_module.write
@@ -358,7 +376,7 @@ def test_a_disk_failure_while_an_import_writes_changes_nothing(sample, monkeypat
     # the same file, once the disk has room, is imported whole
     result = import_text(sample.store, sample.config, json.dumps(doc), "theirs.json")
     assert result.added == 1 and len(result.conflicts) == 5 and all(c.took == "file" for c in result.conflicts)
-    assert all(t.category == "intelligence" for a, _ in ferries for t in sample.store.tags(a.id).values())
+    assert all(t.category == "intelligence" for a, _ in ferries for t in sample.store.tags(a.id, "alex").values())
 
 
 def test_an_orphan_of_the_file_is_kept_even_where_its_old_statement_id_has_a_tag(sample, empty_store):
@@ -371,5 +389,69 @@ def test_an_orphan_of_the_file_is_kept_even_where_its_old_statement_id_has_a_tag
     result = import_text(empty_store, sample.config, json.dumps(doc), "in.json")
     assert result.orphans == 1 and not result.unplaced
     state = empty_store.article_state(sample.id)
-    assert state.tags[ENGINE[0].id].category == "official"
+    assert state.reviews[ENGINE[0].id]["alex"].category == "official"
     assert [(t.statement_id, t.note) for t in state.orphans] == [(ENGINE[0].id, "From an earlier version.")]
+
+
+# --- a desk: several reviewers and a resolution ------------------------------------------------
+
+def _desk(sample):
+    """The sample with a second reviewer, who agrees on one statement and differs on another,
+    and an adjudicator's decision on the difference."""
+    from reader.store import Resolution, make_anchor
+    from tests.exports.conftest import SAMPLE_TEXT, make_tag
+
+    sample.store.put_tags([make_tag(sample.id, ENGINE[0], "official", minute=5, reviewer="sam"),
+                           make_tag(sample.id, ENGINE[2], "official", minute=6, reviewer="sam", note="the mayor?")])
+    s = ENGINE[2]
+    sample.store.set_resolution(sample.id, s.id, Resolution(sample.id, s.id, "eyewitness", "carol",
+                                                            "2026-01-06T08:00:00Z",
+                                                            make_anchor(SAMPLE_TEXT, s.start, s.end)))
+
+
+@pytest.mark.parametrize("fmt", ["json", "w3c"])
+def test_every_reviewers_tag_and_the_resolution_go_through_a_round_trip(sample, empty_store, tmp_path, fmt):
+    _desk(sample)
+    exported = tmp_path / f"desk.{fmt}"
+    exported.write_text(export_text(sample.store, sample.config, None, fmt), encoding="utf-8")
+    if fmt == "w3c":
+        register_sample(empty_store)
+    result = import_file(empty_store, sample.config, exported, add_articles=True)
+    assert result.added == 6 and result.resolutions == 1
+    if fmt == "json":
+        assert records_of(empty_store, sample.config) == records_of(sample.store, sample.config)
+    else:
+        assert export_text(empty_store, sample.config, None, "w3c") == export_text(sample.store, sample.config, None,
+                                                                                   "w3c")
+    theirs, mine = empty_store.article_state(sample.id), sample.store.article_state(sample.id)
+    on_statements = {sid: by for sid, by in mine.reviews.items() if sid != "s0ld0ld0ld"}  # that one: an orphan there
+    assert theirs.reviews == on_statements and theirs.resolutions == mine.resolutions
+    again = import_file(empty_store, sample.config, exported)
+    assert (again.added, again.identical, again.changed) == (0, 7 + (fmt == "json"), False)  # json: and the orphan
+
+
+def test_the_json_export_carries_each_reviewer_the_resolution_and_the_outcome(sample):
+    _desk(sample)
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    by_id = {s["id"]: s for s in doc["articles"][0]["statements"]}
+    agreed, settled = by_id[ENGINE[0].id], by_id[ENGINE[2].id]
+    assert [t["reviewer"] for t in agreed["tags"]] == ["alex", "sam"]
+    assert agreed["tag"]["category"] == "official" and agreed["disputed"] is False and agreed["resolution"] is None
+    assert {t["reviewer"]: t["category"] for t in settled["tags"]} == {"alex": "eyewitness", "sam": "official"}
+    assert settled["resolution"] == {"category": "eyewitness", "by": "carol", "at": "2026-01-06T08:00:00Z"}
+    assert settled["tag"]["category"] == "eyewitness" and settled["tag"]["reviewer"] == "alex"
+    assert settled["disputed"] is False
+    sample.store.set_resolution(sample.id, ENGINE[2].id, None)
+    settled = {s["id"]: s for s in json.loads(export_text(sample.store, sample.config, None, "json"))[
+        "articles"][0]["statements"]}[ENGINE[2].id]
+    assert settled["disputed"] is True and settled["tag"] is None
+
+
+def test_w3c_has_one_annotation_per_reviewers_tag_and_one_assessing_the_difference(sample):
+    _desk(sample)
+    items = json.loads(export_text(sample.store, sample.config, None, "w3c"))["first"]["items"]
+    on_third = [a for a in items if f":{ENGINE[2].id}" in a["id"]]
+    assert [(a["motivation"], a["creator"]["name"]) for a in on_third] == [
+        ("tagging", "alex"), ("tagging", "sam"), ("assessing", "carol")]
+    assert on_third[2]["body"] == [{"type": "TextualBody", "purpose": "tagging", "value": "eyewitness"}]
+    assert on_third[2]["id"].endswith("#resolution") and on_third[2]["created"] == "2026-01-06T08:00:00Z"

@@ -17,9 +17,9 @@ def _exported(sample) -> dict:
 
 def _with_tag_field(sample, key: str, value: object) -> str:
     doc = _exported(sample)
-    statement = next(s for s in doc["articles"][0]["statements"] if s["tag"])
-    statement["tag"]["updated"] = "2030-01-01T00:00:00Z"  # newer: the file's version would win
-    statement["tag"][key] = value
+    statement = next(s for s in doc["articles"][0]["statements"] if s["tags"])
+    statement["tags"][0]["updated"] = "2030-01-01T00:00:00Z"  # newer: the file's version would win
+    statement["tags"][0][key] = value
     return json.dumps(doc)
 
 

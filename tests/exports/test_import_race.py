@@ -42,4 +42,4 @@ def test_a_tag_saved_while_an_import_runs_is_not_overwritten(cli, tmp_path):
 
     tag = json.loads(cli("--db", mine, "tags", story, "--format", "json").out)["statements"][0]["tag"]
     assert (tag["category"], tag["note"]) == ("eyewitness", "mine, newer")
-    assert "1 in conflict" in out and "kept yours" in out, out
+    assert "1 in conflict" in out and "kept the database's" in out, out

@@ -48,3 +48,10 @@ def article(text: str, path: str | Path = "/articles/storm.txt") -> Article:
 
 def many_quotes(n: int) -> list[str]:
     return [f"Statement number {i} was made about the flooding today" for i in range(n)]
+
+
+def every_tag(store, article_id: str) -> dict:
+    """statement id -> the tag on it, whoever's (for tests where each statement has one reviewer's tag)."""
+    found = store.article_state(article_id).reviews
+    assert all(len(by) == 1 for by in found.values()), {sid: sorted(by) for sid, by in found.items() if len(by) > 1}
+    return {sid: next(iter(by.values())) for sid, by in found.items()}

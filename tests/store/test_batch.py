@@ -13,7 +13,7 @@ import pytest
 from reader.errors import ReaderError
 from reader.store import Anchor, ArticleState, Edits, Tag, TagStore, make_anchor
 from reader.store import storage as storage_module
-from tests.store.helpers import article, many_quotes, statements_in, text_with
+from tests.store.helpers import every_tag, article, many_quotes, statements_in, text_with
 
 STAMP = "2026-03-01T10:00:00Z"
 
@@ -57,9 +57,9 @@ def test_a_batch_saves_what_put_tag_would_one_by_one(store, db, three, tmp_path)
     store.put_tags(tags)
     reopened = TagStore(db, "someone else")
     for a, _ in three:
-        assert reopened.tags(a.id) == one_by_one.tags(a.id)
-        assert len(reopened.tags(a.id)) == 4
-    first = reopened.tags(three[0][0].id)[three[0][1][0].id]
+        assert every_tag(reopened, a.id) == one_by_one.tags(a.id, "colleague")
+        assert len(every_tag(reopened, a.id)) == 4
+    first = every_tag(reopened, three[0][0].id)[three[0][1][0].id]
     assert (first.reliability, first.credibility, first.reviewer, first.updated) == ("B", "2", "colleague", STAMP)
 
 
@@ -79,7 +79,7 @@ def test_each_article_file_is_written_once_under_one_lock(store, three, monkeypa
 def test_a_later_tag_on_the_same_statement_wins_within_a_batch(store, three):
     a, statements = three[0]
     store.put_tags([tag_on(a, statements[0], "official"), tag_on(a, statements[0], "intelligence")])
-    assert store.tags(a.id)[statements[0].id].category == "intelligence"
+    assert store.tags(a.id, "colleague")[statements[0].id].category == "intelligence"
 
 
 def test_orphans_in_a_batch_are_kept_as_orphans_not_tags(store, three):
@@ -89,7 +89,7 @@ def test_orphans_in_a_batch_are_kept_as_orphans_not_tags(store, three):
     same_id = orphan_of(a, sid=statements[0].id)
     store.put_tags([tagged], [orphan_of(a), orphan_of(a), same_id])
     state = store.article_state(a.id)
-    assert state.tags == {statements[0].id: tagged}
+    assert state.reviews == {statements[0].id: {"colleague": tagged}}
     assert sorted(t.statement_id for t in state.orphans) == sorted(["s0ld", statements[0].id])  # stored once each
     assert all(t.note == "from an older text" for t in state.orphans)
 
@@ -107,7 +107,7 @@ def test_edits_in_a_batch_are_merged_into_the_articles_edits(store, three):
     assert [s.id for s in edits.added] == ["sadded"]
     assert dict(edits.speakers) == {statements[2].id: "Kept as it is", statements[3].id: "Mayor"}
     assert edits.dismissed == {statements[4].id}
-    assert store.tags(a.id)["sadded"].anchor.exact == words
+    assert store.tags(a.id, "colleague")["sadded"].anchor.exact == words
 
 
 def test_an_empty_batch_writes_nothing(store, db, three):
@@ -160,7 +160,7 @@ def test_a_write_failing_partway_through_changes_no_article(store, db, three, mo
     assert len(calls) == 2
     assert snapshot(db) == before  # no .tmp either: the folder holds what it held
     reopened = TagStore(db, "x")
-    assert all({t.category for t in reopened.tags(a.id).values()} == {"eyewitness"} for a, _ in three)
+    assert all({t.category for t in every_tag(reopened, a.id).values()} == {"eyewitness"} for a, _ in three)
 
 
 def test_a_rename_failing_leaves_each_article_whole_and_says_how_far_it_got(store, db, three, monkeypatch):
@@ -183,13 +183,13 @@ def test_a_rename_failing_leaves_each_article_whole_and_says_how_far_it_got(stor
     reopened = TagStore(db, "x")
     order = sorted(three, key=lambda pair: pair[0].id)  # the batch writes articles in id order
     first, rest = order[0], order[1:]
-    assert {t.note for t in reopened.tags(first[0].id).values()} == {"batch"}
-    assert len(reopened.tags(first[0].id)) == 6
+    assert {t.note for t in every_tag(reopened, first[0].id).values()} == {"batch"}
+    assert len(every_tag(reopened, first[0].id)) == 6
     for a, statements in rest:  # untouched: the old single tag, nothing of the batch
-        assert list(reopened.tags(a.id).values()) == [tag_on(a, statements[0], "eyewitness")]
+        assert list(every_tag(reopened, a.id).values()) == [tag_on(a, statements[0], "eyewitness")]
     assert not list(db.rglob("*.tmp"))
     store.put_tags(batch)  # saving again completes it
-    assert all({t.note for t in TagStore(db, "x").tags(a.id).values()} == {"batch"} for a, _ in three)
+    assert all({t.note for t in every_tag(TagStore(db, "x"), a.id).values()} == {"batch"} for a, _ in three)
 
 
 def test_a_damaged_article_file_stops_the_batch_before_any_write(store, db, three):
@@ -213,9 +213,10 @@ def test_article_state_is_tags_orphans_and_edits_from_one_read(store, three, mon
     monkeypatch.setattr(storage_module, "read_raw", lambda path: reads.append(path) or real(path))
     state = store.article_state(a.id)
     assert reads == [store.layout.article(a.id)]
-    assert state == ArticleState(tags=store.tags(a.id), orphans=store.orphans(a.id), edits=store.edits(a.id),
+    assert state == ArticleState(reviews={sid: {"colleague": t} for sid, t in store.tags(a.id, "colleague").items()},
+                                 orphans=store.orphans(a.id), edits=store.edits(a.id),
                                  engine_ids=tuple(s.id for s in statements))
-    assert set(state.tags) == {statements[0].id, statements[2].id} and len(state.orphans) == 1
+    assert set(state.reviews) == {statements[0].id, statements[2].id} and len(state.orphans) == 1
     assert dict(state.edits.speakers) == {statements[1].id: "Mayor"}
 
 

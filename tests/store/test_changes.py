@@ -37,7 +37,7 @@ def test_merge_tag_reads_the_stored_tag_under_the_lock(store, registered):
     a, statements = registered
     s = statements[0]
     base = store.set_tag(a.id, s, "official")
-    TagStore(store.root, "cli").set_tag(a.id, s, "official", note="called the office", reliability="B")
+    TagStore(store.root, "tester").set_tag(a.id, s, "official", note="called the office", reliability="B")  # another window
     mine = replace(base, category="eyewitness", updated="2099-01-01T00:00:00Z")
     result = store.merge_tag(a.id, s.id, base, mine)
     assert result == store.tags(a.id)[s.id]

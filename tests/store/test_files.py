@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from reader.errors import ReaderError
 from reader.store import Tag, TagStore, make_anchor, schema
-from tests.store.helpers import QUOTES, article, statements_in, text_with
+from tests.store.helpers import QUOTES, article, every_tag, statements_in, text_with
 
 
 def _article_file(db: Path, article_id: str) -> Path:
@@ -87,9 +88,10 @@ def test_a_damaged_record_names_the_file_and_the_record(store, db, registered):
     store.set_tag(a.id, statements[0], "official")
     path = _article_file(db, a.id)
     document = json.loads(path.read_text())
-    del document["tags"][statements[0].id]["category"]
+    key = schema.tag_key(statements[0].id, "tester")
+    del document["tags"][key]["category"]
     path.write_text(json.dumps(document))
-    with pytest.raises(ReaderError, match=rf"{path}: tag record '{statements[0].id}' is damaged"):
+    with pytest.raises(ReaderError, match=re.escape(f"{path}: tag record {key!r} is damaged")):
         store.tags(a.id)
 
 
@@ -113,22 +115,23 @@ def test_an_older_schema_is_migrated_and_the_original_kept(store, db, registered
     a, statements = registered
     store.set_tag(a.id, statements[0], "official", note="old note")
     path = _article_file(db, a.id)
-    version_1 = path.read_bytes()
+    old = schema.CURRENT
+    version_n = path.read_bytes()
 
-    def to_v2(document):  # pretend version 2 stores notes in capitals
+    def upper(document):  # pretend the next version stores notes in capitals
         for tag in document.get("tags", {}).values():
             tag["note"] = tag["note"].upper() if tag.get("note") else tag.get("note")
         return document
 
-    monkeypatch.setattr(schema, "CURRENT", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: to_v2})
+    monkeypatch.setattr(schema, "CURRENT", old + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, old: upper})
     assert store.tags(a.id)[statements[0].id].note == "OLD NOTE"  # read: migrated in memory
-    assert path.read_bytes() == version_1  # reading alone changes nothing
+    assert path.read_bytes() == version_n  # reading alone changes nothing
     store.set_tag(a.id, statements[1], "eyewitness")
     saved = json.loads(path.read_text())
-    assert saved["_meta"]["reader"]["schema"] == 2
-    assert saved["tags"][statements[0].id]["note"] == "OLD NOTE"
-    assert (path.parent / f"{path.name}.schema-v1.bak").read_bytes() == version_1
+    assert saved["_meta"]["reader"]["schema"] == old + 1
+    assert saved["tags"][schema.tag_key(statements[0].id, "tester")]["note"] == "OLD NOTE"
+    assert (path.parent / f"{path.name}.schema-v{old}.bak").read_bytes() == version_n
 
 
 def test_a_version_without_a_migration_path_is_refused(store, db, registered, monkeypatch):
@@ -136,9 +139,10 @@ def test_a_version_without_a_migration_path_is_refused(store, db, registered, mo
     store.set_tag(a.id, statements[0], "official")
     path = _article_file(db, a.id)
     before = path.read_bytes()
-    monkeypatch.setattr(schema, "CURRENT", 3)
-    monkeypatch.setattr(schema, "MIGRATIONS", {2: lambda d: d})
-    with pytest.raises(ReaderError, match="has schema version 1, which this reader cannot migrate"):
+    old = schema.CURRENT
+    monkeypatch.setattr(schema, "CURRENT", old + 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", {old + 1: lambda d: d})
+    with pytest.raises(ReaderError, match=f"has schema version {old}, which this reader cannot migrate"):
         store.set_tag(a.id, statements[1], "official")
     assert path.read_bytes() == before
 
@@ -184,7 +188,7 @@ def test_a_link_planted_as_the_temporary_file_is_not_followed(store, db, registe
     for path in (_article_file(db, a.id), db / "index.json"):
         assert path.is_file() and not path.is_symlink()
     assert not [p for p in db.rglob("*.tmp")]
-    assert {t.category for t in TagStore(db, "x").tags(a.id).values()} == {"official", "eyewitness"}
+    assert {t.category for t in every_tag(TagStore(db, "x"), a.id).values()} == {"official", "eyewitness"}
 
 
 def test_a_temporary_file_swapped_before_the_rename_is_not_put_in_place(store, db, registered, tmp_path,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.store import TagStore
 from tests.store import batch_writer, writer
-from tests.store.helpers import article, many_quotes, statements_in, text_with
+from tests.store.helpers import every_tag, article, many_quotes, statements_in, text_with
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +60,7 @@ def test_a_writer_killed_at_random_moments_loses_no_returned_write(db):
             returned[sid] = max(returned.get(sid, -1), int(number))
             next_number = max(next_number, int(number) + 1)
         _all_files_parse(db)
-        saved = TagStore(db, "checker").tags(a.id)
+        saved = every_tag(TagStore(db, "checker"), a.id)
         missing = {sid for sid in returned if sid not in saved}
         assert not missing, f"{len(missing)} returned writes lost"
         for sid, number in returned.items():
@@ -81,7 +81,7 @@ def test_two_processes_tagging_one_article_lose_no_update(db):
     for child, (out, err) in zip(children, outputs):
         assert child.returncode == 0, err
         assert len(out.splitlines()) == writes
-    saved = TagStore(db, "checker").tags(a.id)
+    saved = every_tag(TagStore(db, "checker"), a.id)
     statements = statements_in(a.text)
     assert len(saved) == len(statements)
     for n, s in enumerate(statements):  # writer n % 2 wrote number n, then n + 120: the last is kept
@@ -126,7 +126,7 @@ def test_a_batch_writer_killed_at_random_moments_leaves_every_article_whole(db):
         _all_files_parse(db)
         checker = TagStore(db, "checker")
         for a, statements in pairs:
-            saved = checker.tags(a.id)
+            saved = every_tag(checker, a.id)
             if not saved and last_returned < 0:
                 continue  # killed inside the very first batch, before this article's rename
             assert set(saved) == {s.id for s in statements}
@@ -154,7 +154,7 @@ def test_two_processes_saving_batches_into_the_same_articles_lose_no_update(db):
         assert out.split() == [str(n) for n in range(count)]
     checker = TagStore(db, "checker")
     for a, statements in pairs:
-        saved = checker.tags(a.id)
+        saved = every_tag(checker, a.id)
         assert len(saved) == len(statements)
         for i, s in enumerate(statements):  # each process's last batch is on each of its statements
             assert (saved[s.id].note, saved[s.id].reviewer) == (str(count - 1), f"writer-{i % 2}")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from reader.store import TagStore
 from reader.store.anchoring import reanchor
 from reader.store.model import make_anchor
-from tests.store.helpers import QUOTES, article, statements_in, text_with
+from tests.store.helpers import QUOTES, article, every_tag, statements_in, text_with
 
 
 def _tag_all(store, a, statements):
@@ -25,7 +25,7 @@ def test_an_edit_that_shifts_every_offset_keeps_every_tag(store, db, registered,
     record, reanchored = store.register(edited, new_statements)
     assert reanchored.orphaned == ()
     assert reanchored.moved == {s.id: s.id for s in statements}  # carried over to the new text
-    after = TagStore(db, "x").tags(edited.id)
+    after = every_tag(TagStore(db, "x"), edited.id)
     assert set(after) == set(before)
     for s in new_statements:
         tag, old = after[s.id], before[s.id]

@@ -14,14 +14,14 @@ from reader.store import (
     UNSET, Anchor, ArticleRecord, Edits, Tag, TagStore, apply_edits, make_anchor, statement_record,
 )
 from reader.store import store as store_module
-from tests.store.helpers import QUOTES, article, many_quotes, statements_in, text_with
+from tests.store.helpers import every_tag, QUOTES, article, many_quotes, statements_in, text_with
 
 
 def test_a_tag_is_on_disk_when_set_tag_returns(store, db, registered):
     a, statements = registered
     tag = store.set_tag(a.id, statements[1], "eyewitness", note="called back")
     reopened = TagStore(db, "someone else")
-    saved = reopened.tags(a.id)
+    saved = every_tag(reopened, a.id)
     assert saved == {statements[1].id: tag}
     assert tag.reviewer == "tester" and tag.category == "eyewitness" and tag.note == "called back"
     assert tag.anchor.exact == statements[1].text == a.text[tag.anchor.start:tag.anchor.end]
@@ -64,7 +64,7 @@ def test_put_tag_writes_the_exact_record(store, registered, db):
     tag = Tag(a.id, statements[0].id, "social media", anchor, note="imported", reliability="C",
               credibility="3", reviewer="colleague", created="2025-05-01T00:00:00Z", updated="2025-05-02T00:00:00Z")
     store.put_tag(tag)
-    assert TagStore(db, "x").tags(a.id)[statements[0].id] == tag
+    assert every_tag(TagStore(db, "x"), a.id)[statements[0].id] == tag
 
 
 def test_tagging_an_unregistered_article_or_a_wrong_statement_is_refused(store, registered):
@@ -120,7 +120,7 @@ def test_edits_are_saved_and_applied_in_reading_order(store, registered):
     merged = apply_edits(statements, edits)
     assert [s.id for s in merged] == ["shand-added"] + [s.id for s in statements]
     assert merged[2].speaker == "A resident" and merged[3].speaker is None
-    record = statement_record(merged[0], None)
+    record = statement_record(merged[0])
     assert record["added_by_reviewer"] is True and record["tag"] is None and record["dismissed"] is False
     store.set_dismissed(a.id, statements[3].id, False)
     store.remove_statement(a.id, "shand-added")
@@ -130,7 +130,7 @@ def test_edits_are_saved_and_applied_in_reading_order(store, registered):
 def test_statement_record_follows_the_export_contract(store, registered):
     a, statements = registered
     tag = store.set_tag(a.id, statements[0], "official", note="n", reliability="A", credibility="1")
-    record = statement_record(statements[0], tag, dismissed=True)
+    record = statement_record(statements[0], [tag], dismissed=True)
     assert json.loads(json.dumps(record)) == record
     assert {k: record[k] for k in ("id", "start", "end", "text", "kind")} == {
         "id": statements[0].id, "start": statements[0].start, "end": statements[0].end,
@@ -150,10 +150,10 @@ def test_two_stores_in_one_process_see_each_others_writes(db, registered, store)
     store.set_tag(a.id, statements[2], "intelligence")
     other.set_tag(a.id, statements[0], "social media")
     store.set_tag(a.id, statements[3], "official")
-    final = TagStore(db, "x").tags(a.id)
-    assert {sid: t.category for sid, t in final.items()} == {
-        statements[0].id: "social media", statements[1].id: "eyewitness",
-        statements[2].id: "intelligence", statements[3].id: "official"}
+    final = TagStore(db, "x").article_state(a.id).reviews
+    assert {sid: {name: t.category for name, t in by.items()} for sid, by in final.items()} == {
+        statements[0].id: {"tester": "official", "other": "social media"}, statements[1].id: {"other": "eyewitness"},
+        statements[2].id: {"tester": "intelligence"}, statements[3].id: {"tester": "official"}}
 
 
 def test_threads_sharing_a_store_lose_nothing(store, tmp_path):
@@ -184,7 +184,7 @@ def test_a_json_file_path_is_the_index_with_its_files_beside_it(tmp_path):
     assert root.is_file() and json.loads(root.read_text())["articles"][a.id]["title"] == a.title
     assert (tmp_path / "cases" / "tags.json.d" / "articles" / f"{a.id}.json").is_file()
     assert sorted(p.name for p in (tmp_path / "cases").iterdir()) == ["tags.json", "tags.json.d"]
-    assert TagStore(root, "x").tags(a.id)[statements[0].id].category == "official"
+    assert every_tag(TagStore(root, "x"), a.id)[statements[0].id].category == "official"
 
 
 def test_an_existing_file_that_is_not_a_reader_index_is_refused_and_kept(tmp_path):
@@ -219,7 +219,7 @@ def test_no_temporary_file_is_left_and_a_stale_one_is_harmless(store, db, regist
     store.set_tag(a.id, statements[1], "official")
     assert not stale.exists()
     assert not [p for p in Path(db).rglob("*.tmp")]
-    assert len(TagStore(db, "x").tags(a.id)) == 2
+    assert len(every_tag(TagStore(db, "x"), a.id)) == 2
 
 
 def test_a_tag_keeps_every_field_through_its_stored_form():

@@ -15,6 +15,7 @@ SID = IDS[3]  # "it had no information about sabotage": the engine gives it this
 
 
 def _reader(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    # the same reviewer as the screen's (READER_REVIEWER, as every test runs), in another process
     return subprocess.run([sys.executable, "-m", "reader", *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
 
@@ -36,7 +37,7 @@ async def test_a_tag_written_by_the_command_line_between_two_keys_is_kept_and_sh
         assert other.returncode == 0, other.stderr
 
         await press(pilot, "end", "2")  # ... and, a moment later, changes it to intelligence
-        saved = TagStore(store.root, "checker").tags(sample.article().id)[SID]
+        saved = TagStore(store.root, "tester").tags(sample.article().id)[SID]
         assert (saved.category, saved.note, saved.reliability, saved.credibility) == (
             "intelligence", "called the office", "B", "2")
         session = app.screen.session
@@ -46,7 +47,7 @@ async def test_a_tag_written_by_the_command_line_between_two_keys_is_kept_and_sh
         assert notices.said("changed in another window or by a command")
 
         await press(pilot, "u")  # undo takes back the reviewer's own change, and only that
-        undone = TagStore(store.root, "checker").tags(sample.article().id)[SID]
+        undone = TagStore(store.root, "tester").tags(sample.article().id)[SID]
         assert (undone.category, undone.note, undone.reliability) == ("official", "called the office", "B")
 
 

@@ -152,4 +152,4 @@ def test_reader_opens_with_the_saved_tags_on_a_real_terminal(tmp_path, config):
     assert "ready" in ready.read_text(encoding="utf-8")
     assert f"1/{len(earlier.statements)} tagged" in drawn  # the saved tag was on screen when ready
     records = TagStore(db, "tester").article_state(article.id)
-    assert {t.category for t in records.tags.values()} == {"official"}  # registered, nothing lost
+    assert {t.category for t in records.tags_of("tester").values()} == {"official"}  # registered, nothing lost

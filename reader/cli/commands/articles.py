@@ -7,7 +7,7 @@ import sys
 from reader.cli.context import Context
 from reader.cli.lines import say
 from reader.safe_text import json_text
-from reader.store import ArticleRecord, ArticleState, Tally, stored_tally
+from reader.store import ArticleRecord, ArticleState, Tally, stored_tally, tagged_ids
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def progress(record: ArticleRecord, state: ArticleState) -> Tally:
     found = stored_tally(state)
     if found is not None:
         return found
-    return Tally(len(set(state.tags) - state.edits.dismissed), record.statements)
+    return Tally(len(tagged_ids(state) - state.edits.dismissed), record.statements)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

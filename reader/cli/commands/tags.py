@@ -1,5 +1,6 @@
 """`reader tags PATH [--format table|json]`: the article's statements with their tags and
-suggestions, and the orphaned tags kept from older versions of the text."""
+suggestions, and the orphaned tags kept from older versions of the text. The progress counted
+is this reviewer's; with several reviewers, each one's tag is shown beside the outcome."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,7 @@ from typing import Any
 from reader.cli.commands.tag import open_for_review
 from reader.cli.context import Context
 from reader.safe_text import json_text
-from reader.store import Tag, statement_record, tally
+from reader.store import Tag, outcome, statement_record, tally
 from reader.store.model import anchor_to_json
 from reader.store.records import tag_json
 
@@ -27,14 +28,16 @@ def orphan_json(tag: Tag) -> dict[str, Any]:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     review = open_for_review(ctx, args.path)
     article = review.article
-    tags = ctx.store.tags(article.id)
+    state = ctx.store.article_state(article.id)
+    reviews, resolutions = state.reviews, state.resolutions
     orphans = review.reanchored.orphaned
     added = {s.id for s in review.edits.added}
-    count = tally((s.id for s in review.statements), tags, review.edits.dismissed)
+    count = tally((s.id for s in review.statements), state.tags_of(ctx.store.reviewer), review.edits.dismissed)
     if args.format == "json":
         doc = {
             "article": {"id": article.id, "path": article.path, "title": article.title, "chars": article.chars},
-            "statements": [statement_record(s, tags.get(s.id), dismissed=s.id in review.edits.dismissed,
+            "statements": [statement_record(s, reviews.get(s.id, {}).values(), resolutions.get(s.id),
+                                            dismissed=s.id in review.edits.dismissed,
                                             added=s.id in added, number=review.number(s))
                            for s in review.statements],
             "tagged": count.tagged, "total": count.total,
@@ -46,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from reader.cli.render import console, excerpt, literal, suggestion_cell, tag_cell
+    from reader.cli.render import console, excerpt, literal, reviewers_cell, suggestion_cell, tag_cell
 
     table = Table(title=literal(article.title, "bold"), expand=True)
     table.add_column("#", justify="right", no_wrap=True)
@@ -55,14 +58,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("statement", ratio=5)
     table.add_column("suggested", ratio=2)
     table.add_column("tag", ratio=2)
+    several = len(state.reviewers) > 1
+    if several:
+        table.add_column("reviewers", ratio=3)
     for s in review.statements:
         dismissed = s.id in review.edits.dismissed
         words = literal(excerpt(s.text))
         if dismissed:
             words.append(" (dismissed)", style="italic")
-        table.add_row(str(review.number(s)), literal(s.id), literal(s.speaker or "—"), words,
-                      suggestion_cell(s, ctx.config), tag_cell(tags.get(s.id), ctx.config),
-                      style="dim" if dismissed else "")
+        by = reviews.get(s.id, {})
+        resolution = resolutions.get(s.id)
+        cells: list[Text | str] = [str(review.number(s)), literal(s.id), literal(s.speaker or "—"), words,
+                 suggestion_cell(s, ctx.config), tag_cell(outcome(by.values(), resolution), ctx.config)]
+        if several:
+            cells.append(reviewers_cell(by, resolution, ctx.config))
+        table.add_row(*cells, style="dim" if dismissed else "")
     out = console()
     out.print(table)
     gone = len(review.edits.dismissed & {s.id for s in review.statements})
