@@ -5,8 +5,17 @@ clearly male or female. Names the list calls androgynous or only "mostly" one ge
 """
 from __future__ import annotations
 
+import json
+import os
 from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import Protocol
+
+import platformdirs
+
+from reader.fileio import create_new, discard, replace_checked
+from reader.paths import APP_NAME
 
 # Titles and honorifics written before a name, by the gender they imply.
 _TITLES = {
@@ -19,17 +28,74 @@ _TITLES = {
 }
 
 
+# The first-name list is gender-guesser's own answers, reduced to the names it calls clearly male
+# or female. Parsing its 4 MB data file takes ~0.2 s, which every `reader extract` and the review
+# screen's first frame would pay; the answers are kept in the user's cache folder instead, keyed
+# by the package's version, and read back in a few milliseconds.
+_CACHE_NAME = "first-names-gender-guesser-{version}.json"
+
+
 class _Detector(Protocol):
+    names: dict[str, dict[str, str]]
+
     def get_gender(self, name: str) -> str: ...
 
 
-@cache
-def _detector() -> _Detector:
-    # Loaded on the first name that needs it: ~0.2 s, paid only by articles with a "he" or a "she".
+def _from_package() -> dict[str, str]:
     import gender_guesser.detector  # type: ignore[import-untyped]  # the package ships no types
 
     detector: _Detector = gender_guesser.detector.Detector(case_sensitive=False)
-    return detector
+    answers = {"male": "m", "female": "f"}
+    table: dict[str, str] = {}
+    for name in detector.names:
+        gender = answers.get(detector.get_gender(name))
+        if gender is not None:
+            table[name] = gender
+    return table
+
+
+def _cache_file() -> Path | None:
+    try:
+        version = metadata.version("gender-guesser")
+    except metadata.PackageNotFoundError:
+        return None
+    return platformdirs.user_cache_path(APP_NAME) / _CACHE_NAME.format(version=version)
+
+
+def _read_cache(path: Path) -> dict[str, str] | None:
+    try:
+        table = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(table, dict) or not all(v in ("m", "f") for v in table.values()):
+        return None  # damaged or not ours: built again from the package
+    return table
+
+
+def _write_cache(path: Path, table: dict[str, str]) -> None:
+    """Best effort: a cache folder that cannot be written costs only the time to parse again."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, written = create_new(tmp, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(table, f, separators=(",", ":"))
+        replace_checked(tmp, written, path)
+    except OSError:
+        discard(tmp)
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """Lower-case first name -> "m" or "f", for the names the list gives one clear gender.
+    Loaded on the first name that needs it: only articles with a "he" or a "she" pay."""
+    path = _cache_file()
+    table = _read_cache(path) if path is not None else None
+    if table is None:
+        table = _from_package()
+        if path is not None:
+            _write_cache(path, table)
+    return table
 
 
 def title_gender(word: str) -> str | None:
@@ -42,8 +108,7 @@ def first_name_gender(word: str) -> str | None:
     """ "Anna" -> "f", "Tobias" -> "m"; None when the list does not know or cannot tell."""
     if len(word) < 2 or not word[:1].isupper() or "." in word:
         return None
-    answer = _detector().get_gender(word)
-    return {"male": "m", "female": "f"}.get(answer)
+    return _first_names().get(word.lower())
 
 
 def name_gender(words: list[str]) -> str | None:
