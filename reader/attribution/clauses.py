@@ -20,10 +20,13 @@ FINITE = re.compile(
     r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
     r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
     re.IGNORECASE)
+# "with one poster writing", "with many residents saying": a participle with its own subject
+WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){1,5}?)[a-z]+ing\s*[,:]?\s*$")
 _PASSIVE_AFTER = re.compile(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+(?!%s)by\b" % BY_MEANS)
 _CONTENT_END = re.compile(
-    r",\s+but\b(?!\s+[“\"])|,\s+(?:and|but)\s+(?:he|she)\s+(?!said\b|says\b)|;\s|,\s+according\s+to\b|,\s+(?:saying|adding|describing|calling|noting|claiming|"
-    r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing)\b|"
+    r",\s+but\b(?!\s+[“\"])|(?<=,[”\"])\s+but\s+(?=[a-z])|,\s+(?:and|but)\s+(?:he|she)\s+(?!said\b|says\b)|;\s|"
+    r",\s+according\s+to\b|(?:,|(?<=,[”\"]))\s+(?:saying|adding|describing|calling|noting|claiming|"
+    r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing|citing)\b|"
     r",\s+while\b|,\s+whereas\b|,\s+(?:to|after|in|by|at|from|for|with|of)\s+which\b")
 _CLAUSE_BREAK = re.compile(r";|:|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|\bbut\s|\bthat\s|"
                            r"\bwhen\s|\bwhere\s|\bwhat\s|\bafter\s|\bbecause\s|\bwhile\s|\bif\s")

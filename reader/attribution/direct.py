@@ -7,7 +7,7 @@ import re
 
 from reader.attribution import bylines, posts
 from reader.attribution.candidates import Raw, SentenceScan
-from reader.attribution.clauses import breaks, passive_before, trim_space
+from reader.attribution.clauses import WITH_SUBJECT, breaks, passive_before, trim_space
 from reader.attribution.cues import CueLexicon
 from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import Quote
@@ -15,12 +15,11 @@ from reader.attribution.subjects import leading_subject, subject_for
 from reader.attribution.verbs import NOUNISH, QUOTE_AFTER_OBJECT, QUOTE_ONLY
 
 _WHAT_CALLED = re.compile(r"\bwhat\s+(?:\w+\s+){1,4}$")
-# "with one poster writing", "with many residents saying": a participle with its own subject
-_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){1,5}?)[a-z]+ing\s*[,:]?\s*$")
 # an appositive closed by a comma right before the cue: ", the president of the state union,"
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|his|her|their|its)\s[^,;:.!?“”\"]{0,100},\s*$")
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the|his|her|their|its)\s|[a-z])[^;:!?“”\"]{0,150},\s*$")
 # ", but “", "and “" after a quotation of the sentence: the speaker goes on
 _GOES_ON = re.compile(r"[,;]?\s*\b(?:but|and|adding|then)\s*[,:]?$")
+_NEW_CLAUSE = re.compile(r"(?:but|and|while|whereas|because|although|though|so)\b", re.IGNORECASE)
 _CAPTION_NOUNS = frozenset("caption post video clip message photo photograph image footage tweet".split())
 _NESTED_OPEN = re.compile(r"(?<=[\s,:])[‘'“\"](?=[^\W\d_])")
 _NESTED_CLOSE = re.compile(r"(?<=[^\s])[’'”\"](?![^\W\d_])")
@@ -70,7 +69,7 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
     if form is not None and form.tense in ("past", "s") and form.lemma not in QUOTE_ONLY \
             and form.lemma not in NOUNISH:
         return True  # `he said "…"`; not `fighting would continue "until …"`
-    if form is not None and form.tense == "ing" and _WITH_SUBJECT.search(before):
+    if form is not None and form.tense == "ing" and WITH_SUBJECT.search(before):
         return True  # `with one poster writing "…"`
     if _GOES_ON.search(before) and any(o.close < q.open and _is_full(scan, o) for o in sent.quotes):
         return True  # `“…,” he said, but “…”`: the same speaker goes on
@@ -128,9 +127,9 @@ def _read_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
             mention = subject_after(text, cue.end(), hi)
         else:
             gap = text[lo:cue.start()]
-            words = len(_APPOSITIVE.sub(",", gap).split())  # "Name, the president of …, said": the name
-            if words > 9 or breaks(gap):
-                return None
+            name = _APPOSITIVE.sub(",", gap)  # "Name, the president of …, said": the name
+            if len(name.split()) > 9 or breaks(name) or _NEW_CLAUSE.match(gap):
+                return None  # "“…,” but he said that …": a clause of its own, not this quotation's
             mention = subject_before(text, lo, cue.start())
         if mention is None:
             return None
@@ -162,7 +161,7 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
         if not re.search(r"[,:—–]\s*$|^\s*$", tail) and not tail.rstrip().endswith(("that", "as")):
             if form.lemma not in QUOTE_AFTER_OBJECT:
                 return None
-        with_subject = _WITH_SUBJECT.search(text, lo, cue.end()) if form.tense == "ing" else None
+        with_subject = WITH_SUBJECT.search(text, lo, cue.end()) if form.tense == "ing" else None
         if with_subject is not None:  # "with one poster writing “…”": the poster
             mention = subject_before(text, with_subject.start(1), with_subject.end(1))
         elif form.tense == "ing":  # "…,” Vale said, adding later, “…”": who spoke before, else the subject

@@ -54,7 +54,8 @@ class Extractor:
             paras = analyse(text, lo, hi)
             raws = dedupe(self.scan(text, paras, 0, len(paras)))
             direct.across_sentences(self.cues, raws)
-            return [s for s in finish(self.cues, self.classifier, text, raws, NameIndex(text, lo, hi)) if s.start >= keep_from]
+            statements = listed_once(finish(self.cues, self.classifier, text, raws, NameIndex(text, lo, hi)))
+            return [s for s in statements if s.start >= keep_from]
 
     def scan(self, text: str, paras: list[Paragraph], lo: int, hi: int) -> list[Raw]:
         """Candidate statements in paragraphs lo..hi (speakers not yet resolved)."""
@@ -115,6 +116,26 @@ class Extractor:
         if findings.present(scan):
             findings.find(scan)
         return scan.raws
+
+
+def listed_once(statements: list[Statement]) -> list[Statement]:
+    """The same words are never listed twice: a quotation inside the same speaker's reported
+    speech ("said the plan was “a disaster for all”") is shown there, in its context."""
+    out: list[Statement] = []
+    holders: list[Statement] = []  # the latest reported speech that may hold the next quotation
+    for s in statements:
+        if s.kind == "direct" and any(h.start <= s.start and s.end <= h.end and _same_speaker(h, s) for h in holders):
+            continue
+        if s.kind != "direct":
+            holders = [h for h in holders[-3:] if h.end > s.start] + [s]
+        out.append(s)
+    return out
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    if a.entity is not None and b.entity is not None:
+        return a.entity == b.entity
+    return a.speaker is not None and a.speaker == b.speaker
 
 
 @contextmanager

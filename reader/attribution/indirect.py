@@ -10,7 +10,7 @@ from collections.abc import Callable
 from reader.attribution import posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import (
-    BY_MEANS, FINITE, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
+    BY_MEANS, FINITE, WITH_SUBJECT, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
     prepositional, trim_end, trim_space,
 )
 from reader.attribution.cues import CueForm
@@ -32,8 +32,21 @@ _TRAILING_TAIL = re.compile(
     r"(?:\s+[\w’'.-]+){0,6}?|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"(?:\s*[.!]?|\s+[—–]\s.*)\s*")
 _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
+# a title in quotation marks: "told MSNBC’s “Morning Joe” that …"
+_QUOTED_NAME = re.compile(r"[“\"][A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}[”\"]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "x" * len(m.group())
+
+
+# "a series of tweets early Friday saying …": a text, perhaps a time, then the participle
+_TEXT_THEN_PARTICIPLE = re.compile(
+    r"\b(?:statements?|posts?|messages?|letters?|tweets?|videos?|releases?|interviews?|speech(?:es)?|notes?)"
+    r"(?:\s+(?:early|late|on|this|last))?(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?\s+$")
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
-_BEFORE_PARTICIPLE = frozenset("after before by while when without since statement statements post "
+_BEFORE_PARTICIPLE = frozenset("after before by while when without since for from statement statements post "
                                "posts message letter tweet video release interview speech".split())
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+[“\"]?\w", re.IGNORECASE)  # "asked not to be named": a request
 _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
@@ -61,6 +74,8 @@ _BEFORE_CLAUSE = re.compile(r"\s*[,:]?\s*(?:that\s+)?(?:(?:as a result|in fact|o
                             r"(?=[\w“\"]))?")
 # Where a statement's words are, and whether they are the speaker's own quoted words.
 _Content = tuple[int, int, bool]
+# ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
+_NAME_THEN_END = re.compile(r"\s+[^,.;:]{2,60}(?:,\s+(?:a|an|the|his|her|their|its)\s[^;:]{0,200}?)?[.!]?\s*")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 # Phrases between a cue and its reported words: "said on Friday in a statement that …"
 _SKIPPED_PHRASE = re.compile(
@@ -87,7 +102,8 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
     before_tok = previous_word(text, sent.start, m.start())
     if form.tense == "ing" and before_tok not in ("is", "are", "was", "were", "been"):
         if not re.search(r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]) and \
-                before_tok not in _BEFORE_PARTICIPLE:
+                before_tok not in _BEFORE_PARTICIPLE and not _TEXT_THEN_PARTICIPLE.search(text, sent.start, m.start()) \
+                and not WITH_SUBJECT.search(text, sent.start, m.end()):
             return
         _participle(scan, m, form)
         return
@@ -160,7 +176,9 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     text = scan.text
     prior = next((r for r in reversed(scan.raws) if r.mention is not None and r.start < m.start()
                   and r.nested_in is None), None)
-    mention = clause_subject(scan.lexicon, text, prior.end if prior else scan.sent.start, m.start()) or (
+    with_subject = WITH_SUBJECT.search(text, scan.sent.start, m.end())  # "with Trump saying that …"
+    mention = (subject_before(text, with_subject.start(1), with_subject.end(1)) if with_subject else None) or \
+        clause_subject(scan.lexicon, text, prior.end if prior else scan.sent.start, m.start()) or (
         prior.mention if prior else leading_subject(scan.lexicon, text, scan.sent.start, m.start()))
     if mention is None:
         return
@@ -188,7 +206,7 @@ def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm, speaker: Call
     if re.search(r"\b(?:which|whom|who|where)\b", speaker_text):
         return None  # "…, to which X replied in the negative": a relative clause, not an attribution
     if not speaker_text.strip():  # ", said X."
-        if form.lemma not in INVERTING or not re.fullmatch(r"\s+[^,.;:]{2,60}[.!]?\s*", after) \
+        if form.lemma not in INVERTING or not _NAME_THEN_END.fullmatch(after) \
                 or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
                 or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
@@ -291,7 +309,7 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
         return None
     text, lexicon = scan.text, scan.lexicon
     hi = scan.sent.end
-    window = text[lo:min(hi, lo + 110)]
+    window = _QUOTED_NAME.sub(_blank, text[lo:min(hi, lo + 110)])  # "told MSNBC’s “Morning Joe” that"
     that = re.search(r"\bthat\b", window)
     start: int | None = None
     if that and not re.search(r"[.;:“”\"]", window[:that.start()]) and \

@@ -28,7 +28,7 @@ has have had was were is are be been being will would could should may might mus
 also later then again once still further previously personally publicly privately separately
 earlier repeatedly reportedly recently first initially lately subsequently quickly simply flatly
 immediately finally already even just only now never often widely angrily bluntly calmly
-firmly quietly loudly openly sharply strongly curtly tersely cautiously not
+firmly quietly loudly openly sharply strongly curtly tersely cautiously not long
 """.split())
 
 # Words that can open an adverbial phrase in front of a clause's subject ("On Friday, ...").

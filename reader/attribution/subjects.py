@@ -30,6 +30,8 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     words = text[max(sent.start, cue.start() - 40):cue.start()].split()
     while words and words[-1].lower() in VERB_FILLERS:
         words.pop()
+    if len(words) > 2 and words[-2].lower() in ("in", "on", "last") and words[-3].lower() in ("who", "which"):
+        del words[-2:]  # "who in 2010 said", "which on Friday said"
     if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"]:
         # "He called it “…” and said …", "Ode went on to call …": the subject of the first verb
         return prior or leading_subject(lexicon, text, sent.start, cue.start())

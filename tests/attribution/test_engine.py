@@ -391,3 +391,17 @@ def test_hard_wrapped_text_keeps_quotations_whole(find):
     first = one(statements, "speculate today")
     assert first.text.endswith("disappear on its own.") and "\n" in first.text
     assert first.speaker == one(statements, "Whoever did this").speaker == "Interior Minister Anna Voss"
+
+
+def test_the_same_words_are_never_listed_twice():
+    from reader.attribution.engine import listed_once
+
+    def statement(start: int, end: int, kind: str, speaker: str) -> Statement:
+        return Statement(id=f"s{start}", start=start, end=end, text="x" * (end - start), speaker=speaker,
+                         speaker_start=None, speaker_end=None, cue="said", kind=kind,  # type: ignore[arg-type]
+                         suggested_source=None, reason=None)
+
+    mixed, inside = statement(10, 80, "mixed", "Ryan"), statement(40, 78, "direct", "Ryan")
+    other = statement(40, 78, "direct", "Holm")
+    assert listed_once([mixed, inside]) == [mixed]
+    assert listed_once([mixed, other]) == [mixed, other]  # someone else quoted in Ryan's words
