@@ -22,6 +22,7 @@ def test_core_modules_do_not_import_textual_or_rich():
         "import importlib, pkgutil, sys, reader\n"
         "core = ['reader.article', 'reader.attribution', 'reader.config', 'reader.errors', 'reader.fileio',\n"
         "        'reader.grades', 'reader.paths', 'reader.safe_text', 'reader.store', 'reader.exports',\n"
+        "        'reader.agreement',\n"
         "        'reader.review']\n"
         "for name in core:\n"
         "    pkg = importlib.import_module(name)\n"

@@ -26,6 +26,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened"),
     Command("export", "export", "write an article's (or every article's) statements and tags"),
     Command("import", "import_", "merge tags from an export file (checked whole first)"),
+    Command("agreement", "agreement", "how far the reviewers agree: percent agreement, Cohen's κ, Krippendorff's α, "
+                                      "and every statement in disagreement"),
+    Command("resolve", "resolve", "settle a statement the reviewers tagged differently, with a category"),
     Command("report", "report", "write a report of every tagged article (--all) or of one article"),
 )
 DEFAULT_COMMAND = "open"

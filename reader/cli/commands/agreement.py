@@ -1,0 +1,131 @@
+"""`reader agreement [PATH ...|--all] [--reviewers a,b] [--format table|json]`: how far the
+reviewers agree, over the statements two or more of them tagged (dismissed ones left out):
+percent agreement, Cohen's κ for each pair, Krippendorff's α overall and per category, per
+article in the table, and every statement in disagreement."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from reader.agreement import Agreement, Unit, agreement, agreement_json, units_of
+from reader.cli.commands.tag import excerpt, open_for_review
+from reader.cli.context import Context
+from reader.cli.lines import say
+from reader.errors import ReaderError
+from reader.exports.agreement import units_by_article
+from reader.exports.collector import article_records
+from reader.safe_text import json_text
+
+if TYPE_CHECKING:
+    from reader.store import ArticleRecord
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", metavar="PATH", nargs="*",
+                        help="article files or web addresses (each opened and registered); none, or --all: "
+                             "every article in the tag database")
+    parser.add_argument("--all", action="store_true", help="every article in the tag database (the default)")
+    parser.add_argument("--reviewers", metavar="A,B",
+                        help="only these reviewers' tags, comma-separated (default: everyone's)")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="output format (default: table)")
+
+
+def _reviewers(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [" ".join(n.split()) for n in value.split(",") if n.strip()]
+    if len(set(names)) < 2:
+        raise ReaderError(f"--reviewers {value!r}: name two reviewers or more, separated by commas.")
+    return list(dict.fromkeys(names))
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.all and args.paths:
+        raise ReaderError("give article PATHs or --all, not both.")
+    reviewers = _reviewers(args.reviewers)
+    ids = [open_for_review(ctx, path).article.id for path in args.paths] if args.paths else None
+    records = article_records(ctx.store, ids)
+    per_article = [(record, units_of(units, reviewers)) for record, units in units_by_article(ctx.store, records)]
+    every = [u for _, units in per_article for u in units]
+    found = agreement(every, reviewers, ctx.config.category_names)
+    if args.format == "json":
+        doc = agreement_json(found, len(records))
+        doc["per_article"] = [{"article": record.id, "title": record.title, **_figures(units)}
+                              for record, units in per_article]
+        sys.stdout.write(json_text(doc) + "\n")
+        return 0
+    _table(found, per_article, len(records))
+    return 0
+
+
+def _figures(units: list[Unit]) -> dict[str, float | int | None]:
+    found = agreement(units)
+    return {"units": found.units, "percent_agreement": _round(found.percent_agreement),
+            "krippendorff_alpha": _round(found.krippendorff_alpha)}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _shown(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{100 * value:.1f}%" if percent else f"{value:.3f}"
+
+
+def _table(found: Agreement, per_article: list[tuple[ArticleRecord, list[Unit]]], articles: int) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.cli.render import console, literal
+
+    out = console()
+    if found.units == 0:
+        say(f"No statement in {articles} article{'s' if articles != 1 else ''} has tags from two reviewers or more "
+            "yet: import a colleague's tags (reader import FILE) or tag as another reviewer (--reviewer NAME).")
+        return
+    out.print(literal(f"Agreement of {', '.join(found.reviewers)} over {found.units:,} statements in "
+                      f"{articles:,} article{'s' if articles != 1 else ''}: {_shown(found.percent_agreement, True)} "
+                      f"agreed, Krippendorff's α {_shown(found.krippendorff_alpha)}", "bold"))
+    pairs = Table(title=Text("Pairs of reviewers"), expand=False)
+    for name, right in (("reviewers", False), ("statements", True), ("agreed", True), ("Cohen's κ", True)):
+        pairs.add_column(name, justify="right" if right else "left")
+    for p in found.pairs:
+        pairs.add_row(literal(" · ".join(p.reviewers)), f"{p.units:,}", _shown(p.percent_agreement, True),
+                      _shown(p.cohen_kappa))
+    out.print(pairs)
+    categories = Table(title=Text("Per category (this category or not)"), expand=False)
+    categories.add_column("category")
+    categories.add_column("statements", justify="right")
+    categories.add_column("Krippendorff's α", justify="right")
+    for name, c in found.categories.items():
+        categories.add_row(literal(name), f"{c.units:,}", _shown(c.krippendorff_alpha))
+    out.print(categories)
+    if len(per_article) > 1:
+        table = Table(title=Text("Per article"), expand=True)
+        table.add_column("article", ratio=4)
+        table.add_column("statements", justify="right")
+        table.add_column("agreed", justify="right")
+        table.add_column("α", justify="right")
+        for record, units in per_article:
+            figures = agreement(units)
+            table.add_row(literal(excerpt(record.title, 60)), f"{figures.units:,}",
+                          _shown(figures.percent_agreement, True), _shown(figures.krippendorff_alpha))
+        out.print(table)
+    if found.disagreements:
+        table = Table(title=Text(f"Statements in disagreement ({len(found.disagreements):,})"), expand=True)
+        table.add_column("article", ratio=2)
+        table.add_column("#", justify="right")
+        table.add_column("id", no_wrap=True)
+        table.add_column("statement", ratio=4)
+        for name in found.reviewers:
+            table.add_column(literal(name), ratio=1)
+        table.add_column("settled", ratio=1)
+        for u in found.disagreements:
+            table.add_row(literal(excerpt(u.title, 30)), str(u.number or "?"), literal(u.statement),
+                          literal(excerpt(u.text, 60)), *(literal(u.tags.get(n, "–")) for n in found.reviewers),
+                          literal(u.settled or ""))
+        out.print(table)

@@ -1,0 +1,92 @@
+"""A desk on the command line: two reviewers tag the same article, `reader agreement` measures
+them, `reader resolve` settles a difference, `reader import` brings a colleague's tags in."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_tag_commands import write_article
+
+QUOTES = (
+    "We will rebuild the bridge before the spring floods arrive",
+    "Nobody told us anything until the water was at the door",
+    "There is no evidence that anyone was hurt in the blast",
+    "The road will stay closed until the engineers have checked it",
+)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    return write_article(tmp_path / "storm.txt", QUOTES)
+
+
+@pytest.fixture
+def tagged(cli, story):
+    """alice and bob agree on statements 1, 2 and 4 and differ on 3."""
+    for reviewer, categories in (("alice", "1121"), ("bob", "1131")):
+        for number, key in enumerate(categories, 1):
+            result = cli("--reviewer", reviewer, "tag", story, str(number), key)
+            assert result.code == 0, result.err
+    return story
+
+
+def test_agreement_of_two_reviewers_as_json(cli, tagged):
+    result = cli("agreement", "--format", "json")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    assert (doc["reviewers"], doc["articles"], doc["units"], doc["percent_agreement"]) == (["alice", "bob"], 1, 4, 0.75)
+    # kappa by hand: p_o = 3/4; alice official 3, intelligence 1; bob official 3, eyewitness 1:
+    # p_e = 9/16; kappa = (12/16 - 9/16) / (7/16) = 3/7
+    [pair] = doc["pairs"]
+    assert pair == {"reviewers": ["alice", "bob"], "units": 4, "percent_agreement": 0.75,
+                    "cohen_kappa": round(3 / 7, 3)}
+    assert doc["categories"]["official"]["units"] == 3
+    [disputed] = doc["disagreements"]
+    assert (disputed["number"], disputed["tags"], disputed["settled"]) == (
+        3, {"alice": "intelligence", "bob": "eyewitness"}, None)
+    assert disputed["text"] == QUOTES[2]
+    assert doc["per_article"][0]["units"] == 4
+
+
+def test_agreement_table_lists_the_disagreement_and_one_reviewer_alone_has_none(cli, tagged):
+    table = cli("agreement", tagged)
+    assert table.code == 0, table.err
+    assert "Agreement of alice, bob over 4 statements in 1 article: 75.0% agreed" in table.out
+    assert "intelligence" in table.out and "eyewitness" in table.out and "Cohen's κ" in table.out
+    alone = cli("agreement", "--reviewers", "alice,carol")
+    assert alone.code == 0 and "No statement in 1 article has tags from two reviewers" in alone.out
+    assert cli("agreement", "--reviewers", "alice").code == 1
+
+
+def test_resolve_settles_the_outcome_and_keeps_both_tags(cli, tagged):
+    result = cli("--reviewer", "carol", "resolve", tagged, "3", "eyewitness")
+    assert result.code == 0, result.err
+    assert result.out.startswith("settled #3 ") and "by carol (alice intelligence · bob eyewitness)" in result.out
+    statement = json.loads(cli("tags", tagged, "--format", "json").out)["statements"][2]
+    assert statement["resolution"]["category"] == "eyewitness" and statement["resolution"]["by"] == "carol"
+    assert statement["tag"]["category"] == "eyewitness" and statement["disputed"] is False
+    assert [t["category"] for t in statement["tags"]] == ["intelligence", "eyewitness"]
+    settled = json.loads(cli("agreement", "--format", "json").out)["disagreements"][0]
+    assert settled["settled"] == "eyewitness"  # still a disagreement between the reviewers
+    assert cli("resolve", tagged, "3", "--clear").code == 0
+    statement = json.loads(cli("tags", tagged, "--format", "json").out)["statements"][2]
+    assert statement["resolution"] is None and statement["disputed"] is True
+    assert cli("resolve", tagged, "3").code == 1  # neither a category nor --clear
+
+
+def test_a_colleagues_export_is_imported_beside_and_dry_run_says_so(cli, story, tmp_path):
+    for number, key in enumerate("1121", 1):
+        assert cli("--reviewer", "alice", "tag", story, str(number), key).code == 0
+    colleague = tmp_path / "bob-db"
+    for number, key in enumerate("1131", 1):
+        assert cli("--db", colleague, "--reviewer", "bob", "tag", story, str(number), key).code == 0
+    exported = tmp_path / "bob.json"
+    assert cli("--db", colleague, "export", story, "-o", exported).code == 0
+    dry = cli("import", exported, "--dry-run")
+    assert dry.code == 0 and dry.out.startswith(f"{exported}: would import json: 4 added, 0 updated")
+    assert json.loads(cli("agreement", "--format", "json").out)["units"] == 0  # nothing written
+    assert cli("import", exported).code == 0
+    doc = json.loads(cli("agreement", "--format", "json").out)
+    assert (doc["units"], doc["percent_agreement"]) == (4, 0.75)
