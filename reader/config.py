@@ -246,6 +246,13 @@ def _optional_str(value: Any, at: tuple[Any, ...], where: _Where) -> str | None:
     return value.strip()
 
 
+def _required_str(value: Any, at: tuple[Any, ...], where: _Where) -> str:
+    text = _optional_str(value, at, where)
+    if text is None:
+        raise where.error(at, "must be a non-empty string.")
+    return text
+
+
 def _words(value: Any, at: tuple[Any, ...], where: _Where) -> list[str]:
     if not isinstance(value, list) or not value:
         raise where.error(at, "must be a non-empty list of words.")
@@ -266,7 +273,7 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
     for i, raw in enumerate(value):
         here = at + (i,)
         item = _mapping(raw, here, where, required=fields, optional={"context", "kinds"})
-        name = _optional_str(item["name"], here + ("name",), where)
+        name = _required_str(item["name"], here + ("name",), where)
         key = item["key"]
         if isinstance(key, int) and 0 <= key <= 9:
             key = str(key)
@@ -276,7 +283,7 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
         if colour is None or not (HEX_COLOUR.fullmatch(colour) or colour in NAMED_COLOURS):
             raise where.error(here + ("colour",), f"must be #rrggbb or a colour name ({', '.join(NAMED_COLOURS)}), "
                                                   f"got {item['colour']!r}.")
-        description = _optional_str(item["description"], here + ("description",), where)
+        description = _required_str(item["description"], here + ("description",), where)
         priority = item["priority"]
         if not isinstance(priority, int) or isinstance(priority, bool):
             raise where.error(here + ("priority",), f"must be a whole number, got {priority!r}.")
@@ -288,7 +295,6 @@ def _categories(value: Any, where: _Where) -> tuple[Category, ...]:
                 raise where.error(here + ("name",), f"repeats the category name {name!r}.")
             if other.key == key:
                 raise where.error(here + ("key",), f"repeats the key {key!r} of category {other.name!r}.")
-        assert name is not None and description is not None
         out.append(Category(name=name, key=key, colour=colour, description=description,
                             priority=priority, words=tuple(words), context=tuple(context), kinds=kinds))
     return tuple(out)

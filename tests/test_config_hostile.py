@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reader.config import load_config
 from reader.errors import ReaderError
@@ -46,3 +47,16 @@ def test_a_config_that_is_a_device_or_too_big_is_refused(tmp_path):
     for path in (Path("/dev/zero"), big):
         with pytest.raises(ReaderError, match=rf"^{path}: "):
             load_config(path)
+
+
+@pytest.mark.parametrize("key", ["name", "description"])
+def test_a_category_without_a_name_or_description_is_one_sentence(tmp_path, key):
+    from tests.conftest import TEST_CONFIG
+
+    text = TEST_CONFIG.read_text(encoding="utf-8")
+    doc = yaml.safe_load(text)
+    doc["categories"][0][key] = None
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ReaderError, match=rf"'categories\[0\]\.{key}' must be a non-empty string"):
+        load_config(path)

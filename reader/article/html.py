@@ -88,12 +88,29 @@ def declared_charset(data: bytes) -> str | None:
     return None
 
 
+# A start tag with more attributes than this is not a news page's: the parser checks each new
+# attribute against the others (100,000 of them took minutes), so such a tag loses its attributes.
+MAX_ATTRIBUTES = 500
+_START_TAG = re.compile(r"""<([A-Za-z][\w:-]*)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)>""")
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+
+
+def _fewer_attributes(markup: str) -> str:
+    def tamed(tag: re.Match[str]) -> str:
+        inside = tag.group(2)
+        if len(inside) > 4 * MAX_ATTRIBUTES and len(_QUOTED.sub(" ", inside).split()) > MAX_ATTRIBUTES:
+            return f"<{tag.group(1)}>"
+        return tag.group(0)
+
+    return _START_TAG.sub(tamed, markup)
+
+
 def extract_page(markup: str, name: str, url: str | None = None) -> Page:
     """The article in a decoded web page. `name` is for messages, `url` the page's address
     when it was downloaded. Raises ReaderError when the page holds no article text."""
     import trafilatura
 
-    markup = _XML_DECLARATION.sub("", markup, count=1)
+    markup = _fewer_attributes(_XML_DECLARATION.sub("", markup, count=1))
     tree = trafilatura.load_html(markup)
     if tree is None:  # a fragment with no <html>: trafilatura wants a whole document
         tree = trafilatura.load_html(f"<html><body>{markup}</body></html>")

@@ -13,7 +13,7 @@ from reader.article import Article, load_article
 from reader.attribution import Statement
 from reader.cli.lines import tell, warn
 from reader.config import Config, load_config
-from reader.errors import ReaderError
+from reader.errors import CannotWrite, ReaderError
 from reader.safe_text import without_password
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ class Context:
         """Register the article with the tag store (re-anchoring its saved tags) and say on
         stderr what re-anchoring did: tags that followed an edited text, tags orphaned now.
         When the database cannot be written (read-only, full) but already holds this very
-        text, its tags are used as they are, with a warning, so reading commands still work."""
+        text, its tags are used as they are, with a warning, so reading commands still work;
+        any other problem (a damaged file) stops the command."""
         from reader.store import Reanchored
 
         store = self.store
@@ -74,7 +75,7 @@ class Context:
         before = {(t.statement_id, t.created) for t in store.orphans(article.id)} if known else set()
         try:
             _, reanchored = store.register(article, statements)
-        except ReaderError as e:
+        except CannotWrite as e:
             if not known:
                 raise
             warn(f"{e} Its tags are used as they were last saved.")

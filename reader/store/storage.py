@@ -39,7 +39,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from reader.errors import ReaderError
+from reader.errors import CannotWrite, ReaderError
 from reader.safe_text import encodable, printable
 from reader.fileio import create_new, discard, fsync_folder, read_regular, reading_error, replace_checked
 from reader.store import schema
@@ -159,6 +159,9 @@ def parse_document(raw: bytes, path: Path, kind: str) -> tuple[schema.Document, 
     except json.JSONDecodeError as e:
         raise ReaderError(f"{path}: is damaged (not valid JSON: {e.msg} at line {e.lineno}, "
                           f"column {e.colno}); it was left as it is for you to inspect.") from None
+    except (RecursionError, ValueError):  # nested a thousand deep, or a number thousands of digits long
+        raise ReaderError(f"{path}: is damaged (not a reader database file: nested too deep or a number "
+                          "too long); it was left as it is for you to inspect.") from None
     if not isinstance(document, dict) or not all(
             isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in document.values()):
         raise ReaderError(f"{path}: is not a reader database file (not a JSON object of tables); "
@@ -185,7 +188,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
         staged.publish()
     except OSError as e:
         staged.discard()
-        raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+        raise CannotWrite(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
     if durable:
         fsync_folder(path.parent)
 
@@ -221,7 +224,7 @@ def write_temp(path: Path, data: bytes, *, durable: bool = True) -> tuple[Path, 
             os.close(fd)
     except OSError as e:
         discard(tmp)
-        raise ReaderError(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+        raise CannotWrite(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
     return tmp, written
 
 
@@ -245,7 +248,7 @@ def make_folder(folder: Path) -> None:
             if not new.is_dir():
                 raise ReaderError(f"{new}: is a file where the tag database folder should be.") from None
         except OSError as e:
-            raise ReaderError(f"{new}: cannot create the tag database folder ({e.strerror or e}).") from None
+            raise CannotWrite(f"{new}: cannot create the tag database folder ({e.strerror or e}).") from None
         fsync_folder(new.parent)
 
 
@@ -380,7 +383,7 @@ class SafeStorage(Storage):
             staged.publish()
         except OSError as e:
             staged.discard()
-            raise ReaderError(f"{self.path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+            raise CannotWrite(f"{self.path}: cannot write ({e.strerror or e}); nothing was changed.") from None
         if durable:
             fsync_folder(self.path.parent)
 
@@ -481,7 +484,7 @@ class DatabaseLock:
                 raise ReaderError(f"{self.folder / LOCK_NAME}: another reader process has held the tag "
                                   f"database lock for {LOCK_TIMEOUT:.0f} seconds; try again.") from None
             except OSError as e:
-                raise ReaderError(f"{self.folder / LOCK_NAME}: cannot lock the tag database "
+                raise CannotWrite(f"{self.folder / LOCK_NAME}: cannot lock the tag database "
                                   f"({e.strerror or e}).") from None
             try:
                 yield

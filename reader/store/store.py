@@ -15,7 +15,7 @@ from tinydb.table import Document
 
 from reader.article.model import Article, article_id as hash_text
 from reader.attribution.model import Statement
-from reader.errors import ReaderError
+from reader.errors import CannotWrite, ReaderError
 from reader.fileio import fsync_folder
 from reader.store import schema
 from reader.store.anchoring import reanchor, relocate_statement
@@ -575,7 +575,7 @@ class TagStore:
                     for rest in staged[n:]:
                         rest.discard()
                     fsync_folder(self.layout.articles)
-                    raise ReaderError(f"{done.path}: cannot write ({e.strerror or e}); this batch of tags was "
+                    raise CannotWrite(f"{done.path}: cannot write ({e.strerror or e}); this batch of tags was "
                                       f"saved for {n} of its {len(staged)} articles, not for this one or "
                                       "the rest; save it again to complete it.") from None
             if staged:

@@ -288,3 +288,13 @@ def test_extract_json_offsets_index_the_page_text(cli):
 def test_from_bytes_names_the_source_in_errors():
     with pytest.raises(ReaderError, match=r"^feed: is a PDF document"):
         from_bytes(b"%PDF-1.7\n...", name="feed", path="-", kind="unknown")
+
+
+def test_a_tag_with_thousands_of_attributes_loses_them_before_parsing():
+    """The attack: 100,000 attributes on one tag kept the parser busy for minutes."""
+    from reader.article.html import _fewer_attributes
+
+    hostile = "<p " + " ".join(f'a{i}="x>y"' for i in range(1000)) + ">He said hi.</p>"
+    assert _fewer_attributes(hostile) == "<p>He said hi.</p>"
+    ordinary = '<img src="data:image/png;base64,' + "A" * 50_000 + '=" alt="a map"><p class="lead" id="x">Hi.</p>'
+    assert _fewer_attributes(ordinary) == ordinary

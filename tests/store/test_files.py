@@ -48,7 +48,8 @@ def test_an_article_file_that_is_not_json_is_reported_and_never_overwritten(stor
     assert not list(path.parent.glob("*.tmp"))
 
 
-@pytest.mark.parametrize("content", [b"[1, 2, 3]", b'{"tags": {"s1": 5}}', b"\xff\xfe\x00garbage", b""])
+@pytest.mark.parametrize("content", [b"[1, 2, 3]", b'{"tags": {"s1": 5}}', b"\xff\xfe\x00garbage", b"",
+                                     b"[" * 100_000 + b"]" * 100_000, b'{"a": 1' + b"0" * 5000 + b"}"])
 def test_files_that_are_not_reader_files_are_refused(store, db, registered, content):
     a, statements = registered
     path = _article_file(db, a.id)
@@ -275,3 +276,19 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_shown(store, db, tmp_path):
     store.register(a, statements_in(a.text))
     (record,) = store.articles()
     assert record.path == str(tmp_path / "caf\\xe9.txt")
+
+
+def test_a_damaged_tag_is_reported_by_the_writes_that_read_it(store, db, registered):
+    a, statements = registered
+    store.set_tag(a.id, statements[0], "official")
+    path = _article_file(db, a.id)
+    content = json.loads(path.read_bytes())
+    (record,) = (r for r in content["tags"].values() if r["statement_id"] == statements[0].id)
+    record["category"] = 5
+    damaged = json.dumps(content).encode()
+    path.write_bytes(damaged)
+    for write in (lambda: store.set_tag(a.id, statements[0], "eyewitness"),
+                  lambda: store.merge_tag(a.id, statements[0].id, None, None)):
+        with pytest.raises(ReaderError, match=rf"^{path}: tag record .*{statements[0].id}.* is damaged"):
+            write()
+    assert path.read_bytes() == damaged
