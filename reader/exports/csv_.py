@@ -6,10 +6,18 @@ are shown as Unicode control pictures (one character for one, so offsets still h
 Quoting is the csv module's, so commas, quotes and line breaks in article text stay in
 their cell. `text` is the statement's exact words; `reported` words it for people
 (reader.exports.wording: quotation marks only around what the article quotes).
+
+A desk: `category` … `updated` are the statement's outcome (reader.store.outcome: the
+resolution, else the one or agreed tag); `disputed` says the reviewers differ unsettled,
+`resolved_by` who settled it; then one column per reviewer, `reviewer:<name>`, holding that
+reviewer's category (their note and grades are in the json export). The reviewers are known
+only once every article is read, so rows wait in a temporary file until the header is written.
 """
 from __future__ import annotations
 
 import csv
+import json
+import tempfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,7 +32,8 @@ if TYPE_CHECKING:
 COLUMNS = ("article_id", "article_title", "article_path", "statement_id", "status", "start", "end",
            "speaker", "cue", "kind", "text", "suggested_source", "reason", "category", "note",
            "reliability", "credibility", "reviewer", "created", "updated", "dismissed",
-           "added_by_reviewer", "number", "reported")
+           "added_by_reviewer", "number", "reported", "disputed", "resolved_by")
+REVIEWER_COLUMN = "reviewer:"  # then the reviewer's name: one column per reviewer
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,24 +59,35 @@ def _tag_cells(tag: Tag | None) -> list[object]:
 
 def _statement_row(data: ArticleData, item: Item) -> list[object]:
     s, r = item.statement, data.record
-    return [r.id, r.title, r.path, s.id, "tagged" if item.tag else "untagged", s.start, s.end,
+    status = "disputed" if item.disputed else "tagged" if item.tag else "untagged"
+    return [r.id, r.title, r.path, s.id, status, s.start, s.end,
             s.speaker, s.cue, s.kind, s.text, s.suggested_source, s.reason,
-            *_tag_cells(item.tag), item.dismissed, item.added, item.number, plain(wording(s, data.text))]
+            *_tag_cells(item.tag), item.dismissed, item.added, item.number, plain(wording(s, data.text)),
+            item.disputed, item.resolution.by if item.resolution is not None else None]
 
 
 def _orphan_row(data: ArticleData, tag: Tag) -> list[object]:
     r = data.record
     # no offsets: the tag's statement is not in this text any more; the text is its old words
     return [r.id, r.title, r.path, tag.statement_id, "orphaned", None, None, None, None, None,
-            tag.anchor.exact, None, None, *_tag_cells(tag), False, False, None, None]
+            tag.anchor.exact, None, None, *_tag_cells(tag), False, False, None, None, False, None]
 
 
 def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
           categories: Sequence[Category]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for data in articles:
-        for item in data.selected(options, untagged_default=True):
-            writer.writerow([cell(v) for v in _statement_row(data, item)])
-        for tag in data.selected_orphans(options):
-            writer.writerow([cell(v) for v in _orphan_row(data, tag)])
+    reviewers: set[str] = set()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as rows:  # one JSON line per row
+        for data in articles:
+            for item in data.selected(options, untagged_default=True):
+                by = {t.reviewer: t.category for t in item.tags}
+                reviewers.update(by)
+                rows.write(json.dumps([[cell(v) for v in _statement_row(data, item)], by]) + "\n")
+            for tag in data.selected_orphans(options):
+                rows.write(json.dumps([[cell(v) for v in _orphan_row(data, tag)], {}]) + "\n")
+        names = sorted(reviewers)
+        writer.writerow([*COLUMNS, *(cell(REVIEWER_COLUMN + name) for name in names)])
+        rows.seek(0)
+        for line in rows:
+            values, by = json.loads(line)
+            writer.writerow([*values, *(cell(by.get(name)) for name in names)])

@@ -3,8 +3,9 @@ Content-Security-Policy forbids loading anything). It begins with its provenance
 date, reader version, the article's title and path or address); the article is shown with
 each statement highlighted in its category's colour, next to the summary table, the
 statements grouped by category (untagged last) and worded as reader.exports.wording says
-(quotation marks only around quoted words), the dismissed statements and the speaker
-corrections. Every character of article text is escaped (html.escape) and control characters
+(quotation marks only around quoted words), the disputed statements with each reviewer's tag,
+the dismissed statements and the speaker corrections; where two reviewers or more tagged the
+same statements, the agreement figures (reader.agreement) come first. Every character of article text is escaped (html.escape) and control characters
 are shown as Unicode control pictures; colours come from the settings and are validated.
 """
 from __future__ import annotations
@@ -17,8 +18,10 @@ from typing import TextIO
 
 from reader.config import HEX_COLOUR, NAMED_COLOURS, Category
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import (UNTAGGED_LABEL, Provenance, Summary, combine, corrections, dismissed, grouped,
-                                    summarise)
+from reader.agreement import Agreement, Unit
+from reader.exports.agreement import report_units
+from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine, corrections,
+                                    desk_agreement, desk_note, dismissed, disputes, figure, grouped, summarise)
 from reader.exports.wording import Part, wording
 from reader.grades import notation
 from reader.safe_text import printable
@@ -151,7 +154,7 @@ def _summary_table(summary: Summary, palette: _Palette) -> str:
         if label == "total":
             rows.append(f'<tr class="total"><td>total</td><td class="n">{n:,}</td><td class="n">{pct}</td></tr>')
         else:
-            cls = "untagged" if label == UNTAGGED_LABEL else palette.cls(label)
+            cls = "untagged" if label in (UNTAGGED_LABEL, DISPUTED_LABEL) else palette.cls(label)
             rows.append(f'<tr><td><span class="swatch {cls}">{esc(label)}</span></td>'
                         f'<td class="n">{n:,}</td><td class="n">{pct}</td></tr>')
     head = '<tr><th>source</th><th class="n">statements</th><th class="n">share</th></tr>'
@@ -187,8 +190,11 @@ def _statement(data: ArticleData, item: Item) -> str:
             out += f' <span class="note">— note: {esc(tag.note)}</span>'
         if item.dismissed:
             out += f' <span class="grades">— tagged {esc(tag.category)} (not counted)</span>'
-    elif item.statement.suggested_source and not item.dismissed:
+    elif item.statement.suggested_source and not item.dismissed and not item.tagged:
         out += f' <span class="suggested">— suggested: {esc(item.statement.suggested_source)}</span>'
+    desk = desk_note(item)
+    if desk:
+        out += f' <span class="note">— {esc(desk)}</span>'
     return out + "</li>"
 
 
@@ -225,6 +231,11 @@ def article_section(data: ArticleData, options: ExportOptions, palette: _Palette
         label = esc(category) if category is not None else UNTAGGED_LABEL
         parts.append(f'<h3><span class="swatch {palette.cls(category)}">{label}</span> ({len(items):,})</h3>\n')
         parts.append(_list(data, items))
+    differ = disputes(data, options)
+    if differ:
+        parts.append(f"<h3>{DISPUTED_LABEL} ({len(differ):,})</h3>\n"
+                     "<p>The reviewers tagged these differently and nobody has settled them:</p>\n")
+        parts.append(_list(data, differ))
     gone = dismissed(data, options)
     if gone:
         parts.append(f"<h3>dismissed as not statements ({len(gone):,})</h3>\n<p>Kept, not counted:</p>\n")
@@ -248,21 +259,40 @@ def article_section(data: ArticleData, options: ExportOptions, palette: _Palette
 def _overview(titles: Sequence[str], summaries: Sequence[Summary], palette: _Palette) -> str:
     total = combine(summaries, palette.order)
     categories = list(total.by_category)
-    head = "".join(f'<th class="n">{esc(n)}</th>' for n in [*categories, UNTAGGED_LABEL, "total"])
+    extra = [DISPUTED_LABEL] if total.disputed else []
+    head = "".join(f'<th class="n">{esc(n)}</th>' for n in [*categories, *extra, UNTAGGED_LABEL, "total"])
     rows = []
     for title, s in zip(titles, summaries):
-        cells = [s.by_category.get(n, 0) for n in categories] + [s.untagged, s.total]
+        cells = [s.by_category.get(n, 0) for n in categories] + ([s.disputed] if extra else []) + [s.untagged, s.total]
         rows.append(f"<tr><td>{esc(title) or '(untitled)'}</td>" + "".join(f'<td class="n">{n:,}</td>' for n in cells) + "</tr>")
-    cells = [total.by_category[n] for n in categories] + [total.untagged, total.total]
+    cells = [total.by_category[n] for n in categories] + ([total.disputed] if extra else []) + [total.untagged,
+                                                                                              total.total]
     rows.append('<tr class="total"><td>total</td>' + "".join(f'<td class="n">{n:,}</td>' for n in cells) + "</tr>")
     return ("<h2>Totals</h2>\n" + _summary_table(total, palette)
             + f"<h2>Per article</h2>\n<table>\n<thead><tr><th>article</th>{head}</tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>\n</table>\n")
 
 
+def _agreement(found: Agreement) -> str:
+    pairs = "\n".join(f'<tr><td>{esc(" · ".join(p.reviewers))}</td><td class="n">{p.units:,}</td>'
+                      f'<td class="n">{figure(p.percent_agreement, True)}</td><td class="n">{figure(p.cohen_kappa)}</td></tr>'
+                      for p in found.pairs)
+    categories = "\n".join(f'<tr><td>{esc(name)}</td><td class="n">{c.units:,}</td>'
+                           f'<td class="n">{figure(c.krippendorff_alpha)}</td></tr>' for name, c in found.categories.items())
+    return ("<h2>Agreement</h2>\n"
+            f"<p>{esc(', '.join(found.reviewers))} over {found.units:,} statements tagged by two or more of them: "
+            f"{figure(found.percent_agreement, True)} agreed, Krippendorff's α {figure(found.krippendorff_alpha)} "
+            f"(nominal); {len(found.disagreements):,} in disagreement.</p>\n"
+            '<table>\n<thead><tr><th>reviewers</th><th class="n">statements</th><th class="n">agreed</th>'
+            f'<th class="n">Cohen\'s κ</th></tr></thead>\n<tbody>\n{pairs}\n</tbody>\n</table>\n'
+            '<table>\n<thead><tr><th>category (or not)</th><th class="n">statements</th>'
+            f'<th class="n">Krippendorff\'s α</th></tr></thead>\n<tbody>\n{categories}\n</tbody>\n</table>\n')
+
+
 def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
           categories: Sequence[Category]) -> None:
     palette = _Palette(categories)
+    units: list[Unit] = []
     titles: list[str] = []
     summaries: list[Summary] = []
     provenance = Provenance.start(options)
@@ -270,6 +300,7 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
     # file, so a report over thousands of articles never holds them all in memory.
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
         for data in articles:
+            units += report_units(data)
             sections.write(article_section(data, options, palette))
             titles.append(data.record.title)
             summaries.append(summarise(data, palette.order))
@@ -281,6 +312,9 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
                   "<h1>Source report</h1>\n" + _provenance(provenance) + palette.legend())
         if options.category is not None:
             out.write(f'<p class="meta">Listing statements tagged {esc(options.category)} only.</p>\n')
+        found = desk_agreement(units, list(palette.order))
+        if found is not None:
+            out.write(_agreement(found))
         if not titles:
             out.write("<p>No articles.</p>\n")
         elif len(titles) > 1:

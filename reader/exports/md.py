@@ -2,8 +2,10 @@
 article's title and path or address). Per article: a summary table of statements by source
 category (counts and share, untagged counted), the statements grouped by category (untagged
 last) with number, speaker, wording (reader.exports.wording: quotation marks only around
-quoted words), grades and note, then the dismissed statements and the speaker corrections.
-Over several articles, totals per category and per article come first.
+quoted words), grades and note, then the disputed statements with each reviewer's tag, the
+dismissed statements and the speaker corrections. Over several articles, totals per category
+and per article come first; where two reviewers or more tagged the same statements, the
+agreement figures (reader.agreement) come before them.
 
 Article text is data: it is flattened to one line and every Markdown-significant character
 is backslash-escaped, so a quote can neither break a table nor become a link, an image,
@@ -19,8 +21,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.summary import (UNTAGGED_LABEL, Provenance, Summary, combine, corrections, dismissed, grouped,
-                                    summarise)
+from reader.agreement import Agreement, Unit
+from reader.exports.agreement import report_units
+from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine, corrections,
+                                    desk_agreement, desk_note, dismissed, disputes, figure, grouped, summarise)
 from reader.exports.wording import Part, wording
 from reader.grades import notation
 from reader.safe_text import printable
@@ -74,8 +78,11 @@ def _statement(data: ArticleData, item: Item) -> str:
             line += f" — grades {escape(graded)}"
         if tag.note:
             line += f" — note: {escape(tag.note)}"
-    elif item.statement.suggested_source and not item.dismissed:
+    elif item.statement.suggested_source and not item.dismissed and not item.tagged:
         line += f" — suggested: {escape(item.statement.suggested_source)}"
+    desk = desk_note(item)
+    if desk:
+        line += f" — {escape(desk)}"
     if item.dismissed and tag is not None:
         line += f" — tagged {escape(tag.category)} (not counted)"
     return line
@@ -105,6 +112,12 @@ def article_section(data: ArticleData, options: ExportOptions, order: Sequence[s
         label = escape(category) if category is not None else UNTAGGED_LABEL
         lines += [f"{h}# {label} ({len(items):,})", ""]
         lines += [_statement(data, item) for item in items]
+        lines.append("")
+    differ = disputes(data, options)
+    if differ:
+        lines += [f"{h}# {DISPUTED_LABEL} ({len(differ):,})", "",
+                  "The reviewers tagged these differently and nobody has settled them:", ""]
+        lines += [_statement(data, item) for item in differ]
         lines.append("")
     gone = dismissed(data, options)
     if gone:
@@ -140,14 +153,28 @@ def _overview(titles: Sequence[str], summaries: Sequence[Summary], order: Sequen
     total = combine(summaries, order)
     lines = ["## Totals", ""] + _summary_table(total) + ["", "## Per article", ""]
     categories = list(total.by_category)
+    extra = [DISPUTED_LABEL] if total.disputed else []
     rows = []
     for title, s in zip(titles, summaries):
-        counts = [s.by_category.get(name, 0) for name in categories]
+        counts = [s.by_category.get(name, 0) for name in categories] + ([s.disputed] if extra else [])
         rows.append([escape(title) or "(untitled)", *(f"{n:,}" for n in counts),
                      f"{s.untagged:,}", f"{s.total:,}"])
-    rows.append(["**total**", *(f"**{total.by_category[n]:,}**" for n in categories),
-                 f"**{total.untagged:,}**", f"**{total.total:,}**"])
-    lines += _table(["article", *map(escape, categories), UNTAGGED_LABEL, "total"], rows, 1)
+    counts = [total.by_category[n] for n in categories] + ([total.disputed] if extra else [])
+    rows.append(["**total**", *(f"**{n:,}**" for n in counts), f"**{total.untagged:,}**", f"**{total.total:,}**"])
+    lines += _table(["article", *map(escape, categories), *extra, UNTAGGED_LABEL, "total"], rows, 1)
+    return lines + [""]
+
+
+def _agreement(found: Agreement) -> list[str]:
+    lines = ["## Agreement", "",
+             f"{escape(', '.join(found.reviewers))} over {found.units:,} statements tagged by two or more of them: "
+             f"{figure(found.percent_agreement, True)} agreed, Krippendorff's α {figure(found.krippendorff_alpha)} "
+             f"(nominal); {len(found.disagreements):,} in disagreement.", ""]
+    rows = [[escape(" · ".join(p.reviewers)), f"{p.units:,}", figure(p.percent_agreement, True),
+             figure(p.cohen_kappa)] for p in found.pairs]
+    lines += _table(["reviewers", "statements", "agreed", "Cohen's κ"], rows, 1) + [""]
+    rows = [[escape(name), f"{c.units:,}", figure(c.krippendorff_alpha)] for name, c in found.categories.items()]
+    lines += _table(["category (or not)", "statements", "Krippendorff's α"], rows, 1)
     return lines + [""]
 
 
@@ -158,9 +185,11 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
     order = [c.name for c in categories]
     titles: list[str] = []
     summaries: list[Summary] = []
+    units: list[Unit] = []
     provenance = Provenance.start(options)
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as sections:
         for data in articles:
+            units += report_units(data)
             section = article_section(data, options, order)
             sections.write("\n" + "\n".join(section[:-1]) + "\n")  # each section ends with a blank line
             summaries.append(summarise(data, order))
@@ -169,6 +198,9 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
         lines = ["# Source report", "", *_provenance(provenance), ""]
         if options.category is not None:
             lines += [f"Listing statements tagged {escape(options.category)} only.", ""]
+        found = desk_agreement(units, order)
+        if found is not None:
+            lines += _agreement(found)
         if not titles:
             lines += ["No articles.", ""]
         elif len(titles) > 1:

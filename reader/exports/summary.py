@@ -1,15 +1,21 @@
 """What the reports (md, html) show, whatever their format: the provenance they begin with,
 statements per category, shares, totals over several articles, the statements grouped by
-category, the dismissed statements and the speaker corrections."""
+category, the dismissed statements and the speaker corrections; for a desk, the disputed
+statements, each reviewer's tag where several tagged a statement, and the agreement figures.
+
+A statement counts in the category of its outcome (reader.store.outcome: the resolution, else
+the one or agreed tag); one the reviewers tagged differently, unsettled, counts as disputed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from reader.agreement import Agreement, Unit, agreement
 from reader.exports.model import ArticleData, ExportOptions, Item
 
 UNTAGGED_LABEL = "untagged"
+DISPUTED_LABEL = "disputed"
 
 
 @dataclass(frozen=True)
@@ -18,14 +24,17 @@ class Summary:
 
     by_category: dict[str, int]
     untagged: int
+    disputed: int = 0
 
     @property
     def total(self) -> int:
-        return sum(self.by_category.values()) + self.untagged
+        return sum(self.by_category.values()) + self.disputed + self.untagged
 
     def rows(self) -> list[tuple[str, int, str]]:
-        """(label, count, share) per category, then untagged, then the total."""
+        """(label, count, share) per category, then disputed (when any), untagged, the total."""
         rows = [(name, n, share(n, self.total)) for name, n in self.by_category.items()]
+        if self.disputed:
+            rows.append((DISPUTED_LABEL, self.disputed, share(self.disputed, self.total)))
         rows.append((UNTAGGED_LABEL, self.untagged, share(self.untagged, self.total)))
         rows.append(("total", self.total, share(self.total, self.total)))
         return rows
@@ -37,7 +46,7 @@ def share(n: int, total: int) -> str:
 
 def summarise(data: ArticleData, order: Sequence[str]) -> Summary:
     """One article's counts, the settings' categories (`order`) first."""
-    return Summary(data.counts(order), data.untagged_count)
+    return Summary(data.counts(order), data.untagged_count, data.disputed_count)
 
 
 def combine(summaries: Sequence[Summary], category_order: Sequence[str]) -> Summary:
@@ -45,16 +54,16 @@ def combine(summaries: Sequence[Summary], category_order: Sequence[str]) -> Summ
     for s in summaries:
         for name, n in s.by_category.items():
             by_category[name] = by_category.get(name, 0) + n
-    return Summary(by_category, sum(s.untagged for s in summaries))
+    return Summary(by_category, sum(s.untagged for s in summaries), sum(s.disputed for s in summaries))
 
 
 def grouped(data: ArticleData, options: ExportOptions, order: Sequence[str]) -> list[tuple[str | None, list[Item]]]:
     """The statements a report lists, grouped by category in the settings' order (`order`;
     other categories after), untagged last (None) unless --tagged-only. Dismissed statements
-    are left out (`dismissed` lists them)."""
+    are left out (`dismissed` lists them), and so are disputed ones (`disputes`)."""
     groups: dict[str | None, list[Item]] = {name: [] for name in order}
     for item in data.selected(options, untagged_default=True):
-        if not item.dismissed:
+        if not item.dismissed and not item.disputed:
             groups.setdefault(item.category, []).append(item)
     ordered: list[tuple[str | None, list[Item]]] = [
         (name, items) for name, items in groups.items() if name is not None and items]
@@ -62,6 +71,34 @@ def grouped(data: ArticleData, options: ExportOptions, order: Sequence[str]) -> 
         ordered.append((None, groups[None]))
     return ordered
 
+
+
+def disputes(data: ArticleData, options: ExportOptions) -> list[Item]:
+    """The statements the reviewers tagged differently and nobody has settled."""
+    return [item for item in data.selected(options, untagged_default=True) if item.disputed and not item.dismissed]
+
+
+def desk_note(item: Item) -> str | None:
+    """Each reviewer's category where more than one tagged the statement, and who settled it:
+    "alice intelligence · bob eyewitness; settled eyewitness by carol" (None for one reviewer)."""
+    parts = []
+    if len(item.tags) > 1:
+        parts.append(" · ".join(f"{t.reviewer} {t.category}" for t in item.tags))
+    if item.resolution is not None:
+        parts.append(f"settled {item.resolution.category} by {item.resolution.by}")
+    return "; ".join(parts) or None
+
+
+def desk_agreement(units: list[Unit], order: list[str]) -> Agreement | None:
+    """The agreement figures a report shows, None when no statement has two reviewers' tags."""
+    found = agreement(units, category_order=order)
+    return found if found.units else None
+
+
+def figure(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{100 * value:.1f}%" if percent else f"{value:.3f}"
 
 
 def dismissed(data: ArticleData, options: ExportOptions) -> list[Item]:
@@ -93,8 +130,8 @@ class Provenance:
 
     def add(self, data: ArticleData) -> None:
         self.articles.append((data.record.title, data.record.path))
-        self.reviewers.update(i.tag.reviewer for i in data.items if i.tag is not None and i.tag.reviewer)
-        self.reviewers.update(t.reviewer for t in data.orphans if t.reviewer)
+        self.reviewers.update(data.reviewers)
+        self.reviewers.update(i.resolution.by for i in data.items if i.resolution is not None)
 
     @property
     def reviewed_by(self) -> str:

@@ -154,3 +154,16 @@ def empty_store(tmp_path: Path, fixed_engine: object) -> TagStore:
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file of a tag database, to prove a refused import changed nothing."""
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def add_desk(sample: Sample) -> None:
+    """The sample with a second reviewer, who agrees on one statement and differs on another,
+    and an adjudicator's decision on the difference."""
+    from reader.store import Resolution, make_anchor
+
+    sample.store.put_tags([make_tag(sample.id, ENGINE[0], "official", minute=5, reviewer="sam"),
+                           make_tag(sample.id, ENGINE[2], "official", minute=6, reviewer="sam", note="the mayor?")])
+    s = ENGINE[2]
+    sample.store.set_resolution(sample.id, s.id, Resolution(sample.id, s.id, "eyewitness", "carol",
+                                                            "2026-01-06T08:00:00Z",
+                                                            make_anchor(SAMPLE_TEXT, s.start, s.end)))

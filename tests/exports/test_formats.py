@@ -370,3 +370,37 @@ def test_an_export_reads_each_article_file_once(sample, monkeypatch):
     doc = json.loads(export_text(sample.store, sample.config, None, "json"))
     assert len(doc["articles"][0]["orphaned_tags"]) == 1 and doc["articles"][0]["statements"][0]["tag"]
     assert reads.count(sample.store.layout.article(sample.id)) == 1
+
+
+# --- a desk: several reviewers ------------------------------------------------------------------
+
+def test_csv_has_a_column_per_reviewer_and_the_outcome(sample):
+    from tests.exports.conftest import add_desk
+
+    add_desk(sample)
+    sample.store.set_resolution(sample.id, ENGINE[2].id, None)  # the difference unsettled
+    rows = list(csv.DictReader(io.StringIO(run(sample, "csv"))))
+    assert [c for c in rows[0] if c.startswith("reviewer:")] == ["reviewer:alex", "reviewer:sam"]
+    by_id = {r["statement_id"]: r for r in rows}
+    agreed, differ = by_id[ENGINE[0].id], by_id[ENGINE[2].id]
+    assert (agreed["category"], agreed["reviewer:alex"], agreed["reviewer:sam"], agreed["disputed"]) == (
+        "official", "official", "official", "false")
+    assert (differ["status"], differ["category"], differ["disputed"]) == ("disputed", "", "true")
+    assert (differ["reviewer:alex"], differ["reviewer:sam"]) == ("eyewitness", "official")
+    assert by_id[ENGINE[1].id]["reviewer:sam"] == ""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_reports_show_outcomes_disputes_and_the_agreement(sample, fmt):
+    from tests.exports.conftest import add_desk
+
+    add_desk(sample)
+    settled = run(sample, fmt)
+    assert "Agreement" in settled and "alex, sam over 2 statements" in settled
+    assert "50.0% agreed" in settled and "Cohen" in settled
+    assert "alex eyewitness · sam official; settled eyewitness by carol" in settled
+    assert "disputed (" not in settled  # settled: counted as eyewitness
+    sample.store.set_resolution(sample.id, ENGINE[2].id, None)
+    open_ = run(sample, fmt)
+    assert "disputed (1)" in open_ and "alex eyewitness · sam official" in open_
+    assert "settled eyewitness" not in open_

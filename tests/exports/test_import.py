@@ -10,6 +10,7 @@ import pytest
 from reader.errors import ReaderError
 from reader.exports import export_text, import_file, import_text
 from reader.store import UNNAMED
+from tests.exports.conftest import add_desk
 from tests.exports.conftest import (ADDED, ENGINE, SAMPLE_TEXT, make_tag, register_sample, snapshot)
 
 
@@ -395,23 +396,9 @@ def test_an_orphan_of_the_file_is_kept_even_where_its_old_statement_id_has_a_tag
 
 # --- a desk: several reviewers and a resolution ------------------------------------------------
 
-def _desk(sample):
-    """The sample with a second reviewer, who agrees on one statement and differs on another,
-    and an adjudicator's decision on the difference."""
-    from reader.store import Resolution, make_anchor
-    from tests.exports.conftest import SAMPLE_TEXT, make_tag
-
-    sample.store.put_tags([make_tag(sample.id, ENGINE[0], "official", minute=5, reviewer="sam"),
-                           make_tag(sample.id, ENGINE[2], "official", minute=6, reviewer="sam", note="the mayor?")])
-    s = ENGINE[2]
-    sample.store.set_resolution(sample.id, s.id, Resolution(sample.id, s.id, "eyewitness", "carol",
-                                                            "2026-01-06T08:00:00Z",
-                                                            make_anchor(SAMPLE_TEXT, s.start, s.end)))
-
-
 @pytest.mark.parametrize("fmt", ["json", "w3c"])
 def test_every_reviewers_tag_and_the_resolution_go_through_a_round_trip(sample, empty_store, tmp_path, fmt):
-    _desk(sample)
+    add_desk(sample)
     exported = tmp_path / f"desk.{fmt}"
     exported.write_text(export_text(sample.store, sample.config, None, fmt), encoding="utf-8")
     if fmt == "w3c":
@@ -431,7 +418,7 @@ def test_every_reviewers_tag_and_the_resolution_go_through_a_round_trip(sample, 
 
 
 def test_the_json_export_carries_each_reviewer_the_resolution_and_the_outcome(sample):
-    _desk(sample)
+    add_desk(sample)
     doc = json.loads(export_text(sample.store, sample.config, None, "json"))
     by_id = {s["id"]: s for s in doc["articles"][0]["statements"]}
     agreed, settled = by_id[ENGINE[0].id], by_id[ENGINE[2].id]
@@ -448,7 +435,7 @@ def test_the_json_export_carries_each_reviewer_the_resolution_and_the_outcome(sa
 
 
 def test_w3c_has_one_annotation_per_reviewers_tag_and_one_assessing_the_difference(sample):
-    _desk(sample)
+    add_desk(sample)
     items = json.loads(export_text(sample.store, sample.config, None, "w3c"))["first"]["items"]
     on_third = [a for a in items if f":{ENGINE[2].id}" in a["id"]]
     assert [(a["motivation"], a["creator"]["name"]) for a in on_third] == [
