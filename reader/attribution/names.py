@@ -33,6 +33,12 @@ _TITLES = {
 # screen's first frame would pay; the answers are kept in the user's cache folder instead, keyed
 # by the package's version, and read back in a few milliseconds.
 _CACHE_NAME = "first-names-gender-guesser-{version}.json"
+# Offices written before a name, which the first-name list may take for names
+_OFFICES = frozenset("""
+general vice judge major justice president minister secretary senator governor mayor attorney deputy
+prime chief captain colonel lieutenant sergeant admiral commander bishop cardinal pope chancellor
+ambassador director officer inspector detective representative congressman congresswoman professor
+""".split())
 
 
 class _Detector(Protocol):
@@ -113,12 +119,14 @@ def first_name_gender(word: str) -> str | None:
 
 def name_gender(words: list[str]) -> str | None:
     """The gender a written name implies: its title, else its first name when the name has a
-    surname after it ("Ada Vale"; a lone "Vale" is a surname and says nothing)."""
+    surname after it ("Ada Vale"; a lone "Vale" is a surname and says nothing). Offices
+    before the name ("Vice President Ada Vale") are not first names."""
     for word in words:
         gender = title_gender(word)
         if gender is not None:
             return gender
-    given = [w for w in words if w[:1].isupper() and len(w.rstrip(".")) > 1 and not w.endswith(".")]
+    given = [w for w in words if w[:1].isupper() and len(w.rstrip(".")) > 1 and not w.endswith(".")
+             and w.lower() not in _OFFICES]  # "General", "Vice", "Judge" are in the list as names
     if len(given) < 2:
         return None
     return first_name_gender(given[0])

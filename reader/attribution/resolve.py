@@ -8,7 +8,9 @@ from reader.attribution.model import Statement, statement_id
 from reader.attribution import kinds
 from reader.attribution.sources import SourceClassifier, Suggestion, evidence_of
 from reader.attribution.speakers import Entity, Resolver
-from reader.attribution.subjects import antecedent, own_subject, previous_subject, relayed_subject
+from reader.attribution.subjects import (
+    antecedent, own_subject, previous_subject, relayed_subject, sentence_before,
+)
 from reader.attribution.whoswho import DOCUMENT, NameIndex
 
 
@@ -27,8 +29,12 @@ def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: l
         words = text[raw.start:raw.end]
         seen[words] = seen.get(words, 0) + 1
         speaker, s_start, s_end = _speaker(raw)
+        context = raw.context
+        if raw.mention is not None and raw.mention.pronoun:
+            # "X wrote on his blog …. He described …": the words about the one "he" stands for
+            context = f"{sentence_before(text, raw.mention.start)} {context}"
         evidence = evidence_of(raw.entity, raw.mention, kind=raw.kind, post_reason=raw.post_reason,
-                               context=raw.context, uncertain=id(raw) in uncertain)
+                               context=context, uncertain=id(raw) in uncertain)
         suggestion = classifier.suggest(evidence)
         if evidence.source_kind in _RELAYS and not evidence.post_reason:
             suggestion = _relayed(lexicon, classifier, resolver, text, raw, evidence.name) or suggestion

@@ -1,7 +1,10 @@
 """Who "he", "the official" and "Radu" are: linking a mention to someone named before."""
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
+from reader.attribution.names import title_gender
 from reader.attribution.phrases import Mention, is_acronym, singular
 from reader.attribution.whoswho import DOCUMENT, Entity, NameIndex, surname_key
 
@@ -33,6 +36,21 @@ def _wanted(pronoun: Mention) -> str:
 
 def _agrees(antecedent: Mention, pronoun: Mention) -> bool:
     return antecedent.gender in (None, _wanted(pronoun))
+
+
+_MISSPELT = 7  # letters a surname needs before a misspelling of it is recognised
+_MISSPELT_REACH = 8  # how many of the latest sources a misspelt surname may stand for
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two spellings of one surname: the same first letter, at most two letters apart."""
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and len(b) >= _MISSPELT and \
+        SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _agrees_title(entity: Entity, mention: Mention) -> bool:
+    gender = next(filter(None, map(title_gender, mention.text.split())), None)
+    return gender is None or entity.gender in (None, gender)
 
 
 # How many sources back "he" or "the official" may reach: references in news are local, and a
@@ -202,4 +220,17 @@ class Resolver:
                 continue
             if len(last) > 2 and last in entity.surnames():
                 return entity
+        if len(words) == 1 and len(last) >= _MISSPELT and self.index is not None and not self.index.written_in_full(last):
+            return self._misspelt(last, mention)
         return None
+
+    def _misspelt(self, surname: str, mention: Mention) -> Entity | None:
+        """ "Ms Valenti said" after "Ada Vallenti": a surname the article never writes in full
+        is a misspelling of one a recent person (a man or a woman) goes by, when only one is
+        that close and the title agrees."""
+        if mention.plural or not mention.person:
+            return None
+        close = [e for e in reversed(self.entities[-_MISSPELT_REACH:]) if e.person and not e.plural
+                 and e.gender in ("m", "f") and not e.best.pronoun and _agrees_title(e, mention)
+                 and any(_similar(surname, other) for other in e.surnames())]
+        return close[0] if len(close) == 1 else None

@@ -174,6 +174,12 @@ def relayed_subject(lexicon: CueLexicon, text: str, start: int, end: int) -> Men
     return None
 
 
+def sentence_before(text: str, pos: int) -> str:
+    """The sentence before the one at `pos` (the last of the paragraph before, at a paragraph's start)."""
+    starts = [k for k in _sentence_starts(text, max(0, pos - 400), min(len(text), pos + 2)) if k <= pos]
+    return text[starts[-2]:starts[-1]] if len(starts) > 1 else ""
+
+
 _QUOTE_MARKS = "“”\"«»"
 
 

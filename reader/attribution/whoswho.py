@@ -303,14 +303,9 @@ class NameIndex:
     def occurrences(self, surname: str) -> list[tuple[int, int]]:
         return self.by_surname.get(surname, [])
 
-    def full_names(self, surname: str, before: int) -> list[str]:
-        """The full names written before `before` that end in this surname, first one first."""
-        out = []
-        for start, end in self.occurrences(surname):
-            if start >= before:
-                break
-            out.append(_strip_title_words(self.text[start:end]))
-        return out
+    def written_in_full(self, surname: str) -> bool:
+        """Does the article give this surname a first name anywhere ("Ada Vale", not "Ms Vale")?"""
+        return any(len(self._read(start, end)[0].split()) > 1 for start, end in self.occurrences(surname))
 
     def enrich(self, entity: Entity) -> None:
         """Give a speaking person the roles, names and gender the article gives it anywhere
