@@ -43,7 +43,7 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
         rel = text.rfind("that", sent.start, cue.start())  # "a channel that claimed …"
         return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)
     start = clause_start(text, max(lo, sent.start), cue.start())
-    if text[start:cue.start()].rstrip().endswith(","):
+    if text[start:cue.start()].rstrip().endswith((",", "--", "—", "–")):
         # "Paradis, who volunteered when he ran in 1992, says": the clause starts before
         # the parenthetical, whatever clauses the parenthetical holds
         paren = _PARENTHETICAL.search(text, max(lo, sent.start), cue.start())
