@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.attribution.candidates import Raw
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement, statement_id
+from reader.attribution.phrases import Mention
 from reader.attribution import kinds
 from reader.attribution.sources import SourceClassifier, Suggestion, evidence_of
 from reader.attribution.speakers import Entity, Resolver
@@ -74,6 +75,7 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver
     """Each candidate's entity: who its mention names, or who spoke just before it. Returns
     the candidates (by id) whose "he" or "she" could stand for two people."""
     uncertain: set[int] = set()
+    subjects: dict[int, Mention | None] = {}  # each sentence's subject, by where it starts
     last: Raw | None = None
     for raw in raws:
         if raw.nested_in is not None:  # someone quoted by a speaker: not part of the article's cast
@@ -87,7 +89,7 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver
             if raw.mention.pronoun:
                 own = own_subject(lexicon, text, raw.mention.start)
                 if raw.mention.pronoun in ("he", "she"):
-                    nearby = antecedent(lexicon, text, raw.mention.start, resolver.known_person)
+                    nearby = antecedent(lexicon, text, raw.mention.start, resolver.known_person, subjects)
             raw.entity = resolver.resolve(raw.mention, nearby, own)
             if resolver.uncertain:
                 uncertain.add(id(raw))

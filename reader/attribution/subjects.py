@@ -188,17 +188,20 @@ def _could_speak(mention: Mention) -> bool:
     return bool(mention.name) or mention.organisation or singular(mention.head) in _ROLES
 
 
-def antecedent(lexicon: CueLexicon, text: str, pos: int, known: Callable[[str], bool] = lambda name: False
-               ) -> Mention | None:
+def antecedent(lexicon: CueLexicon, text: str, pos: int, known: Callable[[str], bool] = lambda name: False,
+               memo: dict[int, Mention | None] | None = None) -> Mention | None:
     """The person the sentence before `pos` is about: what "she said" points to when she
     has not spoken before ("Officer Dana Kim arrived first. “…,” she said.", "The rescue
     was led by Captain Emil Radu. He says …"). The subject of that sentence, else the last
-    person named in it."""
+    person named in it. `memo` keeps each sentence's subject for the next pronoun."""
+    memo = {} if memo is None else memo
     starts = _sentence_starts(text, max(0, pos - 600), min(len(text), pos + 2))
     for start, end in reversed(list(zip(starts, starts[1:]))):  # not the pronoun's own sentence
         if _quoted(text, start):
             continue  # a sentence someone says is not about whom the article is about
-        mention = leading_subject(lexicon, text, start, pos)
+        if start not in memo:
+            memo[start] = leading_subject(lexicon, text, start, end)
+        mention = memo[start]
         if _a_person(mention) or (mention is not None and mention.person and not mention.plural
                                   and mention.name is not None and known(mention.name)):
             return mention  # "Vale believes …. “…,” she said": a surname the article gives a person

@@ -294,7 +294,9 @@ class NameIndex:
         self.by_surname: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._cache: dict[tuple[int, int], tuple[str, str | None, list[str]]] = {}
         self._acronyms: dict[str, tuple[str, int] | None] = {}
-        for m in _FULL_NAME.finditer(text, lo, len(text) if hi is None else hi):
+        self._authors: dict[str, list[tuple[int, str]]] = {}
+        self.lo, self.hi = lo, len(text) if hi is None else hi
+        for m in _FULL_NAME.finditer(text, self.lo, self.hi):
             words = m.group().split()
             key = surname_key(words[-1])
             if len(key) > 2 and len(self.by_surname[key]) < MAX_OCCURRENCES:
@@ -345,7 +347,7 @@ class NameIndex:
         for "NWS" (whether or not "(NWS)" follows it), "Department of Fisheries" for "DOF"."""
         if acronym not in self._acronyms:  # the first full spelling in the article, looked for once
             pattern = _CONNECTOR.join(rf"{re.escape(letter)}[\w’'-]*" for letter in acronym)
-            m = re.compile(rf"(?<![\w’'-]){pattern}(?![\w’'-])").search(self.text)
+            m = re.compile(rf"(?<![\w’'-]){pattern}(?![\w’'-])").search(self.text, self.lo, self.hi)
             self._acronyms[acronym] = (m.group(), m.start()) if m else None
         found = self._acronyms[acronym]
         return found[0] if found is not None and found[1] < before else None
@@ -355,11 +357,12 @@ class NameIndex:
         "a leaked Harbour Agency report" (or "the Harbour Agency's report")."""
         if noun not in _DOCUMENT_NOUNS:
             return None
-        for m in _named_document(noun).finditer(self.text, 0, before):
-            author = m.group(1)
-            if (kinds.body_kind(author) or body_of_no_type(author)) in kinds.BODY_KINDS:
-                return author  # not a headline's capitals: "Leaked Danish report"
-        return None
+        if noun not in self._authors:  # every "<Body> report" of the article, read once per noun
+            self._authors[noun] = [
+                (m.start(), m.group(1)) for m in _named_document(noun).finditer(self.text, self.lo, self.hi)
+                if (kinds.body_kind(m.group(1)) or body_of_no_type(m.group(1))) in kinds.BODY_KINDS
+            ][:MAX_OCCURRENCES]  # not a headline's capitals: "Leaked Danish report"
+        return next((author for start, author in self._authors[noun] if start < before), None)
 
     def person_roles(self, owner: str, before: int) -> tuple[str, ...]:
         """What the article says a person is, from their name ("Vale": "Governor Jo Vale", "a
