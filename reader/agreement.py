@@ -19,6 +19,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -35,7 +36,7 @@ class Unit:
     title: str = ""  # the article's title
     settled: str | None = None  # the resolution's category, if settled
 
-    @property
+    @cached_property
     def agreed(self) -> bool:
         return len(set(self.tags.values())) == 1
 
@@ -95,36 +96,44 @@ def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
     return (observed - expected) / (1 - expected)
 
 
+def _counts(units: Sequence[Mapping[str, str]], categories: Sequence[str]) -> Any:
+    """The units × categories matrix of how many reviewers chose each category (numpy)."""
+    import numpy as np
+
+    column = {c: i for i, c in enumerate(categories)}
+    rows = [row for row, unit in enumerate(units) for _ in unit]
+    columns = [column[c] for unit in units for c in unit.values()]
+    counts = np.zeros((len(units), max(2, len(categories))), dtype=np.int64)  # two values at least, or the
+    np.add.at(counts, (np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64)), 1)  # package refuses
+    return counts
+
+
 def krippendorff_alpha(units: Sequence[Mapping[str, str]]) -> float | None:
     """Nominal α over units given as reviewer -> category (missing tags allowed)."""
     categories = sorted({c for unit in units for c in unit.values()})
     if not units or not categories:
         return None
-    column = {c: i for i, c in enumerate(categories)}
-    counts = [[0] * max(2, len(categories)) for _ in units]  # at least two values, or the package refuses
-    for row, unit in zip(counts, units):
-        for category in unit.values():
-            row[column[category]] += 1
-    return _alpha(counts)
+    return _alpha(_counts(units, categories))
 
 
-def _alpha(counts: list[list[int]]) -> float | None:
+def _alpha(counts: Any) -> float | None:
     import krippendorff
-    import numpy as np
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # 0/0 where every value is the same
-        value = float(krippendorff.alpha(value_counts=np.array(counts), level_of_measurement="nominal"))
+        value = float(krippendorff.alpha(value_counts=counts, level_of_measurement="nominal"))
     return None if value != value else value  # NaN: undefined
 
 
-def category_alpha(units: Sequence[Mapping[str, str]], category: str) -> float | None:
-    """α of "this category or not" over the units."""
-    counts = []
-    for unit in units:
-        chose = sum(c == category for c in unit.values())
-        counts.append([len(unit) - chose, chose])
-    return _alpha(counts) if counts else None
+def category_alphas(units: Sequence[Mapping[str, str]], categories: Sequence[str]) -> dict[str, float | None]:
+    """α of "this category or not" over the units, for each category."""
+    import numpy as np
+
+    if not units:
+        return {c: None for c in categories}
+    counts = _counts(units, categories)
+    total = counts.sum(axis=1)
+    return {c: _alpha(np.stack([total - counts[:, i], counts[:, i]], axis=1)) for i, c in enumerate(categories)}
 
 
 def agreement(candidates: Iterable[Unit], reviewers: Sequence[str] | None = None,
@@ -140,7 +149,8 @@ def agreement(candidates: Iterable[Unit], reviewers: Sequence[str] | None = None
                           cohen_kappa(both)))
     used = Counter(c for unit in tags for c in set(unit.values()))
     order = [c for c in category_order if c in used] + sorted(c for c in used if c not in category_order)
-    categories = {c: CategoryAgreement(used[c], category_alpha(tags, c)) for c in order}
+    alphas = category_alphas(tags, order)
+    categories = {c: CategoryAgreement(used[c], alphas[c]) for c in order}
     return Agreement(names, len(units), percent_agreement(units), krippendorff_alpha(tags), pairs, categories,
                      [u for u in units if not u.agreed])
 

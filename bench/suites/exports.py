@@ -36,7 +36,7 @@ from reader.config import Config, load_config
 from reader.exports import FORMATS, export_to_file, import_file
 from reader.exports.importer import parsing_memory
 from reader.exports import collector, importer
-from reader.store import Tag, TagStore, make_anchor
+from reader.store import Tag, TagStore, make_anchor, schema
 from reader.store.layout import Layout
 from reader.store.model import ArticleRecord, record_to_json, tag_to_json
 from reader.store.storage import make_folder, write_document
@@ -85,7 +85,7 @@ def _fill(root: Path, articles: list[tuple[Article, list[Statement]]], rng: rand
                       note="checked against the ministry statement" if n % 3 == 0 else None,
                       reliability=rng.choice("ABCDEF"), credibility=rng.choice("123456"),
                       reviewer="bench", created=STAMP, updated=STAMP)
-            tags[s.id] = tag_to_json(tag)
+            tags[schema.tag_key(s.id, tag.reviewer)] = tag_to_json(tag)
         if tags:
             write_document(layout.article(aid), "article", {"tags": tags}, durable=False, article=aid)
         records[aid] = record_to_json(ArticleRecord(id=aid, path=article.path, title=article.title,

@@ -19,15 +19,12 @@ def stored_units(store: TagStore, record: ArticleRecord) -> Iterator[Unit]:
     them, 0 for an article last registered by a reader that did not keep its statement ids)."""
     from reader.store import numbers
 
-    state = store.article_state(record.id)
-    numbered = numbers(state.engine_ids or (), (s.id for s in state.edits.added))
-    for sid, by in state.reviews.items():
-        if len(by) < 2 or sid in state.edits.dismissed:
+    found = store.judgements(record.id)
+    numbered = numbers(found.engine_ids, found.added_ids)
+    for sid, by in found.categories.items():
+        if len(by) < 2 or sid in found.dismissed:
             continue
-        resolution = state.resolutions.get(sid)
-        words = next(iter(by.values())).anchor.exact
-        yield Unit(record.id, sid, {name: tag.category for name, tag in by.items()}, numbered.get(sid, 0), words,
-                   record.title, resolution.category if resolution is not None else None)
+        yield Unit(record.id, sid, by, numbered.get(sid, 0), found.words[sid], record.title, found.settled.get(sid))
 
 
 def report_units(data: ArticleData) -> Iterator[Unit]:

@@ -143,6 +143,19 @@ class ArticleState:
 
 
 @dataclass(frozen=True)
+class Judgements:
+    """Each reviewer's category on an article's statements and little else, read without
+    building whole tags: what agreement over thousands of articles needs, fast."""
+
+    categories: Mapping[str, Mapping[str, str]]  # statement id -> reviewer -> category
+    words: Mapping[str, str]  # statement id -> its words, as a tag on it holds them
+    settled: Mapping[str, str]  # statement id -> the category a resolution gave it
+    dismissed: frozenset[str] = frozenset()
+    engine_ids: tuple[str, ...] = ()  # as ArticleState.engine_ids (() when not kept)
+    added_ids: tuple[str, ...] = ()  # the reviewers' added statements, in the order added
+
+
+@dataclass(frozen=True)
 class Reanchored:
     """What registering an article did to its saved tags."""
 

@@ -22,7 +22,7 @@ from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.changes import ArticleChange, checked, checked_resolution, merged
 from reader.store.layout import Layout
 from reader.store.model import (
-    UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Resolution, Tag,
+    UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Judgements, Reanchored, Resolution, Tag,
     _Unset, make_anchor, now, record_from_json, record_to_json, resolution_from_json, resolution_to_json,
     reviewer_statement, speaker_from_json, Revision, revision_from_json, revision_to_json, statement_from_json,
     statement_to_json, tag_from_json, tag_to_json,
@@ -243,6 +243,29 @@ class TagStore:
                             orphans=tuple(sorted(orphans, key=lambda t: (t.anchor.start, t.created))),
                             edits=self._edits_in(db, storage.path),
                             engine_ids=self._engine_ids_in(db, storage.path))
+
+    def judgements(self, article_id: str) -> Judgements:
+        """Each reviewer's category on the article's statements, read straight from its file
+        (a damaged tag is a ReaderError naming the file, as everywhere)."""
+        db, storage = self._open_article(article_id)
+        data = storage.read() or {}
+        categories: dict[str, dict[str, str]] = {}
+        words: dict[str, str] = {}
+        for key, doc in data.get(TAGS, {}).items():
+            try:
+                sid, reviewer, category = doc["statement_id"], doc["reviewer"], doc["category"]
+                exact = doc["anchor"]["exact"]
+                if not (type(sid) is str and type(reviewer) is str and type(category) is str
+                        and type(exact) is str):
+                    raise TypeError("expected strings")
+            except (KeyError, TypeError) as e:
+                raise ReaderError(f"{storage.path}: tag record {key!r} is damaged ({e}); "
+                                  "the file was left as it is.") from None
+            categories.setdefault(sid, {})[reviewer] = category
+            words.setdefault(sid, exact)
+        settled = {sid: r.category for sid, r in self._resolutions_in(db, storage).items()}
+        return Judgements(categories, words, settled, frozenset(data.get(DISMISSED, {})),
+                          self._engine_ids_in(db, storage.path) or (), tuple(data.get(ADDED, {})))
 
     # --- registering -------------------------------------------------------------------
 
