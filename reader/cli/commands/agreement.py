@@ -130,18 +130,19 @@ def _table(found: Agreement, per_article: list[tuple[ArticleRecord, list[Unit]]]
                           _shown(figures["percent_agreement"], True), _shown(figures["krippendorff_alpha"]))
         out.print(table)
     if found.disagreements:
+        several = articles > 1
         table = Table(title=Text(f"Statements in disagreement ({len(found.disagreements):,})"), expand=True)
-        table.add_column("article", ratio=2)
+        if several:
+            table.add_column("article", ratio=2)
         table.add_column("#", justify="right")
         table.add_column("id", no_wrap=True)
         table.add_column("statement", ratio=4)
-        for name in found.reviewers:
-            table.add_column(literal(name), ratio=1)
-        table.add_column("settled", ratio=1)
+        for name in [*found.reviewers, "settled"]:  # a category is never cut
+            table.add_column(literal(name), no_wrap=True, min_width=len("social media"))
         for u in found.disagreements[:SHOWN]:
-            table.add_row(literal(excerpt(u.title, 30)), str(u.number or "?"), literal(u.statement),
-                          literal(excerpt(u.text, 60)), *(literal(u.tags.get(n, "–")) for n in found.reviewers),
-                          literal(u.settled or ""))
+            cells = [literal(excerpt(u.title, 30))] if several else []
+            table.add_row(*cells, str(u.number or "?"), literal(u.statement), literal(excerpt(u.text, 60)),
+                          *(literal(u.tags.get(n, "–")) for n in found.reviewers), literal(u.settled or ""))
         out.print(table)
         if len(found.disagreements) > SHOWN:
             say(f"… and {len(found.disagreements) - SHOWN:,} more: `reader agreement --format json` lists them all.")
