@@ -22,8 +22,8 @@ from reader.attribution import Statement
 from reader.config import Advance, Config
 from reader.review.changes import Change, State
 from reader.review.saver import Saver, Write
-from reader.store import (ArticleRecord, ArticleState, Edits, Reanchored, Tag, Tally, apply_edits, numbers,
-                          statement_record, tally)
+from reader.store import (ArticleRecord, ArticleState, Edits, Reanchored, Resolution, Tag, Tally, apply_edits,
+                          disputed, numbers, statement_record, tally)
 
 if TYPE_CHECKING:
     from reader.store import TagStore
@@ -40,7 +40,7 @@ class Filter:
     """Which statements the list shows. `value`: the category of a "category" filter, the
     speaker of a "speaker" filter (any capitals)."""
 
-    kind: Literal["all", "untagged", "category", "speaker", "dismissed", "note"] = "all"
+    kind: Literal["all", "untagged", "category", "speaker", "dismissed", "note", "disagreements"] = "all"
     value: str | None = None
 
     @property
@@ -70,7 +70,9 @@ class SessionBase:
     def __init__(self, article: Article, config: Config, store: TagStore,
                  statements: list[Statement], *, tags: dict[str, Tag] | None = None, edits: Edits | None = None,
                  record: ArticleRecord | None = None, reanchored: Reanchored | None = None,
-                 orphans: tuple[Tag, ...] = (), clock: Callable[[], str] | None = None) -> None:
+                 orphans: tuple[Tag, ...] = (), clock: Callable[[], str] | None = None,
+                 others: dict[str, dict[str, Tag]] | None = None,
+                 resolutions: dict[str, Resolution] | None = None) -> None:
         self.article = article
         self.config = config
         self.record = record
@@ -79,7 +81,8 @@ class SessionBase:
         edits = edits or Edits()
         self.state = State(engine=list(statements), added={s.id: s for s in edits.added},
                            speakers=dict(edits.speakers), dismissed=set(edits.dismissed),
-                           tags=dict(tags or {}), revised=dict(edits.revised))
+                           tags=dict(tags or {}), revised=dict(edits.revised), others=dict(others or {}),
+                           resolutions=dict(resolutions or {}))
         self.saver = Saver(store)  # the session writes only through its queue
         self.filter: Filter = ALL
         self._undo: list[Change] = []
@@ -116,6 +119,23 @@ class SessionBase:
     def dismissed(self, sid: str) -> bool:
         return sid in self.state.dismissed
 
+    def others(self, sid: str) -> dict[str, Tag]:
+        """The other reviewers' tags on the statement, by name."""
+        return self.state.others.get(sid, {})
+
+    def resolution(self, sid: str) -> Resolution | None:
+        return self.state.resolutions.get(sid)
+
+    def differ(self, sid: str) -> bool:
+        """The reviewers' categories differ here (this reviewer's included), settled or not."""
+        mine = self.state.tags.get(sid)
+        return len({t.category for t in [*self.others(sid).values(), *([mine] if mine else [])]}) > 1
+
+    def disputed(self, sid: str) -> bool:
+        """The reviewers differ and nobody has settled it (reader.store.disputed)."""
+        mine = self.state.tags.get(sid)
+        return disputed([*self.others(sid).values(), *([mine] if mine else [])], self.resolution(sid))
+
     def added(self, sid: str) -> bool:
         return sid in self.state.added
 
@@ -126,6 +146,8 @@ class SessionBase:
         f, s = self.filter, self.state
         if f.kind == "all":
             return list(self.statements)
+        if f.kind == "disagreements":
+            return [st for st in self.statements if self.disputed(st.id) and st.id not in s.dismissed]
         return [st for st in self.statements if f.keeps(st, s.tags.get(st.id), st.id in s.dismissed)]
 
     def progress(self) -> Tally:
@@ -256,6 +278,8 @@ class SessionBase:
                         del mine[sid]
 
         take(s.tags, stored.tags_of(self.reviewer))
+        take(s.others, others_of(stored, self.reviewer))
+        take(s.resolutions, stored.resolutions)
         take(s.speakers, edits.speakers)
         take(s.added, {st.id: st for st in edits.added})
         take(s.revised, edits.revised)
@@ -269,3 +293,13 @@ class SessionBase:
     def flush(self) -> Any:
         """Save everything queued, on this thread."""
         return self.saver.flush()
+
+
+def others_of(stored: ArticleState, reviewer: str) -> dict[str, dict[str, Tag]]:
+    """statement id -> every other reviewer's tag on it."""
+    out: dict[str, dict[str, Tag]] = {}
+    for sid, by in stored.reviews.items():
+        theirs = {name: tag for name, tag in by.items() if name != reviewer}
+        if theirs:
+            out[sid] = theirs
+    return out

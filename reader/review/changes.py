@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.attribution import Statement
 from reader.review.saver import Write
-from reader.store import Revision, Tag, merged
+from reader.store import Resolution, Revision, Tag, merged
 
 
 @dataclass
@@ -25,8 +25,10 @@ class State:
     added: dict[str, Statement] = field(default_factory=dict)
     speakers: dict[str, str | None] = field(default_factory=dict)
     dismissed: set[str] = field(default_factory=set)
-    tags: dict[str, Tag] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)  # this reviewer's
     revised: dict[str, Revision] = field(default_factory=dict)
+    others: dict[str, dict[str, Tag]] = field(default_factory=dict)  # statement id -> other reviewer -> tag
+    resolutions: dict[str, Resolution] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,31 @@ class RevisionChange:
 
 
 @dataclass(frozen=True)
+class ResolutionChange:
+    """Settle a statement the reviewers tagged differently (None: take the decision back)."""
+
+    article_id: str
+    statement_id: str
+    before: Resolution | None
+    after: Resolution | None
+    label: str
+
+    def apply(self, state: State) -> Write:
+        return self._set(state, self.after, self.label)
+
+    def revert(self, state: State) -> Write:
+        return self._set(state, self.before, f"undo {self.label}")
+
+    def _set(self, state: State, resolution: Resolution | None, label: str) -> Write:
+        aid, sid = self.article_id, self.statement_id
+        if resolution is None:
+            state.resolutions.pop(sid, None)
+        else:
+            state.resolutions[sid] = resolution
+        return Write(sid, label, lambda store: store.set_resolution(aid, sid, resolution))
+
+
+@dataclass(frozen=True)
 class BatchChange:
     """Several changes made, undone and redone as one step (accept every sure suggestion;
     correct the speaker of every statement of one source)."""
@@ -171,4 +198,4 @@ class BatchChange:
         return [change.revert(state) for change in reversed(self.changes)]
 
 
-Change = TagChange | SpeakerChange | DismissChange | AddChange | RevisionChange | BatchChange
+Change = TagChange | SpeakerChange | DismissChange | AddChange | RevisionChange | ResolutionChange | BatchChange

@@ -11,10 +11,10 @@ from reader import grades
 from reader.article import Article
 from reader.attribution import Statement
 from reader.config import Config
-from reader.review.base import ALL, Filter, Refused
-from reader.review.changes import BatchChange, Change, TagChange
+from reader.review.base import ALL, Filter, Refused, others_of
+from reader.review.changes import BatchChange, Change, ResolutionChange, TagChange
 from reader.review.corrections import Corrections
-from reader.store import Tag, make_anchor
+from reader.store import Resolution, Tag, make_anchor
 
 if TYPE_CHECKING:
     from reader.store import TagStore
@@ -30,7 +30,8 @@ class ReviewSession(Corrections):
         record, reanchored = store.register(article, statements)
         state = store.article_state(article.id)  # tags, orphans and edits from one read
         return cls(article, config, store, statements, tags=state.tags_of(store.reviewer), edits=state.edits,
-                   record=record, reanchored=reanchored, orphans=state.orphans)
+                   record=record, reanchored=reanchored, orphans=state.orphans,
+                   others=others_of(state, store.reviewer), resolutions=dict(state.resolutions))
 
     def _tag_change(self, sid: str, label: str, **fields: Any) -> Change:
         before = self.state.tags.get(sid)
@@ -48,6 +49,23 @@ class ReviewSession(Corrections):
         return Tag(article_id=self.article.id, statement_id=statement.id, category=category,
                    anchor=make_anchor(self.article.text, statement.start, statement.end),
                    reviewer=self.reviewer, created=stamp, updated=stamp, **fields)
+
+    def settle(self, sid: str, category: str | None) -> Change:
+        """Settle the statement as an adjudicator (this reviewer), with `category` (None: take
+        the resolution back); the reviewers' own tags are not touched. One undo step."""
+        before = self.state.resolutions.get(sid)
+        if category is None:
+            if before is None:
+                raise Refused("This statement has no resolution to take back.")
+            return self._do(ResolutionChange(self.article.id, sid, before, None, "take the resolution back"))
+        if self.config.category(category) is None:
+            raise Refused(f"{category!r} is not a category of these settings.")
+        if before is not None and before.category == category:
+            raise Refused(f"Already settled as {category}.")
+        statement = self.statement(sid)
+        after = Resolution(self.article.id, sid, category, self.reviewer, self._now(),
+                           make_anchor(self.article.text, statement.start, statement.end))
+        return self._do(ResolutionChange(self.article.id, sid, before, after, f"settle as {category}"))
 
     def set_category(self, sid: str, category: str) -> Change:
         if self.config.category(category) is None:

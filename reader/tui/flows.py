@@ -208,6 +208,8 @@ class DialogFlows(ReviewBase):
             choices.append(("s", Text(f"spoken by {flat(speaker)} (the selected statement's speaker)"),
                             Filter("speaker", speaker)))
         choices += [("n", Text("with a note"), Filter("note")), ("d", Text("dismissed"), Filter("dismissed"))]
+        if any(session.others(st.id) for st in session.statements):  # a desk: reviewers to compare
+            choices.append(("r", Text("disagreements: reviewers differ, not settled"), Filter("disagreements")))
         filters = {f.label: f for _, _, f in choices}  # option value -> filter
         options = [(f.label, key, label) for key, label, f in choices]
 

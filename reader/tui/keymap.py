@@ -124,6 +124,7 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("accept_all", "A", "accept_all", "accept every high-confidence suggestion in this article",
                 "Tag"),
         KeySpec("clear", "x", "clear", "clear the tag", "Tag"),
+        KeySpec("settle", "equals_sign", "settle", "settle a disagreement with a category (as adjudicator)", "Tag"),
         KeySpec("note", "n", "note", "write a note", "Tag", footer="note"),
         KeySpec("grades", "g", "grades", "Admiralty grades (A–F, 1–6)", "Tag", footer="grades"),
         KeySpec("undo", "u,ctrl+z", "undo", "undo", "Tag", footer="undo"),

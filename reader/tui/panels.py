@@ -14,7 +14,7 @@ from reader.attribution import Statement
 from reader.grades import CREDIBILITY, RELIABILITY
 from reader.config import Category
 from reader.safe_text import printable
-from reader.store import Tag
+from reader.store import Resolution, Tag
 from reader.tui.statement_list import chip_style, flat
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ def worded_text(parts: list[Part], limit: int = 200) -> Text:
 
 
 def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag | None, *, dismissed: bool,
-                added: bool, speaker_edited: bool, revised: bool, colours: dict[str, str], unsaved: bool) -> Text:
+                added: bool, speaker_edited: bool, revised: bool, colours: dict[str, str], unsaved: bool,
+                others: dict[str, Tag] | None = None, resolution: Resolution | None = None) -> Text:
     """What the detail pane says about the selected statement: its number and id, kind and cue,
     speaker, suggestion, tag, then its wording as the reports give it (last: on a small
     terminal the pane cuts it short, never the suggestion)."""
@@ -109,6 +110,16 @@ def detail_text(number: int, statement: Statement, worded: list[Part], tag: Tag 
         if tag.note:
             out.append("\nnote: ", style="dim")
             out.append(printable(tag.note.replace("\n", " ")))
+    if others:  # the other reviewers' tags, and how the desk settled a difference
+        out.append("\nothers: ", style="dim")
+        for n, name in enumerate(sorted(others)):
+            out.append(" · " if n else "")
+            out.append(flat(name))
+            out.append(f" {others[name].category} ", style=chip_style(colours.get(others[name].category)))
+    if resolution is not None:
+        out.append("\nsettled: ", style="dim")
+        out.append(f" {resolution.category} ", style=chip_style(colours.get(resolution.category)))
+        out.append(f" by {flat(resolution.by)}", style="italic")
     out.append("\n")
     out.append_text(worded_text(worded))
     return out

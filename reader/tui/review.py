@@ -188,7 +188,7 @@ class ReviewBase(Screen[None]):
         tag = session.tag(statement.id)
         return Row(statement.id, session.number(statement.id), statement.speaker, statement.text,
                    tag.category if tag else None, statement.suggested_source,
-                   session.dismissed(statement.id), statement.id in unsaved)
+                   session.dismissed(statement.id), statement.id in unsaved, session.differ(statement.id))
 
     def _redraw(self, select: str | None = None, *, keep_index: int | None = None) -> None:
         """Rebuild the list, the article's highlights and the panels from the session."""
@@ -245,7 +245,8 @@ class ReviewBase(Screen[None]):
                                 session.tag(sid), dismissed=session.dismissed(sid),
                                 added=session.added(sid), speaker_edited=session.speaker_edited(sid),
                                 revised=session.revised(sid),
-                                colours=self.colours, unsaved=sid in session.saver.unsaved_ids()))
+                                colours=self.colours, unsaved=sid in session.saver.unsaved_ids(),
+                                others=session.others(sid), resolution=session.resolution(sid)))
 
     # --- saving (a worker thread drains the session's write queue, in order) ------------------
 

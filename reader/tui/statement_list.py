@@ -33,6 +33,7 @@ class Row:
     suggestion: str | None
     dismissed: bool = False
     unsaved: bool = False
+    differs: bool = False  # the reviewers' categories differ here (marked ≠)
 
 
 def chip_style(colour: str | None) -> Style:
@@ -186,7 +187,8 @@ class StatementList(ScrollView, can_focus=False):
 
         base, dim = style(), style("dim")
         num_width = max(len(str(len(self.rows))), len(str(row.number)))
-        marker = Segment("!" if row.unsaved else " ", style("unsaved") if row.unsaved else base)
+        marker = Segment("!" if row.unsaved else "≠" if row.differs else " ",
+                         style("unsaved") if row.unsaved or row.differs else base)
         two = self.row_height == 2
         room = width - num_width - 2 - (8 if two else 24)  # keep room for the speaker (and excerpt)
         label_width = min(self._label_width, max(0, room))

@@ -6,6 +6,9 @@ from reader.review import Filter, Refused
 from reader.tui.review import ReviewBase
 
 
+TAKE_BACK = "-"  # the settle dialog's value for "take the resolution back" (no category is named "-")
+
+
 class Tagging(ReviewBase):
     def action_tag(self, category: str) -> None:
         self._apply(lambda s, sid: s.set_category(sid, category), tagging=True)
@@ -35,6 +38,40 @@ class Tagging(ReviewBase):
 
     def action_clear(self) -> None:
         self._apply(lambda s, sid: s.clear(sid))
+
+    def action_settle(self) -> None:
+        """Settle the selected statement with a chosen category (each reviewer's shown), or
+        take its resolution back; one undo step."""
+        session, sid = self.session, self.selected_id
+        if session is None or sid is None:
+            self.notify("No statement is selected.", severity="warning", markup=False)
+            return
+        from rich.text import Text
+
+        from reader.tui.dialogs.choice import ChoiceDialog
+        from reader.tui.statement_list import chip_style
+
+        mine = session.tag(sid)
+        chose = {**{n: t.category for n, t in session.others(sid).items()}, **({session.reviewer: mine.category}
+                                                                             if mine else {})}
+        options = []
+        for c in self.config.categories:
+            label = Text()
+            label.append(f" {c.name} ", style=chip_style(c.colour))
+            who = sorted(n for n, category in chose.items() if category == c.name)
+            if who:
+                label.append(f"  ({', '.join(who)})", style="italic")
+            options.append((c.name, c.key, label))
+        resolution = session.resolution(sid)
+        if resolution is not None:
+            options.append((TAKE_BACK, "x", Text(f"take back the resolution ({resolution.category}, by {resolution.by})")))
+
+        def done(value: str | None) -> None:
+            if value is not None:
+                self._apply(lambda s, x: s.settle(x, None if value == TAKE_BACK else value))
+
+        self.app.push_screen(ChoiceDialog(Text("Settle as which category?", style="bold"), options,
+                                          resolution.category if resolution else ""), done)
 
     def action_undo(self) -> None:
         self._history("undo")

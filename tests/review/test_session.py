@@ -174,3 +174,26 @@ def test_records_follow_the_json_export_shape(session):
 def _span(words: str) -> tuple[int, int]:
     start = sample.TEXT.index(words)
     return start, start + len(words)
+
+
+def test_a_session_takes_in_other_reviewers_tags_and_resolutions_and_settles_undoably(config, tmp_path):
+    from reader.review import ReviewSession
+    from reader.store import TagStore
+    from tests.review import sample
+
+    article, statements = sample.article(), sample.statements()
+    mine, bob = TagStore(tmp_path / "db", "tester"), TagStore(tmp_path / "db", "bob")
+    session = ReviewSession.open(article, config, mine, statements)
+    sid = statements[0].id
+    session.set_category(sid, "official")
+    session.flush()
+    bob.set_tag(article.id, statements[0], "eyewitness")
+    assert session.others(sid) == {} and session.sync(mine.article_state(article.id)) == {sid}
+    assert session.others(sid)["bob"].category == "eyewitness" and session.disputed(sid)
+    session.settle(sid, "eyewitness")
+    session.flush()
+    assert not session.disputed(sid) and mine.article_state(article.id).resolutions[sid].by == "tester"
+    assert mine.tags(article.id)[sid].category == "official"  # settling never changes a tag
+    session.undo()
+    session.flush()
+    assert session.disputed(sid) and mine.article_state(article.id).resolutions == {}
