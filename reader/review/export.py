@@ -25,8 +25,9 @@ def formats() -> list[tuple[str, str]]:
 
 def exports_folder(session: ReviewSession) -> Path:
     """Where the screen's exports go: config.yaml's exports.folder, else the `exports` folder
-    beside the tag database's index (never the current folder by accident)."""
-    folder = session.config.exports_folder or session.saver.store.layout.index.parent / "exports"
+    beside the tag database's index, or in the data folder for a database on a server (never the
+    current folder by accident)."""
+    folder = session.config.exports_folder or session.saver.store.backend.home / "exports"
     return folder.expanduser().absolute()
 
 

@@ -41,8 +41,13 @@ class Layout:
         return self.texts / f"{_safe_id(article_id)}.json"
 
 
+def is_article_id(text: str) -> bool:
+    """Article ids are hex digests."""
+    return bool(text) and all(c in "0123456789abcdefABCDEF" for c in text)
+
+
 def _safe_id(article_id: str) -> str:
-    """Article ids are hex digests; anything else must not be able to name another path."""
-    if not article_id or not all(c in "0123456789abcdefABCDEF" for c in article_id):
+    """Anything but an article id must not be able to name another path."""
+    if not is_article_id(article_id):
         raise ValueError(f"not an article id: {article_id!r}")
     return article_id.lower()

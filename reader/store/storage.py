@@ -56,7 +56,7 @@ class KeyedTable(Table):
     to re-use its JSON encoding from the previous write."""
 
     # TinyDB annotates document ids as int everywhere, although `document_id_class` picks their
-    # type at run time; `doc`, `has`, `put` and `delete` are where our str ids meet those
+    # type at run time; `doc`, `has` and `put` are where our str ids meet those
     # annotations, so the rest of the store calls typed methods.
     document_id_class = str  # type: ignore[assignment]  # TinyDB declares type[int]; str is the class it lets a table choose
 
@@ -72,9 +72,10 @@ class KeyedTable(Table):
         """Insert or replace the document with this id."""
         self.upsert(Document(fields, doc_id=doc_id))  # type: ignore[arg-type]  # TinyDB types doc_id as int; ours are str
 
-    def delete(self, doc_ids: Iterable[str]) -> None:
-        """Remove the documents with these ids, as TinyDB's `remove(doc_ids=...)` does."""
-        self.remove(doc_ids=list(doc_ids))  # type: ignore[arg-type]  # TinyDB types doc ids as int; ours are str
+    def items(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
+        """(doc id, document) in the order first put."""
+        for doc in self:
+            yield str(doc.doc_id), doc
 
     def _get_next_id(self) -> Any:
         raise RuntimeError("reader's tables are keyed: insert with put(doc_id, fields)")
@@ -112,7 +113,7 @@ class KeyedTable(Table):
 
         self._update_table(updater)
 
-    def remove_many(self, doc_ids: Iterable[str]) -> None:
+    def discard(self, doc_ids: Iterable[str]) -> None:
         """Remove these documents where present, in one pass (TinyDB's `remove` raises
         KeyError for an id that is not there)."""
         gone = [doc_id for doc_id in map(str, doc_ids) if self.has(doc_id)]

@@ -1,5 +1,6 @@
-"""TagStore: the reviewer's tags and edits, one small TinyDB file per article (see the
-package docstring for the layout and its guarantees)."""
+"""TagStore: the reviewer's tags and edits, and every rule of reading and writing them, on
+either backend (backend.py: a folder of TinyDB files, or a PostgreSQL server; see the package
+docstring for the file layout and the guarantees)."""
 from __future__ import annotations
 
 import hashlib
@@ -11,16 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb.table import Document
-
 from reader.article.model import Article, article_id as hash_text
 from reader.attribution.model import Statement
-from reader.errors import CannotWrite, ReaderError
-from reader.fileio import fsync_folder
-from reader.store import schema
+from reader.errors import ReaderError
 from reader.store.anchoring import reanchor, relocate_statement
+from reader.store.backend import (
+    ADDED, ARTICLES, DISMISSED, ENGINE, ENGINE_IDS, LOST_ADDED, ORPHANS, RESOLUTIONS, REVISED, SPEAKERS, TAGS,
+    Backend, Records, Table, Writer, damaged_text, open_backend,
+)
 from reader.store.changes import ArticleChange, checked, checked_resolution, merged
-from reader.store.layout import Layout
 from reader.store.model import (
     UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Judgements, Reanchored, Resolution, Tag,
     _Unset, make_anchor, now, record_from_json, record_to_json, resolution_from_json, resolution_to_json,
@@ -28,22 +28,11 @@ from reader.store.model import (
     statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
-from reader.store.storage import (
-    DatabaseLock, SafeStorage, Staged, StoreDB, WriteCache, load_document, make_folder, open_db,
-)
+from reader.store.schema import tag_key
 
 T = TypeVar("T")
 
-# Tables of an article file. Tags are keyed by statement and reviewer (schema.tag_key),
-# resolutions by statement id.
-TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS = (
-    schema.TAGS, "orphans", "added", "lost_added", "speakers", "dismissed", "revised", "resolutions")
 EDIT_TABLES = (ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS)
-tag_key = schema.tag_key
-ENGINE = "engine"  # one document, ENGINE_IDS: the engine's statement ids at the last registration
-ENGINE_IDS = "ids"
-ARTICLES = "articles"  # the index's one table
-TEXT = "text"  # the text file's one table, one document
 
 
 def identity(path: str) -> str:
@@ -75,137 +64,115 @@ class _Reanchoring:
     moved: dict[str, str]  # old statement id -> the id its tag now sits on
     orphaned: tuple[Tag, ...]  # the article's orphaned tags, in text order
     statements: int  # statements of this text, dismissed ones aside
-    emptied: list[SafeStorage]  # older texts' files emptied, to commit after this one
+    emptied: list[Records]  # older texts' records emptied, to save after this one
+
+
+def parse(table: Table, where: str, what: str, read: Callable[[Mapping[str, Any]], T]) -> dict[str, T]:
+    """key -> record, every document of the table read with `read`; ReaderError naming `where`
+    and the document for a damaged one."""
+    out: dict[str, T] = {}
+    for key, doc in table.items():
+        try:
+            out[key] = read(doc)
+        except (KeyError, TypeError, ValueError) as e:
+            raise ReaderError(f"{where}: {what} {key!r} is damaged ({e}); "
+                              "the file was left as it is.") from None
+    return out
 
 
 class TagStore:
-    """Every tag saved at once, atomically, under a lock shared with other reader processes.
+    """Every tag saved at once, atomically, under a lock shared with other reader processes
+    (on a server: with every reader on the desk).
 
-    `root` is the database folder (or a `.json` file standing for it, see `Layout.at`).
+    `location` is the database folder (or a `.json` file standing for it, see `Layout.at`).
     Raises ReaderError naming the file for an unusable folder, a damaged index or an index
     with an unknown schema version. Safe to share between threads."""
 
-    def __init__(self, root: Path, reviewer: str) -> None:
-        self.root = Path(root)
-        self.layout = Layout.at(self.root)
+    def __init__(self, location: Path | str, reviewer: str) -> None:
+        self.backend: Backend = open_backend(location)
         self.reviewer = reviewer or UNNAMED  # whose tags this store writes
-        self._lock = DatabaseLock(self.layout.folder)
         self._texts: dict[str, str] = {}
         self._texts_lock = threading.Lock()
-        self._folders_made = False
-        self._cache = WriteCache()  # used only under the lock
-        self._check_location()
-        load_document(self.layout.index, "index")
 
-    # --- location ----------------------------------------------------------------------
+    @property
+    def root(self) -> Path | str:
+        """The location as given (a folder or .json file, or a server's address)."""
+        return self.backend.root
 
-    def _check_location(self) -> None:
-        for folder in {self.layout.folder, self.layout.index.parent}:
-            at = folder
-            while not at.exists() and at.parent != at:
-                at = at.parent
-            if not at.is_dir():
-                raise ReaderError(f"{at}: is a file, so the tag database folder {folder} cannot be created.")
-            # a folder that cannot be written is fine until the first write: it can still be read
-        if self.layout.index.is_dir():
-            raise ReaderError(f"{self.layout.index}: is a folder where the tag database index was expected.")
+    @property
+    def location(self) -> str:
+        """The location as messages show it (never with a password)."""
+        return self.backend.location
 
-    def _make_folders(self) -> None:
-        if not self._folders_made:
-            for folder in (self.layout.index.parent, self.layout.articles, self.layout.texts):
-                make_folder(folder)
-            self._folders_made = True
+    def close(self) -> None:
+        self.backend.close()
 
-    # --- reading files -------------------------------------------------------------------
+    # --- reading records -----------------------------------------------------------------
 
-    def _open_article(self, article_id: str, *, writing: bool = False) -> tuple[StoreDB, SafeStorage]:
-        """A fresh TinyDB on the article's file; `writing` only while holding the lock."""
-        path = self.layout.article(article_id)
-        db, storage = open_db(path, "article", self._cache if writing else None, article=article_id)
-        data = storage.read()
-        if data is not None:
-            stored = data.get(schema.META, {}).get(schema.META_ID, {}).get("article")
-            if stored != article_id:
-                raise ReaderError(f"{path}: holds the tags of article {stored!r}, not of {article_id}; "
-                                  "it was left as it is.")
-        return db, storage
+    def _tags_in(self, records: Records, table: str = TAGS) -> dict[str, Tag]:
+        """document key -> tag (for TAGS, the key is tag_key(statement, reviewer))."""
+        article_id = records.article_id
+        return parse(records.table(table), records.where, "tag record", lambda d: tag_from_json(d, article_id))
 
-    @staticmethod
-    def _parse(table: Iterable[Document], path: Path, what: str, parse: Callable[[Mapping[str, Any]], T]
-               ) -> dict[str, T]:
-        out: dict[str, T] = {}
-        for doc in table:
-            try:
-                out[str(doc.doc_id)] = parse(doc)
-            except (KeyError, TypeError, ValueError) as e:
-                raise ReaderError(f"{path}: {what} {doc.doc_id!r} is damaged ({e}); "
-                                  "the file was left as it is.") from None
-        return out
-
-    def _tags_in(self, db: StoreDB, storage: SafeStorage, table: str = TAGS) -> dict[str, Tag]:
-        """document id -> tag (for TAGS, the id is tag_key(statement, reviewer))."""
-        article_id = storage.meta["article"]
-        return self._parse(db.table(table), storage.path, "tag record", lambda d: tag_from_json(d, article_id))
-
-    def _tag_in(self, db: StoreDB, storage: SafeStorage, statement_id: str, reviewer: str) -> Tag | None:
+    def _tag_in(self, records: Records, statement_id: str, reviewer: str) -> Tag | None:
         """One reviewer's tag on one statement (ReaderError naming the file when it is damaged)."""
         key = tag_key(statement_id, reviewer)
-        found = db.table(TAGS).doc(key)
+        found = records.table(TAGS).doc(key)
         if found is None:
             return None
-        article_id = storage.meta["article"]
-        return self._parse([found], storage.path, "tag record", lambda d: tag_from_json(d, article_id))[key]
+        try:
+            return tag_from_json(found, records.article_id)
+        except (KeyError, TypeError, ValueError) as e:
+            raise ReaderError(f"{records.where}: tag record {key!r} is damaged ({e}); "
+                              "the file was left as it is.") from None
 
-    def _resolutions_in(self, db: StoreDB, storage: SafeStorage) -> dict[str, Resolution]:
-        article_id = storage.meta["article"]
-        return self._parse(db.table(RESOLUTIONS), storage.path, "resolution",
-                           lambda d: resolution_from_json(d, article_id))
+    def _resolutions_in(self, records: Records) -> dict[str, Resolution]:
+        article_id = records.article_id
+        return parse(records.table(RESOLUTIONS), records.where, "resolution",
+                     lambda d: resolution_from_json(d, article_id))
 
-    def _edits_in(self, db: StoreDB, path: Path) -> Edits:
-        added = self._parse(db.table(ADDED), path, "added statement", statement_from_json)
-        speakers = self._parse(db.table(SPEAKERS), path, "speaker correction", speaker_from_json)
-        dismissed = self._parse(db.table(DISMISSED), path, "dismissal", lambda d: True)
-        revised = self._parse(db.table(REVISED), path, "revised statement", revision_from_json)
+    def _edits_in(self, records: Records) -> Edits:
+        where = records.where
+        added = parse(records.table(ADDED), where, "added statement", statement_from_json)
+        speakers = parse(records.table(SPEAKERS), where, "speaker correction", speaker_from_json)
+        dismissed = parse(records.table(DISMISSED), where, "dismissal", lambda d: True)
+        revised = parse(records.table(REVISED), where, "revised statement", revision_from_json)
         # in the order added (the table keeps insertion order): an added statement's number
         return Edits(added=tuple(added.values()), speakers=speakers, dismissed=frozenset(dismissed),
                      revised=revised)
 
     @staticmethod
-    def _engine_ids_in(db: StoreDB, path: Path) -> tuple[str, ...] | None:
-        doc = db.table(ENGINE).doc(ENGINE_IDS)
+    def _engine_ids_in(records: Records) -> tuple[str, ...] | None:
+        doc = records.table(ENGINE).doc(ENGINE_IDS)
         if doc is None:
             return None
         ids = doc.get("ids")
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise ReaderError(f"{path}: the list of statement ids is damaged; the file was left as it is.")
+            raise ReaderError(f"{records.where}: the list of statement ids is damaged; the file was left as it is.")
         return tuple(ids)
 
-    def _records(self, index: StoreDB) -> dict[str, ArticleRecord]:
-        return self._parse(index.table(ARTICLES), self.layout.index, "article record", record_from_json)
+    def _records(self, index: Table) -> dict[str, ArticleRecord]:
+        return parse(index, self.backend.location, "article record", record_from_json)
 
-    # --- public reads (no lock: files are replaced atomically, a reader sees a whole one) ---
+    # --- public reads (no lock: a reader always sees whole, saved records) -------------------
 
     def article(self, article_id: str) -> ArticleRecord | None:
-        return self._records(open_db(self.layout.index, "index")[0]).get(article_id)
+        return self._records(self.backend.index()).get(article_id)
 
     def articles(self) -> list[ArticleRecord]:
         """Every article ever registered, the most recently opened first."""
-        records = self._records(open_db(self.layout.index, "index")[0]).values()
+        records = self._records(self.backend.index()).values()
         return sorted(records, key=lambda r: (r.last_opened, r.first_seen), reverse=True)
 
     def text(self, article_id: str) -> str | None:
         with self._texts_lock:
             if article_id in self._texts:
                 return self._texts[article_id]
-        path = self.layout.text(article_id)
-        data = open_db(path, "text", article=article_id)[1].read()
-        if data is None:
+        text = self.backend.text(article_id)
+        if text is None:
             return None
-        doc = data.get(TEXT, {}).get(TEXT)
-        text = doc.get("text") if isinstance(doc, dict) else None
-        if not isinstance(text, str) or hash_text(text) != article_id:
-            raise ReaderError(f"{path}: is damaged (the stored text does not match its article id); "
-                              "it was left as it is.")
+        if hash_text(text) != article_id:
+            raise damaged_text(self.backend.where(article_id, "text"))
         with self._texts_lock:
             self._texts[article_id] = text
         return text
@@ -217,32 +184,28 @@ class TagStore:
 
     def orphans(self, article_id: str) -> tuple[Tag, ...]:
         """Tags kept although no statement of the article matches them any more."""
-        db, storage = self._open_article(article_id)
-        found = self._tags_in(db, storage, ORPHANS).values()
+        found = self._tags_in(self.backend.article(article_id), ORPHANS).values()
         return tuple(sorted(found, key=lambda t: (t.anchor.start, t.created)))
 
     def edits(self, article_id: str) -> Edits:
-        db, storage = self._open_article(article_id)
-        return self._edits_in(db, storage.path)
+        return self._edits_in(self.backend.article(article_id))
 
     def article_state(self, article_id: str) -> ArticleState:
-        """The article's tags, orphans and edits together, from one read of its file (what
-        `tags()`, `orphans()` and `edits()` return, without reading the file three times; and
-        the three agree with each other, which three reads could not promise while another
-        process writes)."""
-        return self._state_in(*self._open_article(article_id))
+        """The article's tags, orphans and edits together, from one read of its records (what
+        `tags()`, `orphans()` and `edits()` return, without reading three times; and the three
+        agree with each other, which three reads could not promise while another process writes)."""
+        return self._state_in(self.backend.article(article_id))
 
-    def _state_in(self, db: StoreDB, storage: SafeStorage) -> ArticleState:
-        if not storage.exists:
+    def _state_in(self, records: Records) -> ArticleState:
+        if not records.exists:
             return ArticleState()
-        orphans = self._tags_in(db, storage, ORPHANS).values()
+        orphans = self._tags_in(records, ORPHANS).values()
         reviews: dict[str, dict[str, Tag]] = {}
-        for tag in self._tags_in(db, storage).values():
+        for tag in self._tags_in(records).values():
             reviews.setdefault(tag.statement_id, {})[tag.reviewer] = tag
-        return ArticleState(reviews=reviews, resolutions=self._resolutions_in(db, storage),
+        return ArticleState(reviews=reviews, resolutions=self._resolutions_in(records),
                             orphans=tuple(sorted(orphans, key=lambda t: (t.anchor.start, t.created))),
-                            edits=self._edits_in(db, storage.path),
-                            engine_ids=self._engine_ids_in(db, storage.path))
+                            edits=self._edits_in(records), engine_ids=self._engine_ids_in(records))
 
     def judgements(self, article_id: str) -> Judgements:
         """Each reviewer's category on the article's statements, read straight from its file
@@ -274,15 +237,17 @@ class TagStore:
         those of older texts at the same path or URL, and its own whose statements vanished.
         `statements` is the engine's output for `article.text`."""
         aid, text, where = article.id, article.text, identity(article.path)
-        with self._lock.held():
-            self._make_folders()
-            self._store_text(aid, text)
-            index, index_storage = open_db(self.layout.index, "index", self._cache)
-            records = self._records(index)
+        with self.backend.writing() as w:
+            w.add_text(aid, text)
+            with self._texts_lock:
+                self._texts[aid] = text
+            index = w.index()
+            records = self._records(index.table(ARTICLES))
             previous = sorted((r for r in records.values()
                                if r.id != aid and where != "-" and r.path == where),
                               key=lambda r: r.last_opened, reverse=True)
-            found = self._reanchor(aid, text, statements, previous)
+            opened = {i: w.article(i) for i in sorted({aid, *(p.id for p in previous)})}
+            found = self._reanchor(w, opened, aid, text, statements, previous)
             stamp = now()
             old = records.get(aid)
             record = ArticleRecord(id=aid, path=where, title=article.title, chars=article.chars,
@@ -294,34 +259,23 @@ class TagStore:
             for prev in previous:
                 if prev.replaced_by != aid:
                     table.put(prev.id, record_to_json(replace(prev, replaced_by=aid)))
-            index_storage.commit()
-            for prev_storage in found.emptied:
-                prev_storage.commit()
+            w.save(index)
+            for emptied in found.emptied:
+                w.save(emptied)
         return record, Reanchored(moved=found.moved, orphaned=found.orphaned)
 
-    def _store_text(self, aid: str, text: str) -> None:
-        """The article's text, written once: its file name is its hash."""
-        path = self.layout.text(aid)
-        if not path.exists():
-            db, storage = open_db(path, "text", article=aid)
-            db.table(TEXT).put(TEXT, {"text": text})
-            storage.commit()
-        with self._texts_lock:
-            self._texts[aid] = text
-
-    def _reanchor(self, aid: str, text: str, statements: list[Statement], previous: list[ArticleRecord]
-                  ) -> _Reanchoring:
+    def _reanchor(self, w: Writer, opened: Mapping[str, Records], aid: str, text: str,
+                  statements: list[Statement], previous: list[ArticleRecord]) -> _Reanchoring:
         """Move tags and edits from older texts into this one and re-find this article's own
-        tags. Writes this article's file; the older files it emptied are not yet written, for
-        the caller to commit after it (so a crash in between duplicates, never loses)."""
-        db, storage = self._open_article(aid, writing=True)
-        path = storage.path
+        tags. Saves this article's records; the older ones it emptied are not yet saved, for
+        the caller to save after it (so a crash in between duplicates, never loses)."""
+        rec = opened[aid]
         engine_ids = [s.id for s in statements]
-        if self._engine_ids_in(db, path) != tuple(engine_ids):  # what counts and numbers read
-            db.table(ENGINE).put(ENGINE_IDS, {"ids": engine_ids})
-        own_tags = self._tags_in(db, storage)
-        own_orphans = self._tags_in(db, storage, ORPHANS)
-        edits = self._edits_in(db, path)
+        if self._engine_ids_in(rec) != tuple(engine_ids):  # what counts and numbers read
+            rec.table(ENGINE).put(ENGINE_IDS, {"ids": engine_ids})
+        own_tags = self._tags_in(rec)
+        own_orphans = self._tags_in(rec, ORPHANS)
+        edits = self._edits_in(rec)
         added = {s.id: s for s in edits.added}
         carried_tags: list[Tag] = []
         carried_orphans: list[Tag] = []
@@ -329,36 +283,35 @@ class TagStore:
         carried_dismissed: set[str] = set()
         carried_revised: dict[str, Revision] = {}
         carried_resolutions: dict[str, Resolution] = {}
-        emptied: list[SafeStorage] = []
+        emptied: list[Records] = []
         for prev in previous:
-            pdb, pstorage = self._open_article(prev.id, writing=True)
-            if not pstorage.exists:
+            prec = opened[prev.id]
+            if not prec.exists:
                 continue
-            ppath = pstorage.path
-            carried_tags += self._tags_in(pdb, pstorage).values()
-            carried_orphans += self._tags_in(pdb, pstorage, ORPHANS).values()
-            pedits = self._edits_in(pdb, ppath)
+            carried_tags += self._tags_in(prec).values()
+            carried_orphans += self._tags_in(prec, ORPHANS).values()
+            pedits = self._edits_in(prec)
             old_text = self.text(prev.id)
-            lost = self._parse(pdb.table(LOST_ADDED), ppath, "added statement", statement_from_json)
+            lost = parse(prec.table(LOST_ADDED), prec.where, "added statement", statement_from_json)
             for s in (*pedits.added, *lost.values()):
                 found = relocate_statement(s, old_text if s.id not in lost else None, text)
                 if found is not None and found.id not in added:
                     added[found.id] = found
                 elif found is None:
-                    db.table(LOST_ADDED).put(s.id, statement_to_json(s))
+                    rec.table(LOST_ADDED).put(s.id, statement_to_json(s))
             for sid, speaker in pedits.speakers.items():
                 carried_speakers.setdefault(sid, speaker)
             for sid, revision in pedits.revised.items():
                 carried_revised.setdefault(sid, revision)
-            for sid, resolution in self._resolutions_in(pdb, pstorage).items():
+            for sid, resolution in self._resolutions_in(prec).items():
                 carried_resolutions.setdefault(sid, resolution)
             carried_dismissed |= pedits.dismissed
-            if any(pdb.table(t) for t in (TAGS, ORPHANS, *EDIT_TABLES)):
-                pdb.drop_tables()
-                emptied.append(pstorage)
+            if any(len(prec.table(t)) for t in (TAGS, ORPHANS, *EDIT_TABLES)):
+                prec.clear()
+                emptied.append(prec)
         for s in added.values():
             if s.id not in {x.id for x in edits.added}:
-                db.table(ADDED).put(s.id, statement_to_json(s))
+                rec.table(ADDED).put(s.id, statement_to_json(s))
         current = apply_edits(statements, Edits(added=tuple(added.values())))
         valid = {s.id for s in current}
 
@@ -373,7 +326,7 @@ class TagStore:
         candidates += [(t, ORPHANS, key) for key, t in own_orphans.items()]
 
         moved: dict[str, str] = {}
-        tags_table, orphans_table = db.table(TAGS), db.table(ORPHANS)
+        tags_table, orphans_table = rec.table(TAGS), rec.table(ORPHANS)
         # each reviewer's tags are placed among the statements that reviewer has no tag on: two
         # reviewers' tags of one statement follow it together
         for reviewer in sorted({c[0].reviewer for c in candidates}):
@@ -383,7 +336,7 @@ class TagStore:
             for p in placements:
                 _, where_from, key = mine[p.index]
                 if where_from != "carried":
-                    db.table(where_from).delete([key])
+                    rec.table(where_from).discard([key])
                 tags_table.put(tag_key(p.tag.statement_id, reviewer), tag_to_json(p.tag))
                 if where_from != TAGS or p.old_id != p.tag.statement_id:
                     moved[p.old_id] = p.tag.statement_id
@@ -392,12 +345,12 @@ class TagStore:
                 if where_from == ORPHANS:
                     continue
                 if where_from == TAGS:
-                    tags_table.delete([key])
+                    tags_table.discard([key])
                 tag = replace(tag, article_id=aid)
                 orphans_table.put(orphan_key(tag), tag_to_json(tag))
-        self._carry_resolutions(db, storage, carried_resolutions, moved, current, text)
+        self._carry_resolutions(rec, carried_resolutions, moved, current, text)
 
-        speakers, dismissed, revised = db.table(SPEAKERS), db.table(DISMISSED), db.table(REVISED)
+        speakers, dismissed, revised = rec.table(SPEAKERS), rec.table(DISMISSED), rec.table(REVISED)
         for sid, speaker in carried_speakers.items():
             target = moved.get(sid, sid)
             if not speakers.has(target):
@@ -414,22 +367,22 @@ class TagStore:
                     doc = table.doc(old)
                     if doc is not None and not table.has(new):
                         table.put(new, dict(doc))
-                        table.delete([old])
-        storage.commit()
-        gone = set(self._edits_in(db, path).dismissed) if storage.exists else set()
+                        table.discard([old])
+        w.save(rec)
+        gone = set(self._edits_in(rec).dismissed) if rec.exists else set()
         count = sum(1 for s in current if s.id not in gone)
-        orphaned = tuple(sorted(self._tags_in(db, storage, ORPHANS).values(),
-                                key=lambda t: (t.anchor.start, t.created))) if storage.exists else ()
+        orphaned = tuple(sorted(self._tags_in(rec, ORPHANS).values(),
+                                key=lambda t: (t.anchor.start, t.created))) if rec.exists else ()
         return _Reanchoring(moved, orphaned, count, emptied)
 
-    def _carry_resolutions(self, db: StoreDB, storage: SafeStorage, carried: Mapping[str, Resolution],
+    def _carry_resolutions(self, rec: Records, carried: Mapping[str, Resolution],
                            moved: Mapping[str, str], current: Sequence[Statement], text: str) -> None:
         """Resolutions follow their statement where its tags went (`moved`), unless the
         statement there has a decision of its own; one whose statement is gone stays under its
         old id, kept (never dropped), and counts again if the statement comes back."""
-        table = db.table(RESOLUTIONS)
+        table = rec.table(RESOLUTIONS)
         by_id = {s.id: s for s in current}
-        own = self._resolutions_in(db, storage)
+        own = self._resolutions_in(rec)
         for sid, resolution in [*own.items(), *carried.items()]:
             target = moved.get(sid, sid)
             if target not in by_id:
@@ -438,17 +391,17 @@ class TagStore:
                 continue  # where it is already, or the statement there has its own decision
             found = by_id.get(target)
             anchor = make_anchor(text, found.start, found.end) if found is not None else resolution.anchor
-            table.put(target, resolution_to_json(replace(resolution, article_id=storage.meta["article"],
+            table.put(target, resolution_to_json(replace(resolution, article_id=rec.article_id,
                                                          statement_id=target, anchor=anchor)))
             if sid in own and target != sid:
-                table.delete([sid])
+                table.discard([sid])
 
     # --- writing tags --------------------------------------------------------------------
 
     def _anchor_for(self, article_id: str, statement: Statement) -> Anchor:
         text = self.text(article_id)
         if text is None:
-            raise ReaderError(f"{self.layout.article(article_id)}: article {article_id[:12]}… is not "
+            raise ReaderError(f"{self.backend.where(article_id)}: article {article_id[:12]}… is not "
                               "registered in the tag database; open or register it first.")
         if text[statement.start:statement.end] != statement.text:
             raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
@@ -458,28 +411,26 @@ class TagStore:
     def set_tag(self, article_id: str, statement: Statement, category: str, *,
                 note: str | None | _Unset = UNSET, reliability: str | None | _Unset = UNSET,
                 credibility: str | None | _Unset = UNSET) -> Tag:
-        """Create or update this store's reviewer's tag on `statement`, on disk before returning.
+        """Create or update this store's reviewer's tag on `statement`, saved before returning.
         Keeps `created`, sets `updated`; fields left UNSET keep their value (None when new).
         Other reviewers' tags on the statement are never touched."""
         anchor = self._anchor_for(article_id, statement)
-        with self._lock.held():
-            self._make_folders()
-            db, storage = self._open_article(article_id, writing=True)
-            table = db.table(TAGS)
-            old = self._tag_in(db, storage, statement.id, self.reviewer)
+        with self.backend.writing() as w:
+            rec = w.article(article_id)
+            old = self._tag_in(rec, statement.id, self.reviewer)
 
             def keep(value: str | None | _Unset, current: str | None) -> str | None:
                 return current if isinstance(value, _Unset) else value
 
             stamp = now()
             tag = checked(Tag(article_id=article_id, statement_id=statement.id, category=category, anchor=anchor,
-                               note=keep(note, old.note if old else None),
-                               reliability=keep(reliability, old.reliability if old else None),
-                               credibility=keep(credibility, old.credibility if old else None),
-                               reviewer=self.reviewer, created=old.created if old and old.created else stamp,
-                               updated=stamp))
-            table.put(tag_key(statement.id, tag.reviewer), tag_to_json(tag))
-            storage.commit()
+                              note=keep(note, old.note if old else None),
+                              reliability=keep(reliability, old.reliability if old else None),
+                              credibility=keep(credibility, old.credibility if old else None),
+                              reviewer=self.reviewer, created=old.created if old and old.created else stamp,
+                              updated=stamp))
+            rec.table(TAGS).put(tag_key(statement.id, tag.reviewer), tag_to_json(tag))
+            w.save(rec)
         return tag
 
     def put_tag(self, tag: Tag) -> None:
@@ -496,17 +447,16 @@ class TagStore:
             mine = checked(mine)
         reviewer = mine.reviewer if mine is not None else base.reviewer if base is not None else self.reviewer
         key = tag_key(statement_id, reviewer)
-        with self._lock.held():
-            self._make_folders()
-            db, storage = self._open_article(article_id, writing=True)
-            table = db.table(TAGS)
-            current = self._tag_in(db, storage, statement_id, reviewer)
+        with self.backend.writing() as w:
+            rec = w.article(article_id)
+            table = rec.table(TAGS)
+            current = self._tag_in(rec, statement_id, reviewer)
             result = merged(current, base, mine)
             if result is None and current is not None:
-                table.delete([key])
+                table.discard([key])
             elif result is not None and result != current:
                 table.put(key, tag_to_json(result))
-            storage.commit()
+            w.save(rec)
         return result
 
     def resolve(self, article_id: str, statement: Statement, category: str | None) -> Resolution | None:
@@ -523,11 +473,10 @@ class TagStore:
     def set_resolution(self, article_id: str, statement_id: str, resolution: Resolution | None) -> None:
         """Write this decision on the statement as it is (None: remove it): the later decision wins."""
         if resolution is not None:
-            resolution = checked_resolution(resolution)
-            data = resolution_to_json(resolution)
-            self._edit(article_id, lambda db: db.table(RESOLUTIONS).put(statement_id, data))
+            data = resolution_to_json(checked_resolution(resolution))
+            self._edit(article_id, lambda rec: rec.table(RESOLUTIONS).put(statement_id, data))
         else:
-            self._edit(article_id, lambda db: db.table(RESOLUTIONS).remove_many([statement_id]))
+            self._edit(article_id, lambda rec: rec.table(RESOLUTIONS).discard([statement_id]))
 
     def put_tags(self, tags: Iterable[Tag], orphans: Iterable[Tag] = (), *,
                  edits: Mapping[str, Edits] | None = None) -> None:
@@ -552,57 +501,36 @@ class TagStore:
         self.update(changes, lambda article_id, _: changes[article_id])
 
     def update(self, article_ids: Iterable[str], plan: Callable[[str, ArticleState], ArticleChange | None]) -> None:
-        """The read-modify-write of many articles at once (imports): under one lock, for each
-        article in turn, its state is read as it is now and `plan(article_id, state)` says what
-        to change (None: nothing); each article's file is read once and written once.
+        """The read-modify-write of many articles at once (imports): in one write, for each
+        article in turn (in sorted order), its state is read as it is now and
+        `plan(article_id, state)` says what to change (None: nothing); each article's records
+        are read once and written once.
 
         Every change is checked before anything is written: a bad grade or note, or an added
         statement whose words are not at its offsets of the stored text, refuses the whole
         update (ReaderError) and changes nothing; so does a ReaderError raised by `plan`.
 
-        Atomic per article: all of one article's changes land together or not at all. Across
-        articles: every changed file is first written to its temporary file and fsynced, and
-        only then are they all renamed over the old ones (then the folder is fsynced, before
-        this returns). So a failure while writing (disk full, a damaged file found, permission)
-        changes no article at all; only a crash or SIGKILL during the final renames (a rename
-        per article, no data written) can leave some articles changed and the rest not, each
-        file whole. Running the same update again then completes it."""
+        Atomic per article: all of one article's changes land together or not at all. On a
+        server the whole update is one transaction. In a folder, every changed file is first
+        written to its temporary file and fsynced, and only then are they all renamed over the
+        old ones (then the folder is fsynced, before this returns). So a failure while writing
+        (disk full, a damaged file found, permission) changes no article at all; only a crash
+        or SIGKILL during the final renames (a rename per article, no data written) can leave
+        some articles changed and the rest not, each file whole. Running the same update
+        again then completes it."""
         ids = sorted(set(article_ids))
         for article_id in ids:
-            self.layout.article(article_id)  # a ValueError for what is not an article id
+            self.backend.where(article_id)  # a ValueError for what is not an article id
         if not ids:
             return
-        with self._lock.held():
-            self._make_folders()
-            staged: list[Staged] = []
-            try:
-                for article_id in ids:
-                    db, storage = self._open_article(article_id, writing=True)
-                    change = plan(article_id, self._state_in(db, storage))
-                    if change is None or change.empty:
-                        continue
-                    _apply(db, self._checked_change(article_id, change))
-                    done = storage.stage()
-                    if done is not None:
-                        staged.append(done)
-                        if len(staged) > self._cache.size:  # keep the last few parsed, not all
-                            staged[-self._cache.size - 1].forget()
-            except BaseException:
-                for done in staged:
-                    done.discard()
-                raise
-            for n, done in enumerate(staged):
-                try:
-                    done.publish()
-                except OSError as e:
-                    for rest in staged[n:]:
-                        rest.discard()
-                    fsync_folder(self.layout.articles)
-                    raise CannotWrite(f"{done.path}: cannot write ({e.strerror or e}); this batch of tags was "
-                                      f"saved for {n} of its {len(staged)} articles, not for this one or "
-                                      "the rest; save it again to complete it.") from None
-            if staged:
-                fsync_folder(self.layout.articles)
+        with self.backend.writing() as w:
+            for article_id in ids:
+                rec = w.article(article_id)
+                change = plan(article_id, self._state_in(rec))
+                if change is None or change.empty:
+                    continue
+                _apply(rec, self._checked_change(article_id, change))
+                w.save(rec, batch=True)
 
     def _checked_change(self, article_id: str, change: ArticleChange) -> ArticleChange:
         for tag in (*change.tags, *change.orphans):
@@ -622,31 +550,30 @@ class TagStore:
     def remove_tag(self, article_id: str, statement_id: str) -> Tag | None:
         """Remove this store's reviewer's tag on this statement (or, when there is none, that
         reviewer's orphaned tags that had this statement id); returns what was removed."""
-        with self._lock.held():
-            db, storage = self._open_article(article_id, writing=True)
-            if not storage.exists:
+        with self.backend.writing() as w:
+            rec = w.article(article_id)
+            if not rec.exists:
                 return None
-            tag = self._tag_in(db, storage, statement_id, self.reviewer)
+            tag = self._tag_in(rec, statement_id, self.reviewer)
             if tag is not None:
-                db.table(TAGS).delete([tag_key(statement_id, self.reviewer)])
-                storage.commit()
+                rec.table(TAGS).discard([tag_key(statement_id, self.reviewer)])
+                w.save(rec)
                 return tag
-            orphans = {k: t for k, t in self._tags_in(db, storage, ORPHANS).items()
+            orphans = {k: t for k, t in self._tags_in(rec, ORPHANS).items()
                        if t.statement_id == statement_id and t.reviewer == self.reviewer}
             if not orphans:
                 return None
-            db.table(ORPHANS).delete(orphans)
-            storage.commit()
+            rec.table(ORPHANS).discard(orphans)
+            w.save(rec)
             return max(orphans.values(), key=lambda t: t.updated)
 
     # --- writing edits -------------------------------------------------------------------
 
-    def _edit(self, article_id: str, change: Callable[[StoreDB], None]) -> None:
-        with self._lock.held():
-            self._make_folders()
-            db, storage = self._open_article(article_id, writing=True)
-            change(db)
-            storage.commit()
+    def _edit(self, article_id: str, change: Callable[[Records], None]) -> None:
+        with self.backend.writing() as w:
+            rec = w.article(article_id)
+            change(rec)
+            w.save(rec)
 
     def add_statement(self, article_id: str, statement: Statement) -> None:
         text = self.text(article_id)
@@ -654,47 +581,47 @@ class TagStore:
             raise ReaderError(f"statement {statement.id} is not at {statement.start}..{statement.end} "
                               f"of article {article_id[:12]}…; it was not added.")
         data = statement_to_json(reviewer_statement(statement))
-        self._edit(article_id, lambda db: db.table(ADDED).put(statement.id, data))
+        self._edit(article_id, lambda rec: rec.table(ADDED).put(statement.id, data))
 
     def remove_statement(self, article_id: str, statement_id: str) -> None:
-        self._edit(article_id, lambda db: db.table(ADDED).delete([statement_id]))
+        self._edit(article_id, lambda rec: rec.table(ADDED).discard([statement_id]))
 
     def set_speaker(self, article_id: str, statement_id: str, speaker: str | None) -> None:
         """Correct the speaker of a statement; None goes back to the engine's."""
         if speaker is None:
-            self._edit(article_id, lambda db: db.table(SPEAKERS).delete([statement_id]))
+            self._edit(article_id, lambda rec: rec.table(SPEAKERS).discard([statement_id]))
         else:
-            self._edit(article_id, lambda db: db.table(SPEAKERS).put(statement_id, {"speaker": speaker}))
+            self._edit(article_id, lambda rec: rec.table(SPEAKERS).put(statement_id, {"speaker": speaker}))
 
     def set_revision(self, article_id: str, statement_id: str, revision: Revision | None) -> None:
         """Set a statement's words (start, end) and kind as the reviewer edited them; None goes
         back to the engine's."""
         if revision is None:
-            self._edit(article_id, lambda db: db.table(REVISED).remove_many([statement_id]))
+            self._edit(article_id, lambda rec: rec.table(REVISED).discard([statement_id]))
             return
         text = self.text(article_id)
         if text is not None and text[revision.start:revision.end] != revision.text:
             raise ReaderError(f"statement {statement_id}: {revision.start}..{revision.end} of article "
                               f"{article_id[:12]}… is not its new text; it was not saved.")
         data = revision_to_json(revision)
-        self._edit(article_id, lambda db: db.table(REVISED).put(statement_id, data))
+        self._edit(article_id, lambda rec: rec.table(REVISED).put(statement_id, data))
 
     def set_dismissed(self, article_id: str, statement_id: str, dismissed: bool) -> None:
         """Mark a statement "not a statement" (kept in the list, flagged) or undo that."""
         if dismissed:
-            self._edit(article_id, lambda db: db.table(DISMISSED).put(statement_id, {"dismissed": True}))
+            self._edit(article_id, lambda rec: rec.table(DISMISSED).put(statement_id, {"dismissed": True}))
         else:
-            self._edit(article_id, lambda db: db.table(DISMISSED).delete([statement_id]))
+            self._edit(article_id, lambda rec: rec.table(DISMISSED).discard([statement_id]))
 
 
-def _apply(db: StoreDB, change: ArticleChange) -> None:
-    """Make an article's changes in its TinyDB (one pass over each table changed)."""
+def _apply(rec: Records, change: ArticleChange) -> None:
+    """Make an article's changes in its records (one pass over each table changed)."""
     edits = change.edits
-    db.table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in edits.added})
-    db.table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in edits.speakers.items() if v is not None})
-    db.table(SPEAKERS).remove_many(sid for sid, v in edits.speakers.items() if v is None)
-    db.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(edits.dismissed)})
-    db.table(REVISED).put_many({sid: revision_to_json(r) for sid, r in edits.revised.items()})
-    db.table(TAGS).put_many({tag_key(t.statement_id, t.reviewer): tag_to_json(t) for t in change.tags})
-    db.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in change.orphans})
-    db.table(RESOLUTIONS).put_many({r.statement_id: resolution_to_json(r) for r in change.resolutions})
+    rec.table(ADDED).put_many({s.id: statement_to_json(reviewer_statement(s)) for s in edits.added})
+    rec.table(SPEAKERS).put_many({sid: {"speaker": v} for sid, v in edits.speakers.items() if v is not None})
+    rec.table(SPEAKERS).discard(sid for sid, v in edits.speakers.items() if v is None)
+    rec.table(DISMISSED).put_many({sid: {"dismissed": True} for sid in sorted(edits.dismissed)})
+    rec.table(REVISED).put_many({sid: revision_to_json(r) for sid, r in edits.revised.items()})
+    rec.table(TAGS).put_many({tag_key(t.statement_id, t.reviewer): tag_to_json(t) for t in change.tags})
+    rec.table(ORPHANS).put_many({orphan_key(t): tag_to_json(t) for t in change.orphans})
+    rec.table(RESOLUTIONS).put_many({r.statement_id: resolution_to_json(r) for r in change.resolutions})

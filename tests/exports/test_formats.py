@@ -369,7 +369,7 @@ def test_an_export_reads_each_article_file_once(sample, monkeypatch):
     monkeypatch.setattr(storage, "read_raw", lambda path: (reads.append(path), real(path))[1])
     doc = json.loads(export_text(sample.store, sample.config, None, "json"))
     assert len(doc["articles"][0]["orphaned_tags"]) == 1 and doc["articles"][0]["statements"][0]["tag"]
-    assert reads.count(sample.store.layout.article(sample.id)) == 1
+    assert reads.count(sample.store.backend.layout.article(sample.id)) == 1
 
 
 # --- a desk: several reviewers ------------------------------------------------------------------

@@ -335,7 +335,7 @@ def test_an_import_writes_everything_in_one_batch(sample, empty_store, tmp_path,
     result = import_file(empty_store, sample.config, exported, add_articles=True)
     assert result.added == 7 and result.orphans == 1 and len(result.articles_added) == 4
     assert calls == {"update": 1}  # read, planned and written under one lock
-    article_files = [p for p in written if p.parent == empty_store.layout.articles]
+    article_files = [p for p in written if p.parent == empty_store.backend.layout.articles]
     assert len(set(article_files)) == 4 and all(article_files.count(p) == 2 for p in article_files)
     by_id = lambda doc: {a["id"]: a for a in doc["articles"]}  # noqa: E731  (order follows first-seen seconds)
     assert by_id(records_of(empty_store, sample.config)) == by_id(records_of(sample.store, sample.config))

@@ -68,11 +68,11 @@ def test_each_article_file_is_written_once_under_one_lock(store, three, monkeypa
     real = storage_module.write_temp
     monkeypatch.setattr(storage_module, "write_temp", lambda path, data, **kw: written.append(path) or real(path, data, **kw))
     locks = []
-    real_held = store._lock.held
-    monkeypatch.setattr(store._lock, "held", lambda: locks.append(1) or real_held())
+    real_held = store.backend._lock.held
+    monkeypatch.setattr(store.backend._lock, "held", lambda: locks.append(1) or real_held())
     store.put_tags([tag_on(a, s) for a, statements in three for s in statements],
                    [orphan_of(a) for a, _ in three])
-    assert sorted(written) == sorted(store.layout.article(a.id) for a, _ in three)
+    assert sorted(written) == sorted(store.backend.layout.article(a.id) for a, _ in three)
     assert len(locks) == 1
 
 
@@ -193,7 +193,7 @@ def test_a_rename_failing_leaves_each_article_whole_and_says_how_far_it_got(stor
 
 
 def test_a_damaged_article_file_stops_the_batch_before_any_write(store, db, three):
-    damaged = store.layout.article(sorted(a.id for a, _ in three)[-1])  # the last the batch reaches
+    damaged = store.backend.layout.article(sorted(a.id for a, _ in three)[-1])  # the last the batch reaches
     store.put_tag(tag_on(three[0][0], three[0][1][0]))
     damaged.write_bytes(b'{"tags": ')
     before = snapshot(db)
@@ -212,7 +212,7 @@ def test_article_state_is_tags_orphans_and_edits_from_one_read(store, three, mon
     real = storage_module.read_raw
     monkeypatch.setattr(storage_module, "read_raw", lambda path: reads.append(path) or real(path))
     state = store.article_state(a.id)
-    assert reads == [store.layout.article(a.id)]
+    assert reads == [store.backend.layout.article(a.id)]
     assert state == ArticleState(reviews={sid: {"colleague": t} for sid, t in store.tags(a.id, "colleague").items()},
                                  orphans=store.orphans(a.id), edits=store.edits(a.id),
                                  engine_ids=tuple(s.id for s in statements))
