@@ -73,9 +73,10 @@ class KeyedTable(Table):
         self.upsert(Document(fields, doc_id=doc_id))  # type: ignore[arg-type]  # TinyDB types doc_id as int; ours are str
 
     def items(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
-        """(doc id, document) in the order first put."""
-        for doc in self:
-            yield str(doc.doc_id), doc
+        """(doc id, document) in the order first put; the documents as stored, not copies (read
+        them, never change them)."""
+        for doc_id, doc in self._read_table().items():
+            yield str(doc_id), doc
 
     def _get_next_id(self) -> Any:
         raise RuntimeError("reader's tables are keyed: insert with put(doc_id, fields)")

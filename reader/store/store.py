@@ -210,11 +210,10 @@ class TagStore:
     def judgements(self, article_id: str) -> Judgements:
         """Each reviewer's category on the article's statements, read straight from its file
         (a damaged tag is a ReaderError naming the file, as everywhere)."""
-        db, storage = self._open_article(article_id)
-        data = storage.read() or {}
+        records = self.backend.article(article_id)
         categories: dict[str, dict[str, str]] = {}
         words: dict[str, str] = {}
-        for key, doc in data.get(TAGS, {}).items():
+        for key, doc in records.table(TAGS).items():
             try:
                 sid, reviewer, category = doc["statement_id"], doc["reviewer"], doc["category"]
                 exact = doc["anchor"]["exact"]
@@ -222,13 +221,13 @@ class TagStore:
                         and type(exact) is str):
                     raise TypeError("expected strings")
             except (KeyError, TypeError) as e:
-                raise ReaderError(f"{storage.path}: tag record {key!r} is damaged ({e}); "
+                raise ReaderError(f"{records.where}: tag record {key!r} is damaged ({e}); "
                                   "the file was left as it is.") from None
             categories.setdefault(sid, {})[reviewer] = category
             words.setdefault(sid, exact)
-        settled = {sid: r.category for sid, r in self._resolutions_in(db, storage).items()}
-        return Judgements(categories, words, settled, frozenset(data.get(DISMISSED, {})),
-                          self._engine_ids_in(db, storage.path) or (), tuple(data.get(ADDED, {})))
+        settled = {sid: r.category for sid, r in self._resolutions_in(records).items()}
+        return Judgements(categories, words, settled, frozenset(k for k, _ in records.table(DISMISSED).items()),
+                          self._engine_ids_in(records) or (), tuple(k for k, _ in records.table(ADDED).items()))
 
     # --- registering -------------------------------------------------------------------
 
