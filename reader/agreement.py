@@ -159,6 +159,13 @@ def rounded(value: float | None, places: int = 3) -> float | None:
     return None if value is None else round(value, places)
 
 
+def figure(value: float | None, percent: bool = False) -> str:
+    """A figure for people: "83.3%" or "0.689"; "–" where it is undefined."""
+    if value is None:
+        return "–"
+    return f"{100 * value:.1f}%" if percent else f"{value:.3f}"
+
+
 def agreement_json(found: Agreement, articles: int) -> dict[str, Any]:
     """The figures as `reader agreement --format json` prints them (CONTRACT.md)."""
     return {

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.agreement import Agreement, Unit
+from reader.agreement import Agreement, Unit, figure
 from reader.exports.agreement import report_units
 from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine, corrections,
-                                    desk_agreement, desk_note, dismissed, disputes, figure, grouped, summarise)
+                                    desk_agreement, desk_note, dismissed, disputes, grouped, summarise)
 from reader.exports.wording import Part, wording
 from reader.grades import notation
 from reader.safe_text import printable

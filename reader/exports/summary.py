@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from reader.agreement import Agreement, Unit, agreement
+from reader.agreement import Agreement, Unit, agreement, figure
 from reader.exports.model import ArticleData, ExportOptions, Item
 
 UNTAGGED_LABEL = "untagged"
@@ -93,12 +93,6 @@ def desk_agreement(units: list[Unit], order: list[str]) -> Agreement | None:
     """The agreement figures a report shows, None when no statement has two reviewers' tags."""
     found = agreement(units, category_order=order)
     return found if found.units else None
-
-
-def figure(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return "–"
-    return f"{100 * value:.1f}%" if percent else f"{value:.3f}"
 
 
 def dismissed(data: ArticleData, options: ExportOptions) -> list[Item]:

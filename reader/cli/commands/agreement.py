@@ -8,8 +8,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reader.agreement import (Agreement, Unit, agreement, agreement_json, krippendorff_alpha, percent_agreement,
-                              units_of)
+from reader.agreement import (Agreement, Unit, agreement, agreement_json, figure, krippendorff_alpha,
+                              percent_agreement, rounded, units_of)
 from reader.cli.commands.tag import excerpt, open_for_review
 from reader.cli.context import Context
 from reader.cli.lines import say
@@ -76,18 +76,8 @@ def _json(doc: dict[str, Any], lists: tuple[str, ...]) -> str:
 
 
 def _figures(units: list[Unit]) -> dict[str, float | int | None]:
-    return {"units": len(units), "percent_agreement": _round(percent_agreement(units)),
-            "krippendorff_alpha": _round(krippendorff_alpha([u.tags for u in units]))}
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
-
-
-def _shown(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return "–"
-    return f"{100 * value:.1f}%" if percent else f"{value:.3f}"
+    return {"units": len(units), "percent_agreement": rounded(percent_agreement(units)),
+            "krippendorff_alpha": rounded(krippendorff_alpha([u.tags for u in units]))}
 
 
 def _table(found: Agreement, per_article: list[tuple[ArticleRecord, list[Unit]]], articles: int) -> None:
@@ -102,21 +92,21 @@ def _table(found: Agreement, per_article: list[tuple[ArticleRecord, list[Unit]]]
             "yet: import a colleague's tags (reader import FILE) or tag as another reviewer (--reviewer NAME).")
         return
     out.print(literal(f"Agreement of {', '.join(found.reviewers)} over {found.units:,} statements in "
-                      f"{articles:,} article{'s' if articles != 1 else ''}: {_shown(found.percent_agreement, True)} "
-                      f"agreed, Krippendorff's α {_shown(found.krippendorff_alpha)}", "bold"))
+                      f"{articles:,} article{'s' if articles != 1 else ''}: {figure(found.percent_agreement, True)} "
+                      f"agreed, Krippendorff's α {figure(found.krippendorff_alpha)}", "bold"))
     pairs = Table(title=Text("Pairs of reviewers"), expand=False)
     for name, right in (("reviewers", False), ("statements", True), ("agreed", True), ("Cohen's κ", True)):
         pairs.add_column(name, justify="right" if right else "left")
     for p in found.pairs:
-        pairs.add_row(literal(" · ".join(p.reviewers)), f"{p.units:,}", _shown(p.percent_agreement, True),
-                      _shown(p.cohen_kappa))
+        pairs.add_row(literal(" · ".join(p.reviewers)), f"{p.units:,}", figure(p.percent_agreement, True),
+                      figure(p.cohen_kappa))
     out.print(pairs)
     categories = Table(title=Text("Per category (this category or not)"), expand=False)
     categories.add_column("category")
     categories.add_column("statements", justify="right")
     categories.add_column("Krippendorff's α", justify="right")
     for name, c in found.categories.items():
-        categories.add_row(literal(name), f"{c.units:,}", _shown(c.krippendorff_alpha))
+        categories.add_row(literal(name), f"{c.units:,}", figure(c.krippendorff_alpha))
     out.print(categories)
     if len(per_article) > 1:
         table = Table(title=Text("Per article"), expand=True)
@@ -127,7 +117,7 @@ def _table(found: Agreement, per_article: list[tuple[ArticleRecord, list[Unit]]]
         for record, units in per_article:
             figures = _figures(units)
             table.add_row(literal(excerpt(record.title, 60)), f"{len(units):,}",
-                          _shown(figures["percent_agreement"], True), _shown(figures["krippendorff_alpha"]))
+                          figure(figures["percent_agreement"], True), figure(figures["krippendorff_alpha"]))
         out.print(table)
     if found.disagreements:
         several = articles > 1
