@@ -24,8 +24,10 @@ def _register(db: Path):
     return a
 
 
-def _writer(db: Path, article_id: str, first: int, step: int, count: int, *, wait: bool = False):
+def _writer(db: Path, article_id: str, first: int, step: int, count: int, *, wait: bool = False,
+            reviewer: str | None = None):
     args = [sys.executable, "-m", "tests.store.writer", str(db), article_id, str(first), str(step), str(count)]
+    args += ["--as", reviewer] if reviewer else []
     return subprocess.Popen(args + (["--wait"] if wait else []), cwd=ROOT, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -67,6 +69,29 @@ def test_a_writer_killed_at_random_moments_loses_no_returned_write(db):
         assert not missing, f"{len(missing)} returned writes lost"
         for sid, number in returned.items():
             assert int(saved[sid].note or -1) >= number, f"{sid}: write {number} lost"
+
+
+def test_two_reviewers_tagging_the_same_statements_at_once_keep_both_tags(db):
+    """Two reviewers' windows on the same statements, at the same moment: each keeps their own
+    tag on every statement, and each reviewer's last write is the one kept."""
+    a = _register(db)
+    writes = writer.QUOTES * 2  # every statement, twice over
+    children = [_writer(db, a.id, 0, 1, writes, wait=True, reviewer=name) for name in ("alice", "bob")]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    for child, (out, err) in zip(children, [child.communicate(timeout=300) for child in children]):
+        assert child.returncode == 0, err
+        assert len(out.splitlines()) == writes
+    reviews = TagStore(db, "checker").article_state(a.id).reviews
+    statements = statements_in(a.text)
+    assert set(reviews) == {s.id for s in statements}
+    for n, s in enumerate(statements):
+        assert {name: t.note for name, t in reviews[s.id].items()} == {"alice": str(n + writer.QUOTES),
+                                                                        "bob": str(n + writer.QUOTES)}
 
 
 @pytest.mark.parametrize("writers", [2, 4])

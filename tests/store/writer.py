@@ -17,7 +17,9 @@ CATEGORIES = ("official", "intelligence", "eyewitness", "social media")
 
 def main(argv: list[str]) -> int:
     db, article_id, first, step, count = argv[0], argv[1], int(argv[2]), int(argv[3]), int(argv[4])
-    store = TagStore(Path(db), f"writer-{first % step}")  # one reviewer per interleaved writer
+    # one reviewer per interleaved writer, unless named: --as NAME
+    name = argv[argv.index("--as") + 1] if "--as" in argv else f"writer-{first % step}"
+    store = TagStore(Path(db), name)
     statements = statements_in(text_with(many_quotes(QUOTES)))
     if "--wait" in argv:
         print("ready", flush=True)
