@@ -43,12 +43,9 @@ Guarantees:
   ("rose to 12 on Monday" is not "rose to 15 on Tuesday"): it is kept as an orphan and
   reported by `register()` and `orphans()`.
 
-What does not depend on TinyDB, for another backend to share: the records and their JSON form
-(model.py: Tag, Resolution, ArticleState with one tag per statement and reviewer, Judgements),
-the outcome rules (outcome.py), the merge rules (changes.py: `merged`, `ArticleChange`,
-`checked`), counts and numbers (records.py) and re-anchoring (anchoring.py). The TinyDB file
-layout is store.py (TagStore: tables, keys, the lock around each read-modify-write),
-storage.py, layout.py and schema.py.
+The desk's records and rules are the same on every backend (store/backend.py): one tag per
+statement and reviewer and the resolutions (model.py), the outcome rules (outcome.py), the
+merge rules (changes.py) and re-anchoring each reviewer's tags (store.py, anchoring.py).
 """
 from typing import TYPE_CHECKING, Any
 
