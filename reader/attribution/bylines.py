@@ -23,7 +23,7 @@ _NAME = r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*"
 # "” ― Pamela Ruiz", "” — Ana Lind, a nurse in Leeds" up to the end of the paragraph
 _DASH_SIGNED = re.compile(rf"[ \t\u00a0]*[―—–]{{1,2}}[ \t\u00a0]*(?P<name>{_NAME})(?P<rest>,[^\n“”\"]{{0,80}})?[ \t\u00a0.]*(?=\n|\Z)")
 # "Meg Harlow, Twitter: “", "Sen. Ray Dunn (Ohio): “", "Tom Lee: “" opening the paragraph
-_NAME_HEADED = re.compile(rf"\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){{1,4}}[A-Z][\w’'-]*)(?:\s*\([^)\n]{{1,40}}\))?(?:,\s*(?P<rest>[^,:\n“”\"]{{1,40}}))?\s*:\s*$")
+_NAME_HEADED = re.compile(r"\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*)(?:\s*\([^)\n]{1,40}\))?(?:,\s*(?P<rest>[^,:\n“”\"]{1,40}))?\s*:\s*$")
 # "made the following comment:", "issued a statement:": a verb giving words, closing a paragraph
 _WORDS_MADE = re.compile(r"\b(?:made|issued|gave|released|offered|posted|had)\s+(?:[\w’'-]+\s+){0,3}?(?:comment|comments|"
                          r"statement|remarks|message|response|reply|answer|warning)\s*:\s*$", re.IGNORECASE)

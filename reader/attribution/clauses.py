@@ -20,6 +20,8 @@ FINITE = re.compile(
     r"needs?|wants?|knows?|says?|seems?|remains?|appears?|continues?|plans?|intends?|uses?|"
     r"\w+n[’']t|(?:he|she|it|they|we|i|you)\s+\w+)\b",
     re.IGNORECASE)
+# a day and its part, as news writes it without "on": "said Friday", "tweets early Sunday morning"
+WEEKDAY = r"(?:early\s+|late\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?"
 # "with one poster writing", "with many residents saying": a participle with its own subject
 WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){1,5}?)[a-z]+ing\s*[,:]?\s*$")
 _PASSIVE_AFTER = re.compile(r"(?:\s+(?:on|in|to|at)\s+\S+)?(?:\s+\w+ly)*\s+(?!%s)by\b" % BY_MEANS)

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from reader.attribution import posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import (
-    BY_MEANS, FINITE, WITH_SUBJECT, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
+    BY_MEANS, FINITE, WEEKDAY, WITH_SUBJECT, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
     prepositional, trim_end, trim_space,
 )
 from reader.attribution.cues import CueForm
+from reader.attribution.lexicon import TEXT_NOUNS
 from reader.attribution.model import Kind
 from reader.attribution.phrases import Mention, subject_after, subject_before
 from reader.attribution.structure import OPENERS
@@ -29,7 +30,7 @@ _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|
 # before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …")
 _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
-    r"(?:\s+[\w’'.-]+){0,6}?|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)?"
+    rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY})?"
     r"(?:\s*[.!]?|\s+[—–]\s.*)\s*")
 _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 # a title in quotation marks: "told MSNBC’s “Morning Joe” that …"
@@ -41,10 +42,7 @@ def _blank(m: re.Match[str]) -> str:
 
 
 # "a series of tweets early Friday saying …": a text, perhaps a time, then the participle
-_TEXT_THEN_PARTICIPLE = re.compile(
-    r"\b(?:statements?|posts?|messages?|letters?|tweets?|videos?|releases?|interviews?|speech(?:es)?|notes?)"
-    r"(?:\s+(?:early|late|on|this|last))?(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)?\s+$")
+_TEXT_THEN_PARTICIPLE = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})(?:\s+(?:on\s+)?{WEEKDAY})?\s+$")
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since for from statement statements post "
                                "posts message letter tweet video release interview speech".split())
