@@ -427,7 +427,9 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
     if hi - lo > REACH:
         lo = text.find(" ", hi - REACH, hi) + 1 or hi - REACH
     toks = _after_dateline(tokenize(text, lo, hi))
-    while toks and toks[-1].lower in VERB_FILLERS:
+    while toks and (toks[-1].lower in VERB_FILLERS or (  # "Mr. Ode generally (supported)": an adverb
+            len(toks) > 1 and not toks[-1].cap and toks[-1].lower.endswith("ly")
+            and toks[-1].lower not in _LY_NOUNS | _LY_ADJECTIVES)):
         toks.pop()
     if not toks:
         return None

@@ -18,7 +18,9 @@ from reader.attribution.verbs import previous_word
 _PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|(?-i:[a-z]+ing))\b")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
-_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?\s+|\n)(?=[\"“‘']?[A-Z])")
+# a sentence starts after a full stop, not after an initial or a title ("Mr. Ode", "J. Ode")
+_SENTENCE_START = re.compile(r"(?:(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bLt|\bJr|\bSr)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)"
+                             r"[.!?][\"”’']?\s+|\n)(?=[\"“‘']?[A-Z])")
 # Two or more capitalised words in a row, the way a person's full name (with a title) is written
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
 
@@ -206,10 +208,15 @@ def antecedent(lexicon: CueLexicon, text: str, pos: int, known: Callable[[str], 
                                   and mention.name is not None and known(mention.name)):
             return mention  # "Vale believes …. “…,” she said": a surname the article gives a person
         for run in reversed(list(_NAME_RUN.finditer(text, start, end))):
+            if _AFTER_PREPOSITION.search(text, max(start, run.start() - 6), run.start()):
+                continue  # "a bomb had gone off in New York": a place
             mention = build_mention(text, tokenize(text, run.start(), run.end()), [])
             if _a_person(mention):
                 return mention
     return None
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|to|of|near|into|across)\s+$")
 
 
 def _quoted(text: str, pos: int) -> bool:
