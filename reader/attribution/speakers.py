@@ -216,8 +216,8 @@ class Resolver:
             return None
         last = words[-1]
         for entity in reversed(self.entities):
-            if entity.best.pronoun or entity.best.definite:
-                continue
+            if entity.best.pronoun or entity.best.definite or (entity.plural and not mention.plural):
+                continue  # "Ode" is not "both Vale and Ode"
             if len(last) > 2 and last in entity.surnames():
                 return entity
         if len(words) == 1 and len(last) >= _MISSPELT and self.index is not None and not self.index.written_in_full(last):
