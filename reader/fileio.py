@@ -51,11 +51,13 @@ def read_regular(path: Path, *, what: str, limit: int | None = None) -> bytes | 
     with os.fdopen(fd, "rb") as f:
         if limit is None:
             return f.read()
-        data = f.read(limit + 1)
-        if len(data) > limit or info.st_size > limit:
-            size = max(info.st_size, len(data))
-            raise ReaderError(f"{path}: is {'more than ' if size == limit + 1 else ''}{size // 2**20} MB, more than "
-                              f"reader reads as {what} ({limit // 2**20} MB).")
+        data = f.read(limit + 1) if info.st_size <= limit else b""  # what it says it holds is too much
+        if info.st_size > limit:
+            raise ReaderError(f"{path}: is {info.st_size // 2**20} MB, more than reader reads as {what} "
+                              f"({limit // 2**20} MB).")
+        if len(data) > limit:
+            raise ReaderError(f"{path}: grew past {limit // 2**20} MB while being read, more than reader reads "
+                              f"as {what}.")
         return data
 
 
