@@ -12,13 +12,14 @@ import pytest
 from bench.adversarial.cases import FAMILIES
 from bench.adversarial.run import run_all
 from bench.adversarial.workspace import Workspace
+from tests.conftest import TEST_CONFIG
 
 EVERY = {"settings": 5, "imports": 6}  # of these big families, every n-th case here (all in the bench)
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
-    return Workspace.create(tmp_path_factory.mktemp("adversarial"))
+    return Workspace.create(tmp_path_factory.mktemp("adversarial"), TEST_CONFIG)
 
 
 @pytest.mark.parametrize("family", FAMILIES)

@@ -55,11 +55,12 @@ class Workspace:
         return self.root / "export.jsonld"
 
     @classmethod
-    def create(cls, root: Path) -> Workspace:
+    def create(cls, root: Path, settings: Path | None = None) -> Workspace:
+        """The workspace in `root`, with these settings (default: the ones shipped with reader)."""
         ws = cls(Path(root))
         ws.inputs.mkdir(parents=True, exist_ok=True)
         ws.article.write_text(TEXT, encoding="utf-8")
-        shutil.copyfile(paths.default_config_file(), ws.config)
+        shutil.copyfile(settings or paths.default_config_file(), ws.config)
         config = load_config(ws.config)
         store = TagStore(ws.db, "seed")
         article = load_article(str(ws.article))
