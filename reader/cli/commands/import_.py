@@ -1,6 +1,6 @@
 """`reader import FILE [--keep-mine]`: merge tags from an export file (the registry's importable
-formats: a json export or a W3C annotation collection) into the tag database, listing what was
-added, updated, identical and in conflict."""
+formats: a json export or a W3C annotation collection) into the tag database, each reviewer's
+beside the others', listing what was added, updated, identical and in conflict."""
 from __future__ import annotations
 
 import argparse
@@ -16,8 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE",
                         help=f"a file written by `reader export` as {listed(IMPORTABLE)}")
     parser.add_argument("--keep-mine", action="store_true",
-                        help="on a conflict (same statement, another category) keep the database's tag "
-                             "(default: the newer one wins)")
+                        help="on a conflict (one reviewer's tag on one statement, with another category in "
+                             "the file) keep the database's (default: the newer one wins); another reviewer's "
+                             "tags are always added beside, never in conflict")
     parser.add_argument("--add-articles", action="store_true",
                         help="take articles this database has never seen from the json file's text "
                              "(default: refuse the file)")
