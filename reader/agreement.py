@@ -19,7 +19,6 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -35,10 +34,10 @@ class Unit:
     text: str = ""  # the statement's words
     title: str = ""  # the article's title
     settled: str | None = None  # the resolution's category, if settled
+    agreed: bool = field(init=False)  # every reviewer who tagged it chose the same category
 
-    @cached_property
-    def agreed(self) -> bool:
-        return len(set(self.tags.values())) == 1
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "agreed", len(set(self.tags.values())) == 1)
 
 
 @dataclass(frozen=True)
