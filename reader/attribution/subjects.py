@@ -19,8 +19,9 @@ _PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 # a sentence starts after a full stop, not after an initial or a title ("Mr. Ode", "J. Ode")
-_SENTENCE_START = re.compile(r"(?:(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bLt|\bJr|\bSr)(?<!\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)"
-                             r"[.!?][\"”’']?\s+|\n)(?=[\"“‘']?[A-Z])")
+# (the stop is matched first and the titles looked for behind it: the same match, tried fast)
+_SENTENCE_START = re.compile(r"(?:[.!?](?<!\b[A-Z][.!?])(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr)[.!?])"
+                             r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col)[.!?])[\"”’']?\s+|\n)(?=[\"“‘']?[A-Z])")
 # Two or more capitalised words in a row, the way a person's full name (with a title) is written
 _NAME_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+")
 

@@ -348,7 +348,9 @@ class NameIndex:
         for "NWS" (whether or not "(NWS)" follows it), "Department of Fisheries" for "DOF"."""
         if acronym not in self._acronyms:  # the first full spelling in the article, looked for once
             pattern = _CONNECTOR.join(rf"{re.escape(letter)}[\w’'-]*" for letter in acronym)
-            m = re.compile(rf"(?<![\w’'-]){pattern}(?![\w’'-])").search(self.text, self.lo, self.hi)
+            first = re.escape(acronym[0])  # the letter first, what stands before it after: found fast
+            pattern = rf"{first}(?<![\w’'-]{first})" + pattern[len(first):]
+            m = re.compile(rf"{pattern}(?![\w’'-])").search(self.text, self.lo, self.hi)
             self._acronyms[acronym] = (m.group(), m.start()) if m else None
         found = self._acronyms[acronym]
         return found[0] if found is not None and found[1] < before else None
