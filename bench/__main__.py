@@ -1,4 +1,6 @@
 """Run the benchmarks: `python -m bench` (all suites) or `python -m bench extraction ...`.
+`--db postgresql://…` adds the tag database on that server to the store suite, side by side
+with the folder (bench/suites/server.py).
 
 Prints a table and writes the rows as JSON (default bench/results/latest.json).
 """
@@ -18,6 +20,9 @@ def main() -> int:
     parser.add_argument("suites", nargs="*", metavar="SUITE",
                         help=f"which suites to run (default: all of {', '.join(SUITES)})")
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats")
+    parser.add_argument("--db", metavar="ADDRESS",
+                        help="store suite: also measure the tag database on this PostgreSQL server "
+                             "(postgresql://…; the user must be allowed to create a schema there)")
     parser.add_argument("--json", type=Path, default=Path("bench/results/latest.json"),
                         help="where to write the results")
     args = parser.parse_args()
@@ -29,6 +34,10 @@ def main() -> int:
         module = importlib.import_module(f"bench.suites.{name}")
         print(f"running {name}…", file=sys.stderr, flush=True)
         rows += module.run(quick=args.quick)
+        if name == "store" and args.db:
+            from bench.suites import server
+
+            rows += server.run(quick=args.quick, db=args.db)
     print_table(rows)
     write_json(rows, args.json)
     print(f"wrote {args.json}", file=sys.stderr)

@@ -70,7 +70,7 @@ ADVANCE: tuple[Advance, ...] = get_args(Advance)
 class Config:
     categories: tuple[Category, ...]
     cues: tuple[str, ...]
-    database: Path | None = None
+    database: Path | str | None = None  # a folder or .json file, or a server's address
     reviewer: str | None = None
     keys: Mapping[str, str] = field(default_factory=dict, hash=False)  # action id -> key(s)
     source: Path | None = None  # the file these settings came from
@@ -194,7 +194,7 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(key, str) or not key.strip():
             raise where.error(("keys", action), "must be a key name such as \"j\" or \"ctrl+s\".")
         keys[str(action)] = key.strip()
-    if database and paths.is_address(database):
+    if database and paths.is_address(database) and not paths.is_server(database):
         raise where.error(("storage", "database"), f"{without_password(database)} {paths.DATABASE_ADDRESS}.")
     review = _mapping(top.get("review") or {}, ("review",), where, required=set(), optional={"advance"})
     advance = review.get("advance", "next-untagged")
@@ -202,7 +202,7 @@ def parse_config(text: str, path: Path) -> Config:
         raise where.error(("review", "advance"), f"must be one of {', '.join(ADVANCE)}, got {advance!r}.")
     exports = _mapping(top.get("exports") or {}, ("exports",), where, required=set(), optional={"folder"})
     folder = _optional_str(exports.get("folder"), ("exports", "folder"), where)
-    return Config(categories=categories, cues=cues, database=_beside(database, path), reviewer=reviewer,
+    return Config(categories=categories, cues=cues, database=database if database and paths.is_server(database) else _beside(database, path), reviewer=reviewer,
                   keys=keys, source=path, advance=advance, exports_folder=_beside(folder, path))
 
 

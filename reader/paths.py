@@ -36,15 +36,21 @@ def user_config_file() -> Path:
     return platformdirs.user_config_path(APP_NAME) / "config.yaml"
 
 
-# `--db`, READER_DB and storage.database name a folder or a .json file; an address such as
-# postgresql://… is refused (not taken as a folder called "postgresql:")
+# `--db`, READER_DB and storage.database name a folder, a .json file or a PostgreSQL server
+# (postgresql://…); an address of any other kind is refused (not taken as a folder called "ftp:")
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-DATABASE_ADDRESS = ("is a database server's address; reader keeps tags in a folder (or a .json file) "
-                    "and cannot use a database server yet")
+SERVER_SCHEMES = ("postgresql", "postgres")
+DATABASE_ADDRESS = ("is an address of a kind reader cannot keep tags at; give a folder, a .json file or a "
+                    "PostgreSQL server's address (postgresql://user@host:port/database)")
 
 
 def is_address(location: str) -> bool:
     return bool(_ADDRESS.match(location))
+
+
+def is_server(location: str) -> bool:
+    """Whether `location` is a PostgreSQL server's address (postgresql:// or postgres://)."""
+    return is_address(location) and location.split("://", 1)[0].lower() in SERVER_SCHEMES
 
 
 def user_data_dir() -> Path:

@@ -25,11 +25,13 @@ def printable(text: str) -> str:
 
 
 def without_password(address: str) -> str:
-    """An address as messages show it: `scheme://user:…@host/…`, never with its password."""
-    return _PASSWORD.sub(r"\1:…@", address)
+    """An address as messages show it: `scheme://user:…@host/…` and `?password=…`, never with
+    its password."""
+    return _PASSWORD_PARAMETER.sub(r"\1password=…", _PASSWORD.sub(r"\1:…@", address))
 
 
 _PASSWORD = re.compile(r"(?<=://)([^/@:]*):[^/@]*@")
+_PASSWORD_PARAMETER = re.compile(r"([?&])password=[^&#]*", re.IGNORECASE)
 
 
 def encodable(text: str) -> bool:

@@ -1,12 +1,20 @@
 """Fixtures shared by every test: an isolated home, config and database for each test."""
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+
+from tests import postgres
 
 from reader.cli import main
 from reader.config import Config, load_config
@@ -68,3 +76,47 @@ def cli_process():
                       proc.stderr.decode("utf-8", "replace"))
 
     return run
+
+
+# --- a real PostgreSQL server for the server backend's tests -----------------------------------
+
+SERVER_ENV = "READER_TEST_POSTGRESQL"  # a server where the tests may create schemas and roles
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The address of a PostgreSQL server for the tests (a superuser's, over its Unix socket):
+    READER_TEST_POSTGRESQL when set (.ci/run starts one), else a throw-away cluster started for
+    this test session and stopped after it. No server to be had is a failure saying how to get
+    one, never a skip."""
+    given = os.environ.get(SERVER_ENV)
+    if given:
+        yield given
+        return
+    folder = Path(tempfile.mkdtemp(prefix="reader-pg-"))
+    try:
+        url = postgres.start(folder)
+    except postgres.NoServer as e:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"{e}.", pytrace=False)
+    try:
+        yield url
+    finally:
+        postgres.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def with_parameter(url: str, name: str, value: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{name}={quote(value, safe='')}"
+
+
+@pytest.fixture
+def server_db(postgres_server: str) -> str:
+    """The address of an empty tag database of this test's own: a fresh schema on the server
+    (the address picks it with options=-csearch_path=…)."""
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    return with_parameter(postgres_server, "options", f"-csearch_path={name}")

@@ -28,6 +28,7 @@ from reader.config import load_config
 from reader.store import Tag, TagStore, make_anchor
 from reader.store.layout import Layout
 from reader.store.model import ArticleRecord, record_to_json, tag_to_json
+from reader.store.schema import tag_key
 from reader.store.storage import make_folder, write_document
 
 ARTICLES = 1_000
@@ -63,7 +64,7 @@ def _fill(root: Path, articles: list[Article], total: int, rng: random.Random) -
                       note="checked against the ministry statement" if n % 3 == 0 else None,
                       reliability=rng.choice("ABCDEF"), credibility=rng.choice("123456"),
                       reviewer="bench", created=STAMP, updated=STAMP)
-            tags[tag.statement_id] = tag_to_json(tag)
+            tags[tag_key(tag.statement_id, tag.reviewer)] = tag_to_json(tag)
         write_document(layout.article(aid), "article", {"tags": tags}, durable=False, article=aid)
         records[aid] = record_to_json(ArticleRecord(id=aid, path=article.path, title=article.title,
                                                     chars=article.chars, first_seen=STAMP, last_opened=STAMP,

@@ -34,13 +34,12 @@ class Context:
         return load_config(self.config_option)
 
     @cached_property
-    def db_path(self) -> Path:
-        """--db, then READER_DB, then the config's storage.database, then the data folder."""
+    def db_path(self) -> Path | str:
+        """--db, then READER_DB, then the config's storage.database, then the data folder: a
+        folder or .json file, or a server's address (str)."""
         chosen = self.db_option or os.environ.get(DB_ENV)
-        if chosen and paths.is_address(chosen):
-            raise ReaderError(f"{without_password(chosen)} {paths.DATABASE_ADDRESS}.")
         if chosen:
-            return Path(chosen).expanduser()
+            return database_location(chosen)
         return self.config.database or paths.user_data_dir()
 
     @cached_property
@@ -96,6 +95,16 @@ class Context:
         for warning in article.warnings:
             warn(warning)
         return article
+
+
+def database_location(chosen: str) -> Path | str:
+    """A database as the user named it: a server's address as it is, a path expanded; an
+    address of another kind is a ReaderError (never with its password)."""
+    if paths.is_server(chosen):
+        return chosen
+    if paths.is_address(chosen):
+        raise ReaderError(f"{without_password(chosen)} {paths.DATABASE_ADDRESS}.")
+    return Path(chosen).expanduser()
 
 
 def _count(n: int, noun: str) -> str:

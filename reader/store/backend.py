@@ -122,7 +122,8 @@ class Backend(Protocol):
         its `exports` folder)."""
 
     def where(self, article_id: str, what: str = "article") -> str:
-        """Where an article's records (`what` "article") or text ("text") are, for messages."""
+        """Where an article's records (`what` "article") or text ("text") are, or the index
+        ("index", article_id ""), as messages name them; ValueError for what is not an article id."""
 
     def article(self, article_id: str) -> Records:
         """The article's records as they are now, read whole and consistent, not held."""
@@ -143,7 +144,14 @@ class Backend(Protocol):
 
 
 def open_backend(location: Path | str) -> Backend:
-    """The backend for a location: a folder or a .json file."""
+    """The backend for a location: a postgresql:// address is a server, anything else a folder
+    or a .json file (an address of another kind is refused before this, by the caller)."""
+    from reader import paths
+
+    if isinstance(location, str) and paths.is_server(location):
+        from reader.store.server import ServerBackend
+
+        return ServerBackend(location)
     from reader.store.files import FileBackend
 
     return FileBackend(Path(location))

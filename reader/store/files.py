@@ -123,6 +123,8 @@ class FileBackend:
         return self.layout.index.parent
 
     def where(self, article_id: str, what: str = "article") -> str:
+        if what == "index":
+            return str(self.layout.index)
         return str(self.layout.text(article_id) if what == "text" else self.layout.article(article_id))
 
     def _check_location(self) -> None:

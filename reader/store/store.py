@@ -17,7 +17,7 @@ from reader.attribution.model import Statement
 from reader.errors import ReaderError
 from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.backend import (
-    ADDED, ARTICLES, DISMISSED, ENGINE, ENGINE_IDS, LOST_ADDED, ORPHANS, RESOLUTIONS, REVISED, SPEAKERS, TAGS,
+    ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, ENGINE, ENGINE_IDS, LOST_ADDED, ORPHANS, RESOLUTIONS, REVISED, SPEAKERS, TAGS,
     Backend, Records, Table, Writer, damaged_text, open_backend,
 )
 from reader.store.changes import ArticleChange, checked, checked_resolution, merged
@@ -67,6 +67,24 @@ class _Reanchoring:
     emptied: list[Records]  # older texts' records emptied, to save after this one
 
 
+def engine_ids_from_json(doc: Mapping[str, Any]) -> tuple[str, ...]:
+    ids = doc.get("ids")
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise TypeError("expected a list of statement ids")
+    return tuple(ids)
+
+
+# How each table's documents are read (document, article id -> record): a document none of
+# these can read is damaged. (The reads above use the same functions, table by table.)
+READERS: dict[str, Callable[[Mapping[str, Any], str], object]] = {
+    TAGS: tag_from_json, ORPHANS: tag_from_json, RESOLUTIONS: resolution_from_json,
+    ADDED: lambda d, _: statement_from_json(d), LOST_ADDED: lambda d, _: statement_from_json(d),
+    SPEAKERS: lambda d, _: speaker_from_json(d), DISMISSED: lambda d, _: True,
+    REVISED: lambda d, _: revision_from_json(d), ENGINE: lambda d, _: engine_ids_from_json(d),
+}
+assert set(READERS) == set(ARTICLE_TABLES), "every table of an article has its reader"
+
+
 def parse(table: Table, where: str, what: str, read: Callable[[Mapping[str, Any]], T]) -> dict[str, T]:
     """key -> record, every document of the table read with `read`; ReaderError naming `where`
     and the document for a damaged one."""
@@ -76,7 +94,7 @@ def parse(table: Table, where: str, what: str, read: Callable[[Mapping[str, Any]
             out[key] = read(doc)
         except (KeyError, TypeError, ValueError) as e:
             raise ReaderError(f"{where}: {what} {key!r} is damaged ({e}); "
-                              "the file was left as it is.") from None
+                              "it was left as it is.") from None
     return out
 
 
@@ -124,7 +142,7 @@ class TagStore:
             return tag_from_json(found, records.article_id)
         except (KeyError, TypeError, ValueError) as e:
             raise ReaderError(f"{records.where}: tag record {key!r} is damaged ({e}); "
-                              "the file was left as it is.") from None
+                              "it was left as it is.") from None
 
     def _resolutions_in(self, records: Records) -> dict[str, Resolution]:
         article_id = records.article_id
@@ -146,13 +164,14 @@ class TagStore:
         doc = records.table(ENGINE).doc(ENGINE_IDS)
         if doc is None:
             return None
-        ids = doc.get("ids")
-        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise ReaderError(f"{records.where}: the list of statement ids is damaged; the file was left as it is.")
-        return tuple(ids)
+        try:
+            return engine_ids_from_json(doc)
+        except TypeError:
+            raise ReaderError(f"{records.where}: the list of statement ids is damaged; "
+                              "it was left as it is.") from None
 
     def _records(self, index: Table) -> dict[str, ArticleRecord]:
-        return parse(index, self.backend.location, "article record", record_from_json)
+        return parse(index, self.backend.where("", "index"), "article record", record_from_json)
 
     # --- public reads (no lock: a reader always sees whole, saved records) -------------------
 
@@ -222,7 +241,7 @@ class TagStore:
                     raise TypeError("expected strings")
             except (KeyError, TypeError) as e:
                 raise ReaderError(f"{records.where}: tag record {key!r} is damaged ({e}); "
-                                  "the file was left as it is.") from None
+                                  "it was left as it is.") from None
             by = categories.get(sid)
             if by is None:  # (setdefault twice a tag cost a tenth of `reader agreement`)
                 by = categories[sid] = {}

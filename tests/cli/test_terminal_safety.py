@@ -60,9 +60,14 @@ def test_json_for_scripts_escapes_c1_controls(cli, tmp_path):
 
 
 @pytest.mark.parametrize("where", ["option", "env", "config"])
-def test_a_database_server_address_is_refused_not_taken_as_a_folder(cli, tmp_path, monkeypatch, where):
+@pytest.mark.parametrize("address, said", [
+    ("postgresql://alex:s3cret@127.0.0.1:1/tags", "PostgreSQL server 127.0.0.1:1, database tags: cannot connect"),
+    ("mysql://alex:s3cret@db.example/tags", "mysql://alex:…@db.example/tags is an address of a kind reader cannot"),
+])
+def test_a_database_address_is_never_taken_as_a_folder(cli, tmp_path, monkeypatch, where, address, said):
+    """A PostgreSQL server's address is a server (here one nobody answers at), an address of
+    another kind is refused: one sentence either way, never the password, no folder made."""
     story = write_article(tmp_path / "storm.txt")
-    address = "postgresql://alex:s3cret@db.example/tags"
     monkeypatch.chdir(tmp_path)
     args: tuple[str, ...] = ()
     if where == "option":
@@ -79,9 +84,9 @@ def test_a_database_server_address_is_refused_not_taken_as_a_folder(cli, tmp_pat
         args = ("--config", str(config))
     result = cli(*args, "tags", story)
     assert result.code == 1 and result.err.count("\n") == 1
-    assert "postgresql://alex:…@db.example/tags is a database server's address" in result.err
+    assert said in result.err
     assert "s3cret" not in result.err
-    assert not (tmp_path / "postgresql:").exists()
+    assert not (tmp_path / address.split("//")[0]).exists()
 
 
 def _as_a_user_who_cannot_write(args: list[str]) -> list[str]:

@@ -5,7 +5,8 @@ statement whose index has this PARITY ("0", "1", or "all" for every statement) w
 CATEGORIES[n % 4] and note "n"; it prints "n" after the call returns. With --wait it prints
 "ready" and waits for a line on stdin. With --die-at K it kills itself with SIGKILL just
 before its K-th file-system step (a write, fsync or rename of the store's files), so a test
-can stop it at any chosen point inside a batch."""
+can stop it at any chosen point inside a batch (on a server: just before its K-th SQL
+statement sent, the transaction's COMMIT included)."""
 from __future__ import annotations
 
 import itertools
@@ -18,7 +19,7 @@ from reader.article import Article
 from reader.attribution.model import Statement
 from reader.store import Tag, TagStore, make_anchor
 from reader.store import storage
-from tests.store.helpers import article, many_quotes, statements_in, text_with
+from tests.store.helpers import article, location, many_quotes, statements_in, text_with
 
 ARTICLES = 3
 QUOTES = 60
@@ -43,32 +44,39 @@ def batch(n: int, parity: str, reviewer: str) -> list[Tag]:
     return tags
 
 
-def die_at(step: int) -> None:
-    """SIGKILL this process just before its `step`-th write, fsync or rename of a store file."""
+def die_at(step: int, server: bool) -> None:
+    """SIGKILL this process just before its `step`-th write, fsync or rename of a store file
+    (on a server: its `step`-th statement, COMMIT included)."""
     done = itertools.count(1)
-    real = {name: getattr(os, name) for name in ("write", "fsync", "replace")}
 
-    def counted(name: str):
-        def call(*args):
+    def counted(real):
+        def call(*args, **kwargs):
             if next(done) == step:
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real[name](*args)
+            return real(*args, **kwargs)
         return call
 
+    if server:
+        import psycopg
+
+        for owner, name in ((psycopg.Cursor, "execute"), (psycopg.Cursor, "executemany"),
+                            (psycopg.Connection, "commit"), (psycopg.Transaction, "__exit__")):
+            setattr(owner, name, counted(getattr(owner, name)))
+        return
     # storage.os is the os module: patched for this process only, after start-up
-    for name in real:
-        setattr(storage.os, name, counted(name))
+    for name in ("write", "fsync", "replace"):
+        setattr(storage.os, name, counted(getattr(os, name)))
 
 
 def main(argv: list[str]) -> int:
     db, parity, first, count = argv[0], argv[1], int(argv[2]), int(argv[3])
-    store = TagStore(Path(db), f"writer-{parity}")
+    store = TagStore(location(db), f"writer-{parity}")
     articles()  # build the texts before counting steps
     if "--wait" in argv:
         print("ready", flush=True)
         sys.stdin.readline()
     if "--die-at" in argv:
-        die_at(int(argv[argv.index("--die-at") + 1]))
+        die_at(int(argv[argv.index("--die-at") + 1]), server=not isinstance(location(db), Path))
     numbers = itertools.count(first) if count == 0 else range(first, first + count)
     for n in numbers:
         store.put_tags(batch(n, parity, f"writer-{parity}"))

@@ -50,6 +50,27 @@ def many_quotes(n: int) -> list[str]:
     return [f"Statement number {i} was made about the flooding today" for i in range(n)]
 
 
+SERVER_TABLES = ("reader_schema", "reader_articles", "reader_texts", "reader_tags", "reader_resolutions",
+                 "reader_records")
+
+
+def location(argument: str) -> Path | str:
+    """A database named on a test process's command line: a server's address, or a folder."""
+    return argument if argument.startswith("postgresql://") else Path(argument)
+
+
+def snapshot(db: Path | str) -> dict[str, object]:
+    """Everything the database holds, to compare before and after: every file's bytes in a
+    folder (temporary files too); every row of every table on a server, read with SQL."""
+    if isinstance(db, Path):
+        return {str(p.relative_to(db)): p.read_bytes() for p in sorted(db.rglob("*")) if p.is_file()}
+    import psycopg
+
+    with psycopg.connect(db) as conn:
+        return {t: sorted(r[0] for r in conn.execute(f"SELECT row_to_json(x)::text FROM {t} x"))
+                for t in SERVER_TABLES}
+
+
 def every_tag(store, article_id: str) -> dict:
     """statement id -> the tag on it, whoever's (for tests where each statement has one reviewer's tag)."""
     found = store.article_state(article_id).reviews

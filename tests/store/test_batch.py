@@ -13,13 +13,9 @@ import pytest
 from reader.errors import ReaderError
 from reader.store import Anchor, ArticleState, Edits, Tag, TagStore, make_anchor
 from reader.store import storage as storage_module
-from tests.store.helpers import every_tag, article, many_quotes, statements_in, text_with
+from tests.store.helpers import every_tag, article, many_quotes, snapshot, statements_in, text_with
 
 STAMP = "2026-03-01T10:00:00Z"
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -63,6 +59,7 @@ def test_a_batch_saves_what_put_tag_would_one_by_one(store, db, three, tmp_path)
     assert (first.reliability, first.credibility, first.reviewer, first.updated) == ("B", "2", "colleague", STAMP)
 
 
+@pytest.mark.files_only
 def test_each_article_file_is_written_once_under_one_lock(store, three, monkeypatch):
     written: list[Path] = []
     real = storage_module.write_temp
@@ -137,6 +134,7 @@ def test_an_added_statement_not_at_its_offsets_refuses_the_whole_batch(store, db
     assert snapshot(db) == before
 
 
+@pytest.mark.files_only
 def test_a_write_failing_partway_through_changes_no_article(store, db, three, monkeypatch):
     """The disk fills up while the second article's file is written: not the first article,
     not the second, not the third: every file exactly as it was, no temporary file left."""
@@ -163,6 +161,7 @@ def test_a_write_failing_partway_through_changes_no_article(store, db, three, mo
     assert all({t.category for t in every_tag(reopened, a.id).values()} == {"eyewitness"} for a, _ in three)
 
 
+@pytest.mark.files_only
 def test_a_rename_failing_leaves_each_article_whole_and_says_how_far_it_got(store, db, three, monkeypatch):
     for a, statements in three:
         store.put_tag(tag_on(a, statements[0], "eyewitness"))
@@ -192,6 +191,7 @@ def test_a_rename_failing_leaves_each_article_whole_and_says_how_far_it_got(stor
     assert all({t.note for t in every_tag(TagStore(db, "x"), a.id).values()} == {"batch"} for a, _ in three)
 
 
+@pytest.mark.files_only
 def test_a_damaged_article_file_stops_the_batch_before_any_write(store, db, three):
     damaged = store.backend.layout.article(sorted(a.id for a, _ in three)[-1])  # the last the batch reaches
     store.put_tag(tag_on(three[0][0], three[0][1][0]))
@@ -204,6 +204,7 @@ def test_a_damaged_article_file_stops_the_batch_before_any_write(store, db, thre
 
 # --- reading an article's state at once ---------------------------------------------------
 
+@pytest.mark.files_only
 def test_article_state_is_tags_orphans_and_edits_from_one_read(store, three, monkeypatch):
     a, statements = three[0]
     store.put_tags([tag_on(a, statements[0]), tag_on(a, statements[2], "eyewitness")], [orphan_of(a)],

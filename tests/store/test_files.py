@@ -11,6 +11,8 @@ from reader.errors import ReaderError
 from reader.store import Tag, TagStore, make_anchor, schema
 from tests.store.helpers import QUOTES, article, every_tag, statements_in, text_with
 
+pytestmark = pytest.mark.files_only  # the folder backend's own files
+
 
 def _article_file(db: Path, article_id: str) -> Path:
     return db / "articles" / f"{article_id}.json"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from reader.store import UNNAMED, TagStore, schema
 from tests.store.helpers import QUOTES, article, statements_in, text_with
+
+pytestmark = pytest.mark.files_only  # the first round's files
 
 STAMP = "2026-11-26T16:59:55Z"
 

@@ -32,8 +32,8 @@ def _writer(db: Path, article_id: str, first: int, step: int, count: int, *, wai
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _all_files_parse(db: Path) -> None:
-    for path in db.rglob("*.json"):
+def _all_files_parse(db: Path | str) -> None:
+    for path in db.rglob("*.json") if isinstance(db, Path) else ():
         json.loads(path.read_bytes())  # raises if a kill left a half-written file
 
 

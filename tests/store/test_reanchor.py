@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
+
 from reader.store import TagStore
 from reader.store.anchoring import reanchor
 from reader.store.model import make_anchor
@@ -149,6 +151,7 @@ def test_the_reviewers_edits_follow_the_article(store, registered, tmp_path):
     assert "sadded" in store.tags(edited.id) and reanchored.orphaned == ()
 
 
+@pytest.mark.files_only
 def test_an_interrupted_move_is_finished_without_duplicates(store, db, registered, tmp_path):
     a, statements = registered
     _tag_all(store, a, statements)

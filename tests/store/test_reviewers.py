@@ -76,3 +76,28 @@ def test_every_reviewers_tag_and_the_resolution_follow_an_edited_text(store, db,
     [(sid, resolution)] = state.resolutions.items()
     assert sid == by_words[QUOTES[0]] and resolution.anchor.exact == QUOTES[0]
     assert edited.text[resolution.anchor.start:resolution.anchor.end] == QUOTES[0]
+
+
+def test_two_reviewers_tagging_one_statement_at_the_same_moment_keep_both_tags(store, db, registered):
+    """Alice and Bob press a key on the same statement at once, from two machines: both tags
+    are kept, each under its reviewer (a real race: both writes start together, many times)."""
+    import threading
+
+    a, statements = registered
+    stores = {name: TagStore(db, name) for name in ("alice", "bob")}
+    for round_, s in enumerate(statements * 3):
+        start = threading.Barrier(2)
+
+        def tag(name: str, category: str) -> None:
+            start.wait()
+            stores[name].set_tag(a.id, s, category, note=f"{name} {round_}")
+
+        threads = [threading.Thread(target=tag, args=("alice", "official")),
+                   threading.Thread(target=tag, args=("bob", "eyewitness"))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        by = store.article_state(a.id).reviews[s.id]
+        assert {n: (t.category, t.note) for n, t in by.items()} == {
+            "alice": ("official", f"alice {round_}"), "bob": ("eyewitness", f"bob {round_}")}

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import itertools
 import sys
-from pathlib import Path
 
 from reader.store import TagStore
-from tests.store.helpers import many_quotes, statements_in, text_with
+from tests.store.helpers import location, many_quotes, statements_in, text_with
 
 QUOTES = 120
 CATEGORIES = ("official", "intelligence", "eyewitness", "social media")
@@ -19,7 +18,7 @@ def main(argv: list[str]) -> int:
     db, article_id, first, step, count = argv[0], argv[1], int(argv[2]), int(argv[3]), int(argv[4])
     # one reviewer per interleaved writer, unless named: --as NAME
     name = argv[argv.index("--as") + 1] if "--as" in argv else f"writer-{first % step}"
-    store = TagStore(Path(db), name)
+    store = TagStore(location(db), name)
     statements = statements_in(text_with(many_quotes(QUOTES)))
     if "--wait" in argv:
         print("ready", flush=True)

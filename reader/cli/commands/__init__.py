@@ -30,5 +30,7 @@ COMMANDS: tuple[Command, ...] = (
                                       "and every statement in disagreement"),
     Command("resolve", "resolve", "settle a statement the reviewers tagged differently, with a category"),
     Command("report", "report", "write a report of every tagged article (--all) or of one article"),
+    Command("db", "db", "the tag database itself: `reader db copy SOURCE TARGET` copies it (a folder or a "
+                        "postgresql:// address each way)"),
 )
 DEFAULT_COMMAND = "open"

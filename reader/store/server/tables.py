@@ -1,0 +1,278 @@
+"""The store's keyed tables (backend.Table) on the server's tables (schema.py).
+
+A `Shape` says where one of the store's tables sits: which server table, which columns pick it
+out (the article, and for reader_records the kind), which columns make a document's key, and
+how a document becomes a row and back. A `ServerTable` is one store table of one article (or
+the index), read when first needed and written at once, inside the transaction of the write
+that opened it.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from reader.store.backend import (
+    ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, Doc, ENGINE, LOST_ADDED, ORPHANS, RESOLUTIONS, REVISED, SPEAKERS,
+    TAGS,
+)
+from reader.store.schema import tag_key
+from reader.store.server.connection import PgConnection
+
+
+@dataclass(frozen=True)
+class Shape:
+    table: LiteralString
+    scope: tuple[LiteralString, ...]  # columns whose values pick the store's table out of the server's
+    keys: tuple[LiteralString, ...]  # columns that make a document's key
+    # (document field, column), in the document's order; empty: the whole document in `doc`
+    fields: tuple[tuple[str, LiteralString], ...] = ()
+    json: frozenset[str] = frozenset()  # fields kept as jsonb
+    pair: bool = False  # the key is schema.tag_key of the two key columns (else the one column)
+
+    @property
+    def columns(self) -> tuple[LiteralString, ...]:
+        return tuple(c for _, c in self.fields) if self.fields else ("key", "doc")
+
+    def key_of(self, values: tuple[Any, ...]) -> str:
+        """A document's key from its key columns' values."""
+        if self.pair:
+            return tag_key(values[0], values[1])
+        return str(values[0])
+
+    def key_values(self, key: str) -> tuple[Any, ...]:
+        if self.pair:
+            found = json.loads(key)
+            return found[0], found[1]
+        return (key,)
+
+    def row(self, key: str, doc: Doc) -> tuple[Any, ...]:
+        """The values of `columns` for this document."""
+        if not self.fields:
+            return key, Jsonb(dict(doc))
+        values = tuple(Jsonb(doc.get(f)) if f in self.json else doc.get(f) for f, _ in self.fields)
+        if self.key_of(tuple(values[self.columns.index(k)] for k in self.keys)) != key:
+            raise ValueError(f"a document put under {key!r} in {self.table} says another key")
+        return values
+
+    def doc(self, row: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+        """(key, document) of a row of `columns`."""
+        if not self.fields:
+            return str(row[0]), dict(row[1])
+        doc = {f: v for (f, _), v in zip(self.fields, row)}
+        return self.key_of(tuple(row[self.columns.index(k)] for k in self.keys)), doc
+
+    def doc_of_json(self, row: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """(key, document) of a row given as JSON (column -> value, as to_jsonb makes it)."""
+        return self.doc(tuple(row.get(c) for c in self.columns))
+
+
+TAGS_SHAPE = Shape("reader_tags", ("article_id",), ("statement_id", "reviewer"),
+                   fields=(("statement_id", "statement_id"), ("category", "category"), ("anchor", "anchor"),
+                           ("note", "note"), ("reliability", "reliability"), ("credibility", "credibility"),
+                           ("reviewer", "reviewer"), ("created", "created"), ("updated", "updated")),
+                   json=frozenset({"anchor"}), pair=True)
+RESOLUTIONS_SHAPE = Shape("reader_resolutions", ("article_id",), ("statement_id",),
+                          fields=(("statement_id", "statement_id"), ("category", "category"), ("by", "decided_by"),
+                                  ("at", "decided_at"), ("anchor", "anchor")),
+                          json=frozenset({"anchor"}))
+RECORDS_SHAPE = Shape("reader_records", ("article_id", "kind"), ("key",))
+ARTICLES_SHAPE = Shape("reader_articles", (), ("id",),
+                       fields=(("id", "id"), ("path", "path"), ("title", "title"), ("chars", "chars"),
+                               ("first_seen", "first_seen"), ("last_opened", "last_opened"), ("meta", "meta"),
+                               ("statements", "statements"), ("replaced_by", "replaced_by")),
+                       json=frozenset({"meta"}))
+IN_RECORDS = (ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, ENGINE)
+assert set(ARTICLE_TABLES) == {TAGS, RESOLUTIONS, *IN_RECORDS}, "every table of an article has its place"
+
+
+def placed(name: str, article_id: str) -> tuple[Shape, tuple[str, ...]]:
+    """Where the store's table `name` of this article is: its shape and its scope's values."""
+    if name == TAGS:
+        return TAGS_SHAPE, (article_id,)
+    if name == RESOLUTIONS:
+        return RESOLUTIONS_SHAPE, (article_id,)
+    if name == ARTICLES:
+        return ARTICLES_SHAPE, ()
+    if name in IN_RECORDS:
+        return RECORDS_SHAPE, (article_id, name)
+    raise KeyError(f"no table {name!r} in the tag database")
+
+
+def _where(columns: Iterable[str]) -> sql.Composable:
+    conditions = [sql.SQL("{} = %s").format(sql.Identifier(c)) for c in columns]
+    return sql.SQL(" AND ").join(conditions) if conditions else sql.SQL("true")
+
+
+@dataclass(frozen=True)
+class Statements:
+    """The SQL of one shape, composed once."""
+
+    select: sql.Composed
+    select_one: sql.Composed
+    upsert: sql.Composed
+    delete: sql.Composed
+    clear: sql.Composed
+
+    @classmethod
+    def of(cls, shape: Shape) -> Statements:
+        table, columns = sql.Identifier(shape.table), sql.SQL(", ").join(map(sql.Identifier, shape.columns))
+        every = [*shape.scope, *shape.columns]
+        updates = [sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(c)) for c in shape.columns if c not in shape.keys]
+        conflict = sql.SQL(", ").join(map(sql.Identifier, [*shape.scope, *shape.keys]))
+        return cls(
+            select=sql.SQL("SELECT {} FROM {} WHERE {} ORDER BY seq").format(columns, table, _where(shape.scope)),
+            select_one=sql.SQL("SELECT {} FROM {} WHERE {}").format(columns, table, _where([*shape.scope, *shape.keys])),
+            upsert=sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO {}").format(
+                table, sql.SQL(", ").join(map(sql.Identifier, every)), sql.SQL(", ").join(sql.Placeholder() * len(every)),
+                conflict, sql.SQL("UPDATE SET {}").format(sql.SQL(", ").join(updates)) if updates else sql.SQL("NOTHING")),
+            delete=sql.SQL("DELETE FROM {} WHERE {}").format(table, _where([*shape.scope, *shape.keys])),
+            clear=sql.SQL("DELETE FROM {} WHERE {}").format(table, _where(shape.scope)),
+        )
+
+
+STATEMENTS = {shape: Statements.of(shape) for shape in (TAGS_SHAPE, RESOLUTIONS_SHAPE, RECORDS_SHAPE, ARTICLES_SHAPE)}
+
+
+class ServerTable:
+    """One store table on the server. Given `items`, it is that reading (no connection needed);
+    else it reads on first need through `conn`, the connection of the write holding it (the
+    whole article at once, by `load`), and every change is executed at once in that write's
+    transaction."""
+
+    def __init__(self, shape: Shape, scope: tuple[str, ...], conn: PgConnection | None,
+                 items: dict[str, dict[str, Any]] | None = None,
+                 load: Callable[[], None] | None = None) -> None:
+        self.shape, self.scope, self._conn = shape, scope, conn
+        self._sql = STATEMENTS[shape]
+        self.items_read = items
+        self._load = load
+
+    def _connection(self) -> PgConnection:
+        if self._conn is None:
+            raise RuntimeError("a reading of the tag database cannot be written to")
+        return self._conn
+
+    def _loaded(self) -> dict[str, dict[str, Any]]:
+        if self.items_read is None:
+            if self._load is not None:
+                self._load()
+            if self.items_read is None:
+                rows = self._connection().execute(self._sql.select, self.scope).fetchall()
+                self.items_read = dict(self.shape.doc(tuple(row)) for row in rows)
+        return self.items_read
+
+    def doc(self, key: str) -> Doc | None:
+        if self.items_read is not None:
+            return self.items_read.get(key)
+        row = self._connection().execute(self._sql.select_one, (*self.scope, *self.shape.key_values(key))).fetchone()
+        return None if row is None else self.shape.doc(tuple(row))[1]
+
+    def has(self, key: str) -> bool:
+        return self.doc(key) is not None
+
+    def items(self) -> list[tuple[str, Doc]]:
+        return list(self._loaded().items())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def put(self, key: str, doc: Doc) -> None:
+        self.put_many({key: doc})
+
+    def put_many(self, docs: Mapping[str, Doc]) -> None:
+        if not docs:
+            return
+        rows = [(*self.scope, *self.shape.row(key, doc)) for key, doc in docs.items()]
+        conn = self._connection()
+        if len(rows) == 1:
+            conn.execute(self._sql.upsert, rows[0])
+        else:
+            with conn.cursor() as cursor:
+                cursor.executemany(self._sql.upsert, rows)
+        if self.items_read is not None:
+            for key, doc in docs.items():
+                self.items_read[key] = dict(doc)
+
+    def discard(self, keys: Iterable[str]) -> None:
+        gone = list(dict.fromkeys(keys))
+        if not gone:
+            return
+        rows = [(*self.scope, *self.shape.key_values(key)) for key in gone]
+        with self._connection().cursor() as cursor:
+            cursor.executemany(self._sql.delete, rows)
+        if self.items_read is not None:
+            for key in gone:
+                self.items_read.pop(key, None)
+
+    def clear(self) -> None:
+        self._connection().execute(self._sql.clear, self.scope)
+        self.items_read = {}
+
+
+class ServerRecords:
+    """An article's tables (or the index's) on the server; see ServerTable. A write's records
+    read the whole article in one statement the first time a whole table is needed."""
+
+    def __init__(self, article_id: str, where: str, conn: PgConnection | None,
+                 items: Mapping[str, dict[str, dict[str, Any]]] | None = None, *, names: Iterable[str] = ARTICLE_TABLES
+                 ) -> None:
+        self._article_id, self._where, self._conn = article_id, where, conn
+        load = self._load if conn is not None and items is None and article_id else None
+        self._tables = {name: ServerTable(*placed(name, article_id), conn,
+                                          None if items is None else dict(items.get(name, {})), load)
+                        for name in names}
+
+    def _load(self) -> None:
+        assert self._conn is not None
+        found = read_article(self._conn, self._article_id)
+        for name, table in self._tables.items():
+            if table.items_read is None:
+                table.items_read = found[name]
+
+    @property
+    def article_id(self) -> str:
+        return self._article_id
+
+    @property
+    def where(self) -> str:
+        return self._where
+
+    @property
+    def exists(self) -> bool:
+        return any(len(t) for t in self._tables.values())
+
+    def table(self, name: str) -> ServerTable:
+        return self._tables[name]
+
+    def clear(self) -> None:
+        done: set[tuple[Shape, tuple[str, ...]]] = set()
+        for table in self._tables.values():
+            if (table.shape, table.scope) not in done:
+                table.clear()
+                done.add((table.shape, table.scope))
+
+
+# Every table of an article in one statement (so one snapshot): (table, seq, the row as JSON).
+READ_ARTICLE = sql.SQL(" UNION ALL ").join([
+    sql.SQL("SELECT {name}, seq, to_jsonb(x) FROM {table} x WHERE article_id = %(article)s").format(
+        name=sql.Literal(TAGS), table=sql.Identifier(TAGS_SHAPE.table)),
+    sql.SQL("SELECT {name}, seq, to_jsonb(x) FROM {table} x WHERE article_id = %(article)s").format(
+        name=sql.Literal(RESOLUTIONS), table=sql.Identifier(RESOLUTIONS_SHAPE.table)),
+    sql.SQL("SELECT kind, seq, jsonb_build_object('key', key, 'doc', doc) FROM reader_records "
+            "WHERE article_id = %(article)s"),
+]) + sql.SQL(" ORDER BY 1, 2")
+
+
+def read_article(conn: PgConnection, article_id: str) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every table of an article: name -> key -> document."""
+    found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
+    for name, _, row in conn.execute(READ_ARTICLE, {"article": article_id}):
+        if name in found:
+            key, doc = placed(name, article_id)[0].doc_of_json(row)
+            found[name][key] = doc
+    return found
