@@ -537,16 +537,18 @@ class _Planner:
             self.result.identical += 1
             return
         newer = mine is None or (theirs.at > mine.at and not self.keep_mine)
-        if mine is not None and mine.category != theirs.category:
+        conflict = mine is not None and mine.category != theirs.category
+        if conflict:
+            assert mine is not None
             self.result.resolution_conflicts.append(
                 ResolutionConflict(state.title, statement.text, mine, theirs, "file" if newer else "store"))
+        elif newer:
+            self.result.resolutions += 1
+        else:
+            self.result.kept += 1  # the same decision, the database's the later
         if newer:
-            if mine is None or mine.category == theirs.category:
-                self.result.resolutions += 1
             state.resolutions[statement.id] = theirs
             state.new_resolutions.append(theirs)
-        else:
-            self.result.kept += 1
 
     def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:
         """An orphaned tag of the file that fits no statement here either: kept as one of the

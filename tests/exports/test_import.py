@@ -442,3 +442,21 @@ def test_w3c_has_one_annotation_per_reviewers_tag_and_one_assessing_the_differen
         ("tagging", "alex"), ("tagging", "sam"), ("assessing", "carol")]
     assert on_third[2]["body"] == [{"type": "TextualBody", "purpose": "tagging", "value": "eyewitness"}]
     assert on_third[2]["id"].endswith("#resolution") and on_third[2]["created"] == "2026-01-06T08:00:00Z"
+
+
+def test_a_different_resolution_of_the_same_statement_is_a_conflict_the_newer_wins(sample):
+    add_desk(sample)
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    settled = next(s for s in doc["articles"][0]["statements"] if s["id"] == ENGINE[2].id)
+    settled["resolution"] = {"category": "official", "by": "dana", "at": "2026-02-01T00:00:00Z"}  # later, other
+    text = json.dumps(doc)
+    kept = import_text(sample.store, sample.config, text, "dana.json", keep_mine=True)
+    [conflict] = kept.resolution_conflicts
+    assert (conflict.mine.category, conflict.theirs.category, conflict.took) == ("eyewitness", "official", "store")
+    assert "resolution: database eyewitness (carol" in kept.lines()[1] and kept.lines()[1].endswith("kept the database's")
+    dry = import_text(sample.store, sample.config, text, "dana.json", dry_run=True)
+    assert dry.lines()[1].endswith("would take the file's")
+    assert sample.store.article_state(sample.id).resolutions[ENGINE[2].id].by == "carol"  # nothing written yet
+    import_text(sample.store, sample.config, text, "dana.json")
+    resolution = sample.store.article_state(sample.id).resolutions[ENGINE[2].id]
+    assert (resolution.category, resolution.by) == ("official", "dana")
