@@ -14,7 +14,7 @@ from reader.attribution.clauses import (
     prepositional, trim_end, trim_space,
 )
 from reader.attribution.cues import CueForm
-from reader.attribution.lexicon import TEXT_NOUNS
+from reader.attribution.lexicon import DETERMINERS, TEXT_NOUNS
 from reader.attribution.model import Kind
 from reader.attribution.phrases import Mention, subject_after, subject_before
 from reader.attribution.structure import OPENERS
@@ -48,6 +48,9 @@ _BEFORE_PARTICIPLE = frozenset("after before by while when without since for fro
                                "posts message letter tweet video release interview speech".split())
 _INFINITIVE = re.compile(r"(?:not\s+)?to\s+[“\"]?\w", re.IGNORECASE)  # "asked not to be named": a request
 _REQUEST = re.compile(r"(?:him|her|them|us|me|you|it)\s+(?:not\s+)?to\s+\w", re.IGNORECASE)
+# "has not said why …": a question left open, not words ("explained why …" reports an answer)
+_QUESTION_WORDS = frozenset("why whether when where".split())
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t)\b\s+(?:\w+\s+)?\S+$|n[’']t\s+(?:\w+\s+)?\S+$")
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
 # a verb in the words after ", says …": they are a clause ("the crew left in May"), not a speaker
@@ -349,6 +352,9 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
     if _INFINITIVE.match(content):  # "vowed to keep extremists out"; "urged him to go" is a request
         return (start, end, False) if form.lemma in INFINITIVE_CONTENT and len(words) >= 3 else None
     if len(words) < 3 or content[:5].lower() in ("what ", "how m") \
+            or (words[0].lower() in _QUESTION_WORDS and _NEGATED.search(text, max(0, lo - 30), lo)) \
+            or (form.lemma == "claim" and words[0].lower() in ("responsibility", "credit")) \
+            or (form.lemma == "add" and not after_that and words[0].lower() in DETERMINERS and not FINITE.search(content)) \
             or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than") \
             or (form.lemma == "ask" and after_that) \
             or _REQUEST.match(content) or (prepositional(words) and not after_that):
