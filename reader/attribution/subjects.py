@@ -217,12 +217,15 @@ def antecedent(lexicon: CueLexicon, text: str, pos: int, known: Callable[[str], 
     return None
 
 
+_QUOTE_REACH = 3000
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|to|of|near|into|across)\s+$")
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """Is `pos` inside a quotation opened earlier in its paragraph?"""
-    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    """Is `pos` inside a quotation opened earlier in its paragraph (read at most _QUOTE_REACH
+    back, so a text with no line breaks costs no more per pronoun)?"""
+    lo = max(0, pos - _QUOTE_REACH)
+    before = text[text.rfind("\n", lo, pos) + 1 or lo:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 

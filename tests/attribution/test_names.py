@@ -3,6 +3,7 @@ for parsing the list again, and never trusted blindly."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,12 @@ from reader.attribution import names
 
 
 @pytest.fixture(autouse=True)
-def fresh() -> None:
+def fresh() -> Iterator[None]:
+    """Each test starts with no table in memory, and leaves none behind: a test that plants a
+    one-name cache would otherwise hand it to every later test in the same process."""
+    names._first_names.cache_clear()
+    names.first_name_gender.cache_clear()
+    yield
     names._first_names.cache_clear()
     names.first_name_gender.cache_clear()
 
