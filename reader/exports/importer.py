@@ -5,9 +5,9 @@ that is not JSON, of an unknown shape, naming an article the store has never see
 a bad record is refused with one sentence and the store is left exactly as it was.
 
 Planning and writing: what needs no lock is done first (finding each article, reading its
-text, running the engine); articles taken from the file (--add-articles) are registered; then
-one `TagStore.update` holds the lock while each article's tags and edits are read as they are
-now, the merge is planned from that reading, and the result written: a tag saved by another
+text, running the engine); then one `TagStore.update` holds the lock while the articles taken
+from the file (--add-articles) are registered, each article's tags and edits are read as they
+are now, the merge is planned from that reading, and the result written: a tag saved by another
 window or command while the import runs is merged like any other, never overwritten unseen.
 Each article's file is written once, atomically. A failure while writing (disk full, a damaged
 file) changes no article; a crash can leave some articles imported and others not, never part
@@ -352,9 +352,8 @@ class _Planner:
             for article_id in list(self.sources):
                 self.plan(article_id, self.store.article_state(article_id))
         else:
-            for item, statements in self.registers:
-                self.store.register(item, statements)
-            self.store.update(list(self.sources), self.plan)  # read, plan and write under one lock
+            # the articles taken from the file registered, then read, planned and written, under one lock
+            self.store.update(list(self.sources), self.plan, register=self.registers)
         self.result.dry_run = dry_run
         return self.result
 

@@ -67,6 +67,16 @@ class _Reanchoring:
     emptied: list[Records]  # older texts' records emptied, to save after this one
 
 
+@dataclass(frozen=True)
+class _Registered:
+    """One article registered within a write, nothing saved yet (`TagStore._registering`)."""
+
+    record: ArticleRecord
+    reanchored: Reanchored
+    records: Records  # the article's records, re-anchored: to save before `emptied`
+    emptied: list[Records]
+
+
 def engine_ids_from_json(doc: Mapping[str, Any]) -> tuple[str, ...]:
     ids = doc.get("ids")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
@@ -257,39 +267,59 @@ class TagStore:
         """Record the article (first seen, last opened), keep its text, and re-anchor tags:
         those of older texts at the same path or URL, and its own whose statements vanished.
         `statements` is the engine's output for `article.text`."""
-        aid, text, where = article.id, article.text, identity(article.path)
         with self.backend.writing() as w:
-            w.add_text(aid, text)
+            index, _, (done,) = self._registering(w, [(article, statements)])
+            w.save(done.records)
+            w.save(index)
+            for emptied in done.emptied:  # after this article's records: a crash duplicates, never loses
+                w.save(emptied)
+        return done.record, done.reanchored
+
+    def _registering(self, w: Writer, items: Sequence[tuple[Article, list[Statement]]], also: Iterable[str] = ()
+                     ) -> tuple[Records, dict[str, Records], list[_Registered]]:
+        """Register `items` (article, the engine's statements) within the write `w`, as
+        `register` does, saving nothing: returns the index (opened first) with their records
+        put, every article opened for them and for `also` (in sorted order of ids), and what
+        each registration did. Articles registered together are not one another's older
+        versions."""
+        index = w.index()
+        table = index.table(ARTICLES)
+        records = self._records(table)
+        plans: list[tuple[Article, list[Statement], list[ArticleRecord]]] = []
+        for article, statements in items:
+            w.add_text(article.id, article.text)
             with self._texts_lock:
-                self._texts[aid] = text
-            index = w.index()
-            records = self._records(index.table(ARTICLES))
+                self._texts[article.id] = article.text
+            where = identity(article.path)
             previous = sorted((r for r in records.values()
-                               if r.id != aid and where != "-" and r.path == where),
+                               if r.id != article.id and where != "-" and r.path == where),
                               key=lambda r: r.last_opened, reverse=True)
-            opened = {i: w.article(i) for i in sorted({aid, *(p.id for p in previous)})}
-            found = self._reanchor(w, opened, aid, text, statements, previous)
+            plans.append((article, statements, previous))
+        ids = {*also, *(a.id for a, _, _ in plans), *(p.id for _, _, previous in plans for p in previous)}
+        opened = {i: w.article(i) for i in sorted(ids)}
+        done: list[_Registered] = []
+        for article, statements, previous in plans:
+            aid = article.id
+            found = self._reanchor(opened, aid, article.text, statements, previous)
             stamp = now()
             old = records.get(aid)
-            record = ArticleRecord(id=aid, path=where, title=article.title, chars=article.chars,
+            record = ArticleRecord(id=aid, path=identity(article.path), title=article.title, chars=article.chars,
                                    first_seen=old.first_seen if old else stamp, last_opened=stamp,
                                    meta={**(old.meta if old else {}), **article.meta}, statements=found.statements,
                                    replaced_by=None)
-            table = index.table(ARTICLES)
             table.put(aid, record_to_json(record))
             for prev in previous:
                 if prev.replaced_by != aid:
                     table.put(prev.id, record_to_json(replace(prev, replaced_by=aid)))
-            w.save(index)
-            for emptied in found.emptied:
-                w.save(emptied)
-        return record, Reanchored(moved=found.moved, orphaned=found.orphaned)
+            done.append(_Registered(record, Reanchored(moved=found.moved, orphaned=found.orphaned), opened[aid],
+                                    found.emptied))
+        return index, opened, done
 
-    def _reanchor(self, w: Writer, opened: Mapping[str, Records], aid: str, text: str,
+    def _reanchor(self, opened: Mapping[str, Records], aid: str, text: str,
                   statements: list[Statement], previous: list[ArticleRecord]) -> _Reanchoring:
         """Move tags and edits from older texts into this one and re-find this article's own
-        tags. Saves this article's records; the older ones it emptied are not yet saved, for
-        the caller to save after it (so a crash in between duplicates, never loses)."""
+        tags, in the records `opened`; saves nothing (the caller saves this article's records
+        before the older ones emptied, so a crash in between duplicates, never loses)."""
         rec = opened[aid]
         engine_ids = [s.id for s in statements]
         if self._engine_ids_in(rec) != tuple(engine_ids):  # what counts and numbers read
@@ -389,11 +419,9 @@ class TagStore:
                     if doc is not None and not table.has(new):
                         table.put(new, dict(doc))
                         table.discard([old])
-        w.save(rec)
-        gone = set(self._edits_in(rec).dismissed) if rec.exists else set()
+        gone = self._edits_in(rec).dismissed
         count = sum(1 for s in current if s.id not in gone)
-        orphaned = tuple(sorted(self._tags_in(rec, ORPHANS).values(),
-                                key=lambda t: (t.anchor.start, t.created))) if rec.exists else ()
+        orphaned = tuple(sorted(self._tags_in(rec, ORPHANS).values(), key=lambda t: (t.anchor.start, t.created)))
         return _Reanchoring(moved, orphaned, count, emptied)
 
     def _carry_resolutions(self, rec: Records, carried: Mapping[str, Resolution],
@@ -521,37 +549,51 @@ class TagStore:
             add(article_id, edits=change)
         self.update(changes, lambda article_id, _: changes[article_id])
 
-    def update(self, article_ids: Iterable[str], plan: Callable[[str, ArticleState], ArticleChange | None]) -> None:
+    def update(self, article_ids: Iterable[str], plan: Callable[[str, ArticleState], ArticleChange | None], *,
+               register: Sequence[tuple[Article, list[Statement]]] = ()) -> None:
         """The read-modify-write of many articles at once (imports): in one write, for each
         article in turn (in sorted order), its state is read as it is now and
         `plan(article_id, state)` says what to change (None: nothing); each article's records
-        are read once and written once.
+        are read once and written once. `register`: articles (with the engine's statements)
+        to register first in the same write, as `register` does; their records are written
+        once, with the changes planned for them.
 
         Every change is checked before anything is written: a bad grade or note, or an added
         statement whose words are not at its offsets of the stored text, refuses the whole
-        update (ReaderError) and changes nothing; so does a ReaderError raised by `plan`.
+        update (ReaderError) and changes nothing (no article registered either: only the texts
+        kept, which change nothing); so does a ReaderError raised by `plan`.
 
         Atomic per article: all of one article's changes land together or not at all. On a
         server the whole update is one transaction. In a folder, every changed file is first
         written to its temporary file and fsynced, and only then are they all renamed over the
-        old ones (then the folder is fsynced, before this returns). So a failure while writing
-        (disk full, a damaged file found, permission) changes no article at all; only a crash
-        or SIGKILL during the final renames (a rename per article, no data written) can leave
-        some articles changed and the rest not, each file whole. Running the same update
-        again then completes it."""
+        old ones (the index last; then the folder is fsynced, before this returns). So a
+        failure while writing (disk full, a damaged file found, permission) changes no article
+        at all; only a crash or SIGKILL during the final renames (a rename per article, no
+        data written) can leave some articles changed and the rest not, each file whole.
+        Running the same update again then completes it."""
         ids = sorted(set(article_ids))
         for article_id in ids:
             self.backend.where(article_id)  # a ValueError for what is not an article id
-        if not ids:
+        if not ids and not register:
             return
         with self.backend.writing() as w:
+            index, opened, registered = self._registering(w, register, ids) if register else (None, {}, [])
+            new = {done.record.id for done in registered}
             for article_id in ids:
-                rec = w.article(article_id)
+                rec = opened.get(article_id) or w.article(article_id)
                 change = plan(article_id, self._state_in(rec))
-                if change is None or change.empty:
+                if change is not None and not change.empty:
+                    _apply(rec, self._checked_change(article_id, change))
+                elif article_id not in new:
                     continue
-                _apply(rec, self._checked_change(article_id, change))
                 w.save(rec, batch=True)
+            for done in registered:
+                if done.record.id not in ids:
+                    w.save(done.records, batch=True)
+            for emptied in (e for done in registered for e in done.emptied):
+                w.save(emptied, batch=True)
+            if index is not None:
+                w.save(index, batch=True)
 
     def _checked_change(self, article_id: str, change: ArticleChange) -> ArticleChange:
         for tag in (*change.tags, *change.orphans):

@@ -244,6 +244,19 @@ def test_a_changed_article_text_is_refused_with_add_articles(sample, empty_store
     assert snapshot(empty_store.root) == before
 
 
+def test_a_refused_import_registers_none_of_the_articles_it_would_add(sample, empty_store):
+    """The articles taken from the file are registered in the write that imports their tags: a
+    record found bad while planning (an added statement not at its offsets) leaves the database
+    without them, not with an article registered and none of its tags."""
+    doc = json.loads(export_text(sample.store, sample.config, None, "json"))
+    [added] = [s for s in doc["articles"][0]["statements"] if s["added_by_reviewer"]]
+    added["start"] += 1
+    added["end"] += 1
+    with pytest.raises(ReaderError, match="is not at"):
+        import_text(empty_store, sample.config, json.dumps(doc), "in.json", add_articles=True)
+    assert empty_store.articles() == [] and empty_store.article_state(sample.id).reviews == {}
+
+
 def test_w3c_annotation_problems_are_refused(sample):
     base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
     base["first"]["items"][1]["body"][0]["value"] = "rumour"
@@ -317,15 +330,16 @@ def other_articles(store, n: int):
 
 def test_an_import_writes_everything_in_one_batch(sample, empty_store, tmp_path, monkeypatch):
     """Three articles and the sample (tags, an orphan, an added statement, a dismissal, a
-    speaker): one put_tags call, no call per tag or per edit, each article's file written once
-    by the batch (and once before, when the new article is registered with its statement ids)."""
+    speaker), into a database that has never seen them: one update, no call per tag or per edit
+    nor a register before it, each article's file written once (registered with its statement
+    ids and its tags together), the index once."""
     from reader.store import storage
 
     other_articles(sample.store, 3)
     exported = tmp_path / "tags.json"
     exported.write_text(export_text(sample.store, sample.config, None, "json"), encoding="utf-8")
     calls: dict[str, int] = {}
-    for name in ("update", "put_tags", "put_tag", "add_statement", "set_speaker", "set_dismissed"):
+    for name in ("update", "register", "put_tags", "put_tag", "add_statement", "set_speaker", "set_dismissed"):
         real = getattr(empty_store, name)
         monkeypatch.setattr(empty_store, name, lambda *a, _real=real, _name=name, **k: (
             calls.__setitem__(_name, calls.get(_name, 0) + 1), _real(*a, **k))[1])
@@ -336,7 +350,8 @@ def test_an_import_writes_everything_in_one_batch(sample, empty_store, tmp_path,
     assert result.added == 7 and result.orphans == 1 and len(result.articles_added) == 4
     assert calls == {"update": 1}  # read, planned and written under one lock
     article_files = [p for p in written if p.parent == empty_store.backend.layout.articles]
-    assert len(set(article_files)) == 4 and all(article_files.count(p) == 2 for p in article_files)
+    assert len(article_files) == len(set(article_files)) == 4
+    assert written.count(empty_store.backend.layout.index) == 1
     by_id = lambda doc: {a["id"]: a for a in doc["articles"]}  # noqa: E731  (order follows first-seen seconds)
     assert by_id(records_of(empty_store, sample.config)) == by_id(records_of(sample.store, sample.config))
 
