@@ -5,15 +5,14 @@ One database of 1,000 articles × 100 tagged statements (100,000 tags; the expor
 articles), built in a folder, then:
 
 - `reader db copy` folder → server (a schema of its own on the server, dropped at the end),
-  timed;
+  then server → a new folder, timed, and the json exports of the three (folder, server,
+  folder again) compared byte for byte;
 - tag write latency (p50, p99) on both, the review screen's way (bench/suites/store.py's
   sessions: up to 10 statements of an article in a row, then another article), each write
   committed (fsynced) before it returns;
 - `reader articles --format json` and `reader export --all --format json -o FILE` on both, as
   the command runs them (in this process, with the engine's output served from memory, so the
-  figures are the store's: the exports suite does the same), medians of 3;
-- `reader db copy` server → a new folder, timed, and the json exports of the three (folder,
-  server, folder again) compared byte for byte.
+  figures are the store's: the exports suite does the same), medians of 3.
 
 A server of your own: `python3 tests/postgres.py start /tmp/pg --durable` prints the address
 of a throw-away local cluster with PostgreSQL's default durability (`stop /tmp/pg` ends it).
@@ -103,17 +102,14 @@ def run(quick: bool = False, db: str | None = None) -> list[Row]:
             t0 = time.perf_counter()
             copy_database(files, server)
             rows.append(Row("server", label, "db copy folder → server", time.perf_counter() - t0, "s"))
-
-            targets = {a.id: statements for a, statements in rng.sample(pairs, 60)}
-            writes = 150 if quick else 500
-            for name, store in (("folder", files), ("server", server)):
-                _sessions(store, targets, 20, rng)  # warm up
-                times = _sessions(store, targets, writes, rng)
-                p50 = statistics.median(times) * 1000
-                target = "≤ 5" if name == "server" else ""
-                rows.append(Row("server", f"{name}, {label}", "tag write p50", p50, "ms", target,
-                                p50 <= 5 if target else None))
-                rows.append(Row("server", f"{name}, {label}", "tag write p99", _p(times, 0.99) * 1000, "ms"))
+            t0 = time.perf_counter()
+            copy_database(server, TagStore(back, "bench"))
+            rows.append(Row("server", label, "db copy server → folder", time.perf_counter() - t0, "s"))
+            exports = [_command("--db", where, "export", "--all", "--format", "json") for where in
+                       (str(folder), url, str(back))]
+            same = exports[0] == exports[1] == exports[2]
+            rows.append(Row("server", label, "json exports identical (folder, server, copied back)", float(same), "",
+                            "1", same))
 
             out = Path(tmp) / "export.json"
             timed: dict[tuple[str, str], float] = {}
@@ -128,14 +124,16 @@ def run(quick: bool = False, db: str | None = None) -> list[Row]:
                     rows.append(Row("server", f"{name}, {label}", command, timed[name, what], "s",
                                     "≤ folder" if name == "server" else "", ok))
 
-            t0 = time.perf_counter()
-            copy_database(server, TagStore(back, "bench"))
-            rows.append(Row("server", label, "db copy server → folder", time.perf_counter() - t0, "s"))
-            exports = [_command("--db", where, "export", "--all", "--format", "json") for where in
-                       (str(folder), url, str(back))]
-            same = exports[0] == exports[1] == exports[2]
-            rows.append(Row("server", label, "json exports identical (folder, server, copied back)", float(same), "",
-                            "1", same))
+            targets = {a.id: statements for a, statements in rng.sample(pairs, 60)}
+            writes = 150 if quick else 500
+            for name, store in (("folder", files), ("server", server)):
+                _sessions(store, targets, 20, rng)  # warm up
+                times = _sessions(store, targets, writes, rng)
+                p50 = statistics.median(times) * 1000
+                target = "≤ 5" if name == "server" else ""
+                rows.append(Row("server", f"{name}, {label}", "tag write p50", p50, "ms", target,
+                                p50 <= 5 if target else None))
+                rows.append(Row("server", f"{name}, {label}", "tag write p99", _p(times, 0.99) * 1000, "ms"))
             server.close()
     finally:
         drop()

@@ -11,7 +11,9 @@ from reader.errors import ReaderError
 from reader.exports.model import ArticleData, Item
 
 if TYPE_CHECKING:
-    from reader.store import ArticleRecord, TagStore
+    from reader.store import ArticleRecord, ArticleState, TagStore
+
+READ_AT_ONCE = 50  # articles whose state is read together (one statement on a server)
 
 
 def article_records(store: TagStore, article_ids: Iterable[str] | None = None) -> list[ArticleRecord]:
@@ -44,13 +46,15 @@ def _superseded(store: TagStore, record: ArticleRecord) -> bool:
 
 
 def collect_one(store: TagStore, config: Config, record: ArticleRecord,
-                statements: Sequence[Statement] | None = None) -> ArticleData:
+                statements: Sequence[Statement] | None = None, state: ArticleState | None = None) -> ArticleData:
     """One article as the exports see it. `statements` are the engine's statements for the
-    stored text when the caller already has them; otherwise the engine runs on the stored text."""
+    stored text when the caller already has them; otherwise the engine runs on the stored text.
+    `state`: the article's state when the caller read it already."""
     from reader.store import apply_edits, numbers
 
     text = store.text(record.id)
-    state = store.article_state(record.id)  # tags, orphans and edits from one read of the file
+    if state is None:
+        state = store.article_state(record.id)  # tags, orphans and edits from one read of the file
     tags = {sid: tuple(by[name] for name in sorted(by)) for sid, by in state.reviews.items()}
     orphans = list(state.orphans)
     if text is None:  # no copy of the text: every tag is kept, as an orphan
@@ -87,5 +91,8 @@ def collect(store: TagStore, config: Config, articles: Iterable[str] | Iterable[
         if ids and given:
             raise TypeError("collect: articles are ids or records, not both")
         records = article_records(store, ids) if ids else given
-    for record in records:
-        yield collect_one(store, config, record, known.get(record.id))
+    for start in range(0, len(records), READ_AT_ONCE):  # the states of a few articles read at once
+        batch = records[start:start + READ_AT_ONCE]
+        states = dict(store.article_states(r.id for r in batch))
+        for record in batch:
+            yield collect_one(store, config, record, known.get(record.id), states[record.id])

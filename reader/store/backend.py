@@ -23,7 +23,7 @@ order of their ids: writers that open the same ones then never wait on each othe
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -127,6 +127,9 @@ class Backend(Protocol):
 
     def article(self, article_id: str) -> Records:
         """The article's records as they are now, read whole and consistent, not held."""
+
+    def articles(self, article_ids: Sequence[str]) -> Iterator[Records]:
+        """`article` of each of these, in this order (a server reads many in one statement)."""
 
     def index(self) -> Table:
         """The index of articles as it is now (ARTICLES), not held."""

@@ -2,7 +2,7 @@
 docstring for the layout and its guarantees), held by one file lock while a write runs."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -158,6 +158,10 @@ class FileBackend:
 
     def article(self, article_id: str) -> FileRecords:
         return self.open_article(article_id)
+
+    def articles(self, article_ids: Sequence[str]) -> Iterator[FileRecords]:
+        for article_id in article_ids:
+            yield self.open_article(article_id)
 
     def index(self) -> KeyedTable:
         return open_db(self.layout.index, "index")[0].table(ARTICLES)

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -224,6 +224,12 @@ class TagStore:
         `tags()`, `orphans()` and `edits()` return, without reading three times; and the three
         agree with each other, which three reads could not promise while another process writes)."""
         return self._state_in(self.backend.article(article_id))
+
+    def article_states(self, article_ids: Iterable[str]) -> Iterator[tuple[str, ArticleState]]:
+        """(id, `article_state`) of each of these articles, in this order, read many at a time
+        where the backend can (what `reader articles` and the exports read every article by)."""
+        for records in self.backend.articles(list(article_ids)):
+            yield records.article_id, self._state_in(records)
 
     def _state_in(self, records: Records) -> ArticleState:
         if not records.exists:

@@ -28,9 +28,11 @@ def progress(record: ArticleRecord, state: ArticleState) -> Tally:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store
-    # tags, edits and orphans from one read of each file, counted as everywhere else
-    listed = [(record, state, progress(record, state)) for record in store.articles()
-              if args.all or not record.replaced_by for state in [store.article_state(record.id)]]
+    records = [record for record in store.articles() if args.all or not record.replaced_by]
+    # tags, edits and orphans from one read of each article (many at once on a server), counted
+    # as everywhere else
+    states = dict(store.article_states(record.id for record in records))
+    listed = [(record, states[record.id], progress(record, states[record.id])) for record in records]
     if args.format == "json":
         rows = [{"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
                  "tagged": count.tagged, "statements": count.total,

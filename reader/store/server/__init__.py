@@ -9,7 +9,7 @@ statement, so one snapshot. The tables are created on first use (schema.py).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,7 +19,10 @@ from reader.store.backend import ARTICLES, Records
 from reader.store.layout import is_article_id
 from reader.store.server import schema
 from reader.store.server.connection import Connection, PgConnection, Server
-from reader.store.server.tables import ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_article
+from reader.store.server.tables import ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_articles
+
+
+READ_AT_ONCE = 50  # articles read in one statement by `articles`
 
 
 def lock_key(article_id: str) -> int:
@@ -86,10 +89,16 @@ class ServerBackend:
         return f"{self.server}, {'text of ' if what == 'text' else ''}article {article_id[:12]}…"
 
     def article(self, article_id: str) -> ServerRecords:
-        where = self.where(article_id)
-        with self._connection.reading() as conn:
-            items = read_article(conn, article_id)
-        return ServerRecords(article_id, where, None, items)
+        return next(self.articles([article_id]))
+
+    def articles(self, article_ids: Sequence[str]) -> Iterator[ServerRecords]:
+        for start in range(0, len(article_ids), READ_AT_ONCE):
+            batch = article_ids[start:start + READ_AT_ONCE]
+            wheres = [self.where(aid) for aid in batch]
+            with self._connection.reading() as conn:
+                found = read_articles(conn, batch)
+            for aid, where in zip(batch, wheres):
+                yield ServerRecords(aid, where, None, found[aid])
 
     def index(self) -> ServerTable:
         with self._connection.reading() as conn:

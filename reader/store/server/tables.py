@@ -9,7 +9,7 @@ that opened it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -257,22 +257,35 @@ class ServerRecords:
                 done.add((table.shape, table.scope))
 
 
-# Every table of an article in one statement (so one snapshot): (table, seq, the row as JSON).
-READ_ARTICLE = sql.SQL(" UNION ALL ").join([
-    sql.SQL("SELECT {name}, seq, to_jsonb(x) FROM {table} x WHERE article_id = %(article)s").format(
-        name=sql.Literal(TAGS), table=sql.Identifier(TAGS_SHAPE.table)),
-    sql.SQL("SELECT {name}, seq, to_jsonb(x) FROM {table} x WHERE article_id = %(article)s").format(
-        name=sql.Literal(RESOLUTIONS), table=sql.Identifier(RESOLUTIONS_SHAPE.table)),
-    sql.SQL("SELECT kind, seq, jsonb_build_object('key', key, 'doc', doc) FROM reader_records "
-            "WHERE article_id = %(article)s"),
-]) + sql.SQL(" ORDER BY 1, 2")
+# Every table of each article asked for, in one statement (so one snapshot), each article as
+# one JSON value ({"tags": [row, …], "resolutions": […], "records": [[kind, key, doc], …]}, rows
+# in the order first saved): one value parsed at once is what makes a reading as quick as a file's.
+READ_ARTICLES = sql.SQL("""SELECT a.id, json_build_object(
+    'tags', (SELECT json_agg(x ORDER BY seq) FROM {tags} x WHERE x.article_id = a.id),
+    'resolutions', (SELECT json_agg(x ORDER BY seq) FROM {resolutions} x WHERE x.article_id = a.id),
+    'records', (SELECT json_agg(json_build_array(kind, key, doc) ORDER BY seq) FROM reader_records x
+                WHERE x.article_id = a.id))::text
+    FROM unnest(%(ids)s::text[]) AS a(id)""").format(tags=sql.Identifier(TAGS_SHAPE.table),
+                                                      resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table))
+
+
+def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+    """Every table of these articles: article id -> table name -> key -> document."""
+    out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    for article_id, text in conn.execute(READ_ARTICLES, {"ids": list(article_ids)}):
+        found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
+        data = json.loads(text)
+        for name, shape in ((TAGS, TAGS_SHAPE), (RESOLUTIONS, RESOLUTIONS_SHAPE)):
+            for row in data[name] or ():
+                key, doc = shape.doc_of_json(row)
+                found[name][key] = doc
+        for kind, key, doc in data["records"] or ():
+            if kind in found:
+                found[kind][key] = doc
+        out[article_id] = found
+    return out
 
 
 def read_article(conn: PgConnection, article_id: str) -> dict[str, dict[str, dict[str, Any]]]:
     """Every table of an article: name -> key -> document."""
-    found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
-    for name, _, row in conn.execute(READ_ARTICLE, {"article": article_id}):
-        if name in found:
-            key, doc = placed(name, article_id)[0].doc_of_json(row)
-            found[name][key] = doc
-    return found
+    return read_articles(conn, [article_id])[article_id]
