@@ -145,7 +145,7 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("previous_article", "less_than_sign", "previous_article", "previous article of the queue", "Queue"),
         KeySpec("back_to_queue", "escape", "back_to_queue", "back to the queue", "Queue", footer="queue"),
         KeySpec("export", "e", "export", "export the tags to a file", "File", footer="export"),
-        KeySpec("save", "ctrl+s", "save", "retry saving unsaved changes", "File"),
+        KeySpec("save", "ctrl+s", "save", "retry saving unsaved changes; show what others saved", "File"),
         KeySpec("theme", "ctrl+t", "toggle_theme", "switch dark / light theme", "App"),
         KeySpec("help", "?,f1", "help", "show every key", "App", footer="help"),
         KeySpec("quit", "q", "quit", "quit (waits for saves)", "App", footer="quit"),

@@ -398,10 +398,11 @@ class ReviewBase(Screen[None]):
 
     def action_save(self) -> None:
         session = self.session
-        if session is None or not session.saver.unsaved:
+        if session is None or not session.saver.unsaved:  # a refresh: what others saved, shown now
             self.notify("Everything is saved.", markup=False, timeout=3)
+            self.look_for_changes()
             return
-        self._save()
+        self._save()  # and after the save, what others saved
 
     def action_toggle_theme(self) -> None:
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"

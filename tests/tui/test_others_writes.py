@@ -69,3 +69,29 @@ async def test_a_change_made_elsewhere_is_shown_when_the_terminal_gets_the_focus
         assert app.screen.session.tag(SID).category == "eyewitness"
         await press(pilot, "end")
         assert "tag:  eyewitness" in screen_text(app)
+
+
+async def test_on_a_server_the_refresh_key_shows_what_the_same_reviewer_saved_in_another_window(
+        make_app, server_db, tmp_path):
+    """Two windows of one reviewer on a desk's server: the later write wins, and the first window
+    shows it when the reviewer presses ctrl+s (everything of its own being saved)."""
+    story = tmp_path / "harbour.txt"
+    story.write_text(sample.TEXT, encoding="utf-8")
+    mine = TagStore(server_db, "tester")
+    app = make_app(sample.article(path=str(story)), store=mine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "end", "1")  # this window tags the last statement official
+        await app.workers.wait_for_complete()
+        other_window = TagStore(server_db, "tester")
+        statement = next(s for s in sample.statements() if s.id == SID)
+        other_window.set_tag(sample.article().id, statement, "eyewitness", note="seen from the quay")  # later
+        assert app.screen.session.tag(SID).category == "official"  # not yet shown
+        await press(pilot, "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (app.screen.session.tag(SID).category, app.screen.session.tag(SID).note) == (
+            "eyewitness", "seen from the quay")
+        await press(pilot, "end")
+        assert "tag:  eyewitness" in screen_text(app)
+    assert mine.tags(sample.article().id)[SID].category == "eyewitness"
