@@ -468,6 +468,23 @@ class _Planner:
                 state.revise(sid, revision)
                 self.result.revised += 1
 
+    def moved_statement(self, incoming: IncomingTag | IncomingResolution, state: _ArticleState) -> Statement | None:
+        """The statement the file names by id when its words there are other words of this text
+        (both selectors agree): a reviewer moved its start or end (`b`). A w3c file says so only
+        by its selectors (json says `revised_by_reviewer`, taken by `plan_edits`), so the
+        statement is revised here as in the file, its kind kept; the database reviewer's own
+        revision is never overwritten."""
+        from reader.store import Revision
+
+        found = state.by_id.get(incoming.statement_id or "")
+        exact, start, end = incoming.exact, incoming.start, incoming.end
+        if (found is None or exact is None or start is None or end is None or found.text == exact
+                or found.id in state.revised or state.text[start:end] != exact):
+            return None
+        state.revise(found.id, Revision(start, end, exact, found.kind))
+        self.result.revised += 1
+        return state.by_id[found.id]
+
     def add_statement(self, state: _ArticleState, statement: Statement) -> None:
         state.add(statement)
         self.result.statements_added += 1
@@ -480,7 +497,7 @@ class _Planner:
         if incoming.exact is None and incoming.start is not None and incoming.end is not None:
             if incoming.start < incoming.end <= len(state.text):  # a position without a quote
                 incoming.exact = state.text[incoming.start:incoming.end]
-        statement = state.find_statement(incoming)
+        statement = self.moved_statement(incoming, state) or state.find_statement(incoming)
         if statement is None and incoming.orphan:
             self.plan_orphan(incoming, state)
             return
@@ -525,7 +542,7 @@ class _Planner:
         statement here is left out and counted as not placed)."""
         from reader.store import UNNAMED, Resolution, make_anchor
 
-        statement = state.find_statement(incoming)
+        statement = self.moved_statement(incoming, state) or state.find_statement(incoming)
         if statement is None:
             self.result.unplaced_resolutions += 1
             return

@@ -13,7 +13,9 @@ Each tag's Annotation carries:
 - `target`: the article (`source`: its URL, else its file as a file: URI, else
   `urn:sha256:<article id>`) with two equivalent selectors, a TextQuoteSelector (exact, and up
   to 32 characters of prefix and suffix) and a TextPositionSelector (start, end, in Unicode code
-  points, as Python indexes the article text).
+  points, as Python indexes the article text). A statement whose start or end the reviewer
+  moved (`b`) is targeted at its words as moved; the import revises the statement the id names
+  to them (w3c has no place for a statement's kind: a kind changed with `K` goes only by json).
 A resolution's Annotation has `id` `urn:reader:<article id>:<statement id>#resolution`,
 `motivation` "assessing" (it judges the reviewers' tags), the adjudicator as `creator`, the time
 of the decision as `created` and `modified`, and the settled category as a TextualBody with

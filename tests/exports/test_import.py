@@ -65,6 +65,36 @@ def test_w3c_round_trip_gives_the_same_annotations(sample, empty_store, tmp_path
     assert export_text(empty_store, sample.config, None, "w3c") == export_text(sample.store, sample.config, None, "w3c")
 
 
+def test_a_statement_s_edited_words_go_through_a_w3c_round_trip(sample, empty_store, tmp_path):
+    """`b` moved the start of one statement later and the end of another later: the w3c file
+    carries only the words, and the import revises the same statements (same ids, every
+    reviewer's tag and the resolution on them), adding none."""
+    from reader.store import Revision
+    from tests.exports.conftest import span
+
+    add_desk(sample)  # two reviewers and a resolution on ENGINE[2]
+    start, end = span(SAMPLE_TEXT, "the water pour over the road & into the shops")  # start later, end earlier
+    sample.store.set_revision(sample.id, ENGINE[2].id, Revision(start, end, SAMPLE_TEXT[start:end], "direct"))
+    start, end = span(SAMPLE_TEXT, "Engineers finished work on the Kestrel Bay bridge on Tuesday.")
+    end = SAMPLE_TEXT.index("Friday morning,", start) + len("Friday morning,")  # whole sentence and quotation
+    sample.store.set_revision(sample.id, ENGINE[0].id, Revision(start, end, SAMPLE_TEXT[start:end], "mixed"))
+    exported = tmp_path / "tags.jsonld"
+    exported.write_text(export_text(sample.store, sample.config, None, "w3c"), encoding="utf-8")
+    register_sample(empty_store)
+    result = import_file(empty_store, sample.config, exported)
+    assert result.statements_added == 0 and result.revised == 2 and not result.unplaced
+    assert export_text(empty_store, sample.config, None, "w3c") == exported.read_text(encoding="utf-8")
+    revised = empty_store.edits(sample.id).revised
+    assert revised[ENGINE[2].id].text == "the water pour over the road & into the shops"
+    assert revised[ENGINE[0].id].text.startswith("Engineers") and revised[ENGINE[0].id].kind == "direct"  # w3c has no kind
+    assert {r: t.category for r, t in empty_store.article_state(sample.id).reviews[ENGINE[2].id].items()} == {
+        "alex": "eyewitness", "sam": "official"}
+    # importing it again changes nothing, and never overwrites the database's own revision
+    before = snapshot(empty_store.root)
+    again = import_file(empty_store, sample.config, exported)
+    assert (again.added, again.revised, again.statements_added) == (0, 0, 0) and snapshot(empty_store.root) == before
+
+
 def test_w3c_round_trip_by_quote_alone(sample, empty_store):
     """Annotations from another tool: no reader id, source by file URI, quote selector only."""
     doc = json.loads(export_text(sample.store, sample.config, None, "w3c"))
