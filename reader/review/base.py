@@ -72,8 +72,10 @@ class SessionBase:
                  record: ArticleRecord | None = None, reanchored: Reanchored | None = None,
                  orphans: tuple[Tag, ...] = (), clock: Callable[[], str] | None = None,
                  others: dict[str, dict[str, Tag]] | None = None,
-                 resolutions: dict[str, Resolution] | None = None) -> None:
+                 resolutions: dict[str, Resolution] | None = None, left_at: str | None = None) -> None:
+        """`left_at`: the statement this reviewer left the article at, as stored."""
         self.article = article
+        self.left_at = left_at
         self.config = config
         self.record = record
         self.reanchored = reanchored or Reanchored()
@@ -153,6 +155,24 @@ class SessionBase:
     def progress(self) -> Tally:
         """Tagged / total, as every other view of the article counts them (reader.store.tally)."""
         return tally(self._index, self.state.tags, self.state.dismissed)
+
+    def start(self) -> str | None:
+        """The statement to select on opening: where this reviewer left the article (in any
+        process), else the first untagged one, else the first."""
+        if self.left_at in self._index:
+            return self.left_at
+        return self.first_untagged() or (self.statements[0].id if self.statements else None)
+
+    def leave_at(self, sid: str | None, failed: Callable[[str], None] | None = None) -> None:
+        """The reviewer leaves the article at `sid`: remember it in the store (a write of its
+        own, not a change: nothing to undo, and not counted as unsaved work; `failed` hears
+        why it could not be written)."""
+        if sid is None or sid == self.left_at:
+            return
+        aid = self.article.id
+        self.saver.submit(Write(sid, "remember where you left the article",
+                                lambda store: store.set_position(aid, sid), keep=False, failed=failed))
+        self.left_at = sid
 
     def first_untagged(self) -> str | None:
         """The first visible statement that is neither tagged nor dismissed."""

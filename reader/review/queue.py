@@ -95,7 +95,6 @@ class Entry:
     tally: Tally | None = None
     last_opened: str | None = None  # ISO 8601, from the tag database
     problem: str | None = None  # why it cannot be read, as a sentence
-    left_at: str | None = None  # the statement selected when the reviewer last left it
 
     @property
     def loaded(self) -> bool:
@@ -164,10 +163,10 @@ class Queue:
             entry.title = article.title or entry.title
             return entry
 
-    def left(self, index: int, progress: Tally, selected: str | None, last_opened: str | None) -> None:
-        """The reviewer left article `index`: its tally now, where they were, when it was opened."""
+    def left(self, index: int, progress: Tally, last_opened: str | None) -> None:
+        """The reviewer left article `index`: its tally now, when it was opened."""
         entry = self.entries[index]
-        entry.tally, entry.left_at = progress, selected
+        entry.tally = progress
         if last_opened:
             entry.last_opened = last_opened
         self.changed.add(index)

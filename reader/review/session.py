@@ -31,7 +31,8 @@ class ReviewSession(Corrections):
         state = store.article_state(article.id)  # tags, orphans and edits from one read
         return cls(article, config, store, statements, tags=state.tags_of(store.reviewer), edits=state.edits,
                    record=record, reanchored=reanchored, orphans=state.orphans,
-                   others=others_of(state, store.reviewer), resolutions=dict(state.resolutions))
+                   others=others_of(state, store.reviewer), resolutions=dict(state.resolutions),
+                   left_at=state.positions.get(store.reviewer))
 
     def _tag_change(self, sid: str, label: str, **fields: Any) -> Change:
         before = self.state.tags.get(sid)

@@ -8,8 +8,9 @@ user data folder; created on the first write):
     index.json                 one record per article: path or URL, title, size, first seen,
                                last opened, statement count (small: rewritten on register only)
     articles/<article-id>.json that article's tags (one per statement and reviewer), the
-                               adjudicators' resolutions, orphaned tags and the reviewers' edits
-                               (added statements, corrected speakers, dismissals)
+                               adjudicators' resolutions, orphaned tags, the reviewers' edits
+                               (added statements, corrected speakers, dismissals) and where
+                               each reviewer left the article (the statement selected)
     texts/<article-id>.json    the article's text, written once (the id is its sha256)
     .lock                      the lock every writer holds across its read-modify-write
 

@@ -34,10 +34,12 @@ from reader.store import schema
 Doc = Mapping[str, Any]
 
 # An article's tables. Tags are keyed by statement and reviewer (schema.tag_key); orphans by
-# their content (store.orphan_key); the rest by statement id, ENGINE by ENGINE_IDS alone.
-TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS, ENGINE = (
-    schema.TAGS, "orphans", "added", "lost_added", "speakers", "dismissed", "revised", "resolutions", "engine")
-ARTICLE_TABLES = (TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS, ENGINE)
+# their content (store.orphan_key); POSITIONS (where each reviewer left the article) by
+# reviewer; the rest by statement id, ENGINE by ENGINE_IDS alone.
+TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS, ENGINE, POSITIONS = (
+    schema.TAGS, "orphans", "added", "lost_added", "speakers", "dismissed", "revised", "resolutions", "engine",
+    "positions")
+ARTICLE_TABLES = (TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS, ENGINE, POSITIONS)
 ENGINE_IDS = "ids"  # ENGINE's one document: the engine's statement ids at the last registration
 ARTICLES = "articles"  # the index's one table: article id -> its record
 

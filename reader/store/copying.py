@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.store.backend import ARTICLE_TABLES, ARTICLES, ORPHANS, RESOLUTIONS, TAGS, Doc, Table
+from reader.store.backend import ARTICLE_TABLES, ARTICLES, ORPHANS, POSITIONS, RESOLUTIONS, TAGS, Doc, Table
 from reader.store.model import record_from_json
 from reader.store.store import READERS, TagStore
 
 BATCH = 50  # articles per write
 # for these tables, where both sides hold a version, the later by this field stays
-LATER_BY = {TAGS: "updated", ORPHANS: "updated", RESOLUTIONS: "at", ARTICLES: "last_opened"}
+LATER_BY = {TAGS: "updated", ORPHANS: "updated", RESOLUTIONS: "at", POSITIONS: "at", ARTICLES: "last_opened"}
 
 
 @dataclass

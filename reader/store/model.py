@@ -131,6 +131,7 @@ class ArticleState:
     # the engine's statement ids in reading order at the last registration (None: registered
     # by an older reader, which did not keep them)
     engine_ids: tuple[str, ...] | None = None
+    positions: Mapping[str, str] = field(default_factory=dict)  # reviewer -> the statement they left it at
 
     def tags_of(self, reviewer: str) -> dict[str, Tag]:
         """statement id -> this reviewer's tag."""
@@ -280,6 +281,17 @@ def revision_from_json(data: Mapping[str, Any]) -> Revision:
     if not 0 <= start < end:
         raise ValueError(f"offsets {start}..{end} are not a span of text")
     return Revision(start=start, end=end, text=_str(data.get("text")), kind=_kind(data.get("kind")))
+
+
+def position_to_json(statement_id: str, at: str) -> dict[str, Any]:
+    """Where a reviewer left an article: the statement selected, and when."""
+    return {"statement_id": statement_id, "at": at}
+
+
+def position_from_json(data: Mapping[str, Any]) -> str:
+    """The statement id of a position as stored (see position_to_json)."""
+    _str(data.get("at"))
+    return _str(data["statement_id"])
 
 
 def speaker_from_json(data: Mapping[str, Any]) -> str:

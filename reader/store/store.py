@@ -17,14 +17,15 @@ from reader.attribution.model import Statement
 from reader.errors import ReaderError
 from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.backend import (
-    ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, ENGINE, ENGINE_IDS, LOST_ADDED, ORPHANS, RESOLUTIONS, REVISED, SPEAKERS, TAGS,
-    Backend, Records, Table, Writer, damaged_text, open_backend,
+    ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, ENGINE, ENGINE_IDS, LOST_ADDED, ORPHANS, POSITIONS, RESOLUTIONS, REVISED,
+    SPEAKERS, TAGS,
+    Backend, Doc, Records, Table, Writer, damaged_text, open_backend,
 )
 from reader.store.changes import ArticleChange, checked, checked_resolution, merged
 from reader.store.model import (
     UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Judgements, Reanchored, Resolution, Tag,
-    _Unset, make_anchor, now, record_from_json, record_to_json, resolution_from_json, resolution_to_json,
-    reviewer_statement, speaker_from_json, Revision, revision_from_json, revision_to_json, statement_from_json,
+    _Unset, make_anchor, now, position_from_json, position_to_json, record_from_json, record_to_json,
+    resolution_from_json, resolution_to_json, reviewer_statement, speaker_from_json, Revision, revision_from_json, revision_to_json, statement_from_json,
     statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
@@ -91,6 +92,7 @@ READERS: dict[str, Callable[[Mapping[str, Any], str], object]] = {
     ADDED: lambda d, _: statement_from_json(d), LOST_ADDED: lambda d, _: statement_from_json(d),
     SPEAKERS: lambda d, _: speaker_from_json(d), DISMISSED: lambda d, _: True,
     REVISED: lambda d, _: revision_from_json(d), ENGINE: lambda d, _: engine_ids_from_json(d),
+    POSITIONS: lambda d, _: position_from_json(d),
 }
 assert set(READERS) == set(ARTICLE_TABLES), "every table of an article has its reader"
 
@@ -240,7 +242,13 @@ class TagStore:
             reviews.setdefault(tag.statement_id, {})[tag.reviewer] = tag
         return ArticleState(reviews=reviews, resolutions=self._resolutions_in(records),
                             orphans=tuple(sorted(orphans, key=lambda t: (t.anchor.start, t.created))),
-                            edits=self._edits_in(records), engine_ids=self._engine_ids_in(records))
+                            edits=self._edits_in(records), engine_ids=self._engine_ids_in(records),
+                            positions=self._positions_in(records))
+
+    @staticmethod
+    def _positions_in(records: Records) -> dict[str, str]:
+        """reviewer -> the statement they left the article at."""
+        return parse(records.table(POSITIONS), records.where, "position", position_from_json)
 
     def judgements(self, article_id: str) -> Judgements:
         """Each reviewer's category on the article's statements, read straight from its file
@@ -340,6 +348,7 @@ class TagStore:
         carried_dismissed: set[str] = set()
         carried_revised: dict[str, Revision] = {}
         carried_resolutions: dict[str, Resolution] = {}
+        carried_positions: dict[str, Doc] = {}
         emptied: list[Records] = []
         for prev in previous:
             prec = opened[prev.id]
@@ -363,6 +372,8 @@ class TagStore:
             for sid, resolution in self._resolutions_in(prec).items():
                 carried_resolutions.setdefault(sid, resolution)
             carried_dismissed |= pedits.dismissed
+            for reviewer, left in prec.table(POSITIONS).items():
+                carried_positions.setdefault(reviewer, left)
             if any(len(prec.table(t)) for t in (TAGS, ORPHANS, *EDIT_TABLES)):
                 prec.clear()
                 emptied.append(prec)
@@ -425,6 +436,14 @@ class TagStore:
                     if doc is not None and not table.has(new):
                         table.put(new, dict(doc))
                         table.discard([old])
+        # where each reviewer left the article follows its statement; an older text's position
+        # counts where this text has none of that reviewer
+        positions = rec.table(POSITIONS)
+        for reviewer, left in [*positions.items(), *((r, d) for r, d in carried_positions.items()
+                                                     if not positions.has(r))]:
+            sid = str(left.get("statement_id"))
+            if moved.get(sid, sid) != sid or not positions.has(reviewer):
+                positions.put(reviewer, {**left, "statement_id": moved.get(sid, sid)})
         gone = self._edits_in(rec).dismissed
         count = sum(1 for s in current if s.id not in gone)
         orphaned = tuple(sorted(self._tags_in(rec, ORPHANS).values(), key=lambda t: (t.anchor.start, t.created)))
@@ -674,6 +693,12 @@ class TagStore:
                               f"{article_id[:12]}… is not its new text; it was not saved.")
         data = revision_to_json(revision)
         self._edit(article_id, lambda rec: rec.table(REVISED).put(statement_id, data))
+
+    def set_position(self, article_id: str, statement_id: str) -> None:
+        """Remember that this store's reviewer left the article at this statement (the review
+        screen opens it there again, in any process)."""
+        data = position_to_json(statement_id, now())
+        self._edit(article_id, lambda rec: rec.table(POSITIONS).put(self.reviewer, data))
 
     def set_dismissed(self, article_id: str, statement_id: str, dismissed: bool) -> None:
         """Mark a statement "not a statement" (kept in the list, flagged) or undo that."""

@@ -86,8 +86,7 @@ class ReaderApp(App[None]):
             self._left(leaving)
         self.ready.clear()
         screen = self._review_type(entry.article, self.config, self.store, self.specs, statements=entry.statements,
-                                   extractor=self._extractor, place=Place(index, len(self.queue)),
-                                   start_at=entry.left_at)
+                                   extractor=self._extractor, place=Place(index, len(self.queue)))
         if self.review is not None:
             self.switch_screen(screen)
         else:
@@ -114,8 +113,7 @@ class ReaderApp(App[None]):
         place, session = screen.place, screen.session
         if self.queue is None or place is None or session is None:
             return
-        self.queue.left(place.index, session.progress(), screen.selected_id,
-                        session.record.last_opened if session.record else None)
+        self.queue.left(place.index, session.progress(), session.record.last_opened if session.record else None)
 
     # --- keys and announcements --------------------------------------------------------------
 

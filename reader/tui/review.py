@@ -53,13 +53,10 @@ class ReviewBase(Screen[None]):
 
     def __init__(self, article: Article, config: Config, store: TagStore,
                  specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
-                 extractor: Extractor | None = None, place: Place | None = None,
-                 start_at: str | None = None) -> None:
-        """`place`: where the article is in the queue (None: no queue); `start_at`: the
-        statement to select first (where the reviewer left it), else the first untagged."""
+                 extractor: Extractor | None = None, place: Place | None = None) -> None:
+        """`place`: where the article is in the queue (None: no queue)."""
         super().__init__()
         self.place = place
-        self._start_at = start_at
         self.article = article
         self.config = config
         self.store = store
@@ -165,8 +162,7 @@ class ReviewBase(Screen[None]):
     def _session_ready(self, session: ReviewSession) -> None:
         self.session = session
         self.listing.empty_message = "No statements found. Mark text in the article (a) to add one."
-        start = self._start_at if self._start_at in {s.id for s in session.statements} else session.first_untagged()
-        self._redraw(start or (session.statements[0].id if session.statements else None))
+        self._redraw(session.start())
         moved, orphaned = session.reanchored.moved, session.reanchored.orphaned
         if moved or orphaned or session.orphans:
             words = []
@@ -424,12 +420,18 @@ class ReviewBase(Screen[None]):
         if session is None:
             then()
             return
+        session.leave_at(self.selected_id, failed=self._not_remembered)
         self._then = then
         if session.saver.busy:
             return  # the running drain reports to _saved, which goes on
         self._save()
         if not session.saver.busy:
             self._finish_saving()
+
+    def _not_remembered(self, problem: str) -> None:
+        """(On the drain's thread.) Where the reviewer left the article could not be written."""
+        self.app.call_from_thread(self.notify, f"{problem}\nThe next opening starts at the first untagged statement.",
+                                  title="Place not remembered", severity="warning", timeout=8, markup=False)
 
     def _finish_saving(self) -> None:
         then, self._then = self._then, None

@@ -79,6 +79,30 @@ async def test_next_previous_and_back_with_counts_current_and_the_place_kept(mak
     assert set(titles) == {"Story number 1", "Story number 2", "Story number 3"}
 
 
+async def test_a_new_day_reopens_each_article_where_it_was_left(config, store, desk):
+    """The place is the tag database's, not the process's: quit, start again, and the
+    articles open where the reviewer left them (the first untouched one at its first untagged)."""
+    from reader.store import TagStore
+
+    def queue_app(on: TagStore) -> ReaderApp:
+        return ReaderApp(None, config, on, queue=Queue(sources_from([str(desk)]), config, on))
+
+    app = queue_app(store)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        await press(pilot, "enter", "j")  # open #1, go to its second statement
+        left_at = app.screen.selected_id
+        assert left_at == app.screen.session.statements[1].id
+        await press(pilot, "greater_than_sign", "q")
+    tomorrow = queue_app(TagStore(store.root, "tester"))
+    async with tomorrow.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        await press(pilot, "enter")
+        assert tomorrow.screen.selected_id == left_at
+        await press(pilot, "greater_than_sign")
+        assert tomorrow.screen.selected_id == tomorrow.screen.session.statements[0].id
+
+
 async def test_an_article_that_cannot_be_read_keeps_its_place_and_says_why(make_queue_app, desk):
     app = make_queue_app(desk)
     (desk / "02.txt").unlink()

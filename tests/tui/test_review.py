@@ -375,7 +375,31 @@ async def test_quit_and_reopen_shows_the_saved_tags(make_app, store, config):
         text = screen_text(again)
         assert "2/4 tagged" in text
         assert [r.category for r in again.screen.listing.rows] == ["official", "eyewitness", None, None]
-        assert again.screen.selected_id == IDS[2]  # opens at the first untagged statement
+        assert again.screen.selected_id == IDS[1]  # where the reviewer left it (the one graded last)
+
+
+async def test_reopening_lands_where_this_reviewer_left_in_another_process(make_app, store):
+    """Each reviewer's place is kept in the tag database: a new process (a new store) opens
+    the article there; another reviewer, who has not opened it, starts at the first untagged."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await press(pilot, "1", "j", "j")  # tag #1, move on to #4 and leave
+        assert app.screen.selected_id == IDS[3]
+        await press(pilot, "q")
+    assert store.article_state(sample.article().id).positions == {"tester": IDS[3]}
+    again = make_app(store=TagStore(store.root, "tester"))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert again.screen.selected_id == IDS[3] and again.screen.listing.current.id == IDS[3]
+        await press(pilot, "home", "q")
+    colleague = make_app(store=TagStore(store.root, "sam"))
+    async with colleague.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert colleague.screen.selected_id == IDS[0]  # sam's first untagged: tester's tag is not sam's
+        await press(pilot, "q")
+    assert TagStore(store.root, "x").article_state(sample.article().id).positions == {
+        "tester": IDS[0], "sam": IDS[0]}
 
 
 async def test_help_lists_every_key(make_app):

@@ -57,7 +57,7 @@ def _queue_app(tmp_path, config, store):
     for s in session.statements:
         session.accept(s.id)
     session.flush()
-    queue.left(1, session.progress(), None, None)  # last opened left out: it is today's date
+    queue.left(1, session.progress(), None)  # last opened left out: it is today's date
     return ReaderApp(None, config, store, queue=queue)
 
 

@@ -13,7 +13,8 @@ order records were first saved in (an added statement's number follows it).
 - reader_resolutions   an adjudicator's decision per article and statement
 - reader_records       the rest of an article's records, as JSON documents by table and key:
                        orphaned tags, added statements, corrected speakers, dismissals,
-                       revisions, the engine's statement ids
+                       revisions, the engine's statement ids, where each reviewer
+                       left the article
 
 To change the tables: bump CURRENT and add MIGRATIONS[CURRENT - 1], the statements that take
 the tables from that version to the next. They run in one transaction with the version's

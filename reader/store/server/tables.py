@@ -17,8 +17,8 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from reader.store.backend import (
-    ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, Doc, ENGINE, LOST_ADDED, ORPHANS, RESOLUTIONS, REVISED, SPEAKERS,
-    TAGS,
+    ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, Doc, ENGINE, LOST_ADDED, ORPHANS, POSITIONS, RESOLUTIONS, REVISED,
+    SPEAKERS, TAGS,
 )
 from reader.store.schema import tag_key
 from reader.store.server.connection import PgConnection
@@ -86,7 +86,7 @@ ARTICLES_SHAPE = Shape("reader_articles", (), ("id",),
                                ("first_seen", "first_seen"), ("last_opened", "last_opened"), ("meta", "meta"),
                                ("statements", "statements"), ("replaced_by", "replaced_by")),
                        json=frozenset({"meta"}))
-IN_RECORDS = (ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, ENGINE)
+IN_RECORDS = (ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, ENGINE, POSITIONS)
 assert set(ARTICLE_TABLES) == {TAGS, RESOLUTIONS, *IN_RECORDS}, "every table of an article has its place"
 
 
