@@ -30,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.attribution import Extractor
+from reader.attribution import Extractor, Statement
 from reader.config import load_config
 
 SPEECH_CUE = re.compile(
@@ -64,6 +64,11 @@ class Tally:
     wrong: list[str] = field(default_factory=list)
 
 
+def _span(pair: str) -> tuple[int, int]:
+    start, end = pair.split()
+    return int(start), int(end)
+
+
 def parse_ann(path: Path) -> list[Attribution]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events: list[dict[str, str]] = []
@@ -71,8 +76,8 @@ def parse_ann(path: Path) -> list[Attribution]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             kind, _, offsets = parts[1].partition(" ")
-            ranges = [tuple(map(int, r.split())) for r in offsets.split(";")]
-            spans[parts[0]] = (kind, ranges, parts[2] if len(parts) > 2 else "")  # type: ignore[misc]
+            ranges = [_span(r) for r in offsets.split(";")]
+            spans[parts[0]] = (kind, ranges, parts[2] if len(parts) > 2 else "")
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(p.split(":", 1) for p in parts[1].split())
             events.append(roles)
@@ -105,7 +110,7 @@ def fold(s: str | None) -> str:
     return " ".join((s or "").replace("\u2019", "'").casefold().split())
 
 
-def score(text: str, golds: list[Attribution], statements: list) -> Tally:
+def score(text: str, golds: list[Attribution], statements: list[Statement]) -> Tally:
     t = Tally(extracted=len(statements))
     speech = [g for g in golds if SPEECH_CUE.search(g.cue)]
     t.gold = len(speech)
@@ -124,8 +129,8 @@ def score(text: str, golds: list[Attribution], statements: list) -> Tally:
             t.speaker_checked += 1
             ours = fold(best.speaker)
             theirs = fold(g.source_text)
-            spans_meet = (best.speaker_start is not None and best.speaker_start < g.source[1]
-                          and g.source[0] < best.speaker_end)
+            spans_meet = (best.speaker_start is not None and best.speaker_end is not None
+                          and best.speaker_start < g.source[1] and g.source[0] < best.speaker_end)
             if ours and (ours in theirs or theirs in ours or spans_meet):
                 t.speaker_ok += 1
             else:
@@ -171,7 +176,7 @@ def _quoted(text: str, content: tuple[int, int]) -> bool:
     return any(q in text[content[0]:content[1]] for q in QUOTES)
 
 
-def _one_to_one(golds: list[Attribution], statements: list) -> dict[int, object]:
+def _one_to_one(golds: list[Attribution], statements: list[Statement]) -> dict[int, Statement]:
     """Each labelled content's statement: one that overlaps at least 30% of it, each statement
     used once, the largest overlaps paired first."""
     pairs = []
@@ -181,7 +186,7 @@ def _one_to_one(golds: list[Attribution], statements: list) -> dict[int, object]
             ov = min(s.end, g.content[1]) - max(s.start, g.content[0])
             if ov > 0 and ov >= need:
                 pairs.append((ov, gi, si))
-    matched: dict[int, object] = {}
+    matched: dict[int, Statement] = {}
     used: set[int] = set()
     for ov, gi, si in sorted(pairs, reverse=True):
         if gi not in matched and si not in used:
@@ -190,14 +195,14 @@ def _one_to_one(golds: list[Attribution], statements: list) -> dict[int, object]
     return matched
 
 
-def _speaker_right(best: object, g: Attribution) -> bool:
-    sp_start, sp_end = getattr(best, "speaker_start", None), getattr(best, "speaker_end", None)
+def _speaker_right(best: Statement, g: Attribution) -> bool:
+    sp_start, sp_end = best.speaker_start, best.speaker_end
     meets = (g.source is not None and sp_start is not None and sp_end is not None
              and sp_start < g.source[1] and g.source[0] < sp_end)
-    return meets or _names_meet(getattr(best, "speaker", None) or "", g.source_text)
+    return meets or _names_meet(best.speaker or "", g.source_text)
 
 
-def score_issue(text: str, golds: list[Attribution], statements: list) -> IssueTally:
+def score_issue(text: str, golds: list[Attribution], statements: list[Statement]) -> IssueTally:
     """Issue 10's measure (see the module's docstring)."""
     t = IssueTally()
     matched = _one_to_one(golds, statements)
@@ -208,6 +213,10 @@ def score_issue(text: str, golds: list[Attribution], statements: list) -> IssueT
         if speech:
             t.speech += 1
             t.speech_found += best is not None
+            if best is None:
+                quoted = "direct " if _quoted(text, g.content) else ""
+                t.wrong.append(f"missed {quoted}[{g.cue}] {g.source_text!r}: "
+                               f"{text[g.content[0]:g.content[1]][:160]!r}")
             if _quoted(text, g.content):
                 t.direct += 1
                 t.direct_found += best is not None
@@ -218,10 +227,10 @@ def score_issue(text: str, golds: list[Attribution], statements: list) -> IssueT
         if g.source and source in PRONOUNS:
             if source in ("he", "she") and previous_source and best is not None:
                 t.pronoun_checked += 1
-                ok = _names_meet(getattr(best, "speaker", None) or "", previous_source)
+                ok = _names_meet(best.speaker or "", previous_source)
                 t.pronoun_ok += ok
                 s0 = text.rfind(".", 0, max(0, g.source[0] - 200)) + 1
-                t.pronoun_cases.append(f"{'ok ' if ok else 'BAD'} engine {getattr(best, 'speaker', None)!r}, "
+                t.pronoun_cases.append(f"{'ok ' if ok else 'BAD'} engine {best.speaker!r}, "
                                        f"antecedent stand-in {previous_source!r}: …{text[s0:g.source[1] + 40]!r}")
             continue
         if g.source:
@@ -232,7 +241,7 @@ def score_issue(text: str, golds: list[Attribution], statements: list) -> IssueT
             if best is not None and _speaker_right(best, g):
                 t.speaker_ok += 1
             elif best is not None:
-                t.wrong.append(f"speaker {getattr(best, 'speaker', None)!r}, labelled {g.source_text!r}: "
+                t.wrong.append(f"speaker {best.speaker!r}, labelled {g.source_text!r}: "
                                f"{text[g.content[0]:g.content[1]][:70]!r}")
     return t
 
