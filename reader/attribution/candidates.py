@@ -58,6 +58,17 @@ class SentenceScan:
     used_cues: set[int] = field(default_factory=set)  # start offsets of cues that attribute something
     raws: list[Raw] = field(default_factory=list)
     memo: dict[tuple[int, int], Raw | None] = field(default_factory=dict)  # attributions read, by span
+    cue_starts: list[int] = field(init=False)
+    # indirect.py: where the clause of the cue at each index begins, read once per sentence
+    clause_stops: dict[int, int | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.cue_starts = [m.start() for m in self.cues]
+
+    def cues_between(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The cue verbs starting in lo..hi: a sentence of many quotations has as many cues, and
+        each quotation looks only at its own stretch."""
+        return self.cues[bisect_left(self.cue_starts, lo):bisect_left(self.cue_starts, hi)]
 
     @property
     def para(self) -> Paragraph:

@@ -87,10 +87,13 @@ def has_quote(text: str, lo: int, hi: int) -> bool:
     return any(ch in text[lo:hi] for ch in "“\"«„") or "''" in text[lo:hi]
 
 
+RELATIVE_REACH = 120  # how far back from a verb its relative pronoun is looked for
+
+
 def in_relative_clause(text: str, lo: int, hi: int) -> bool:
     """Is the verb at `hi` in a ", who …"/", which …" clause ("the closure, which the service
     said was planned, coincided …")? Its words then end at the clause's comma."""
-    return _RELATIVE_BEFORE.search(text, max(lo, hi - 120), hi) is not None
+    return _RELATIVE_BEFORE.search(text, max(lo, hi - RELATIVE_REACH), hi) is not None
 
 
 def in_what_clause(text: str, lo: int, hi: int) -> bool:

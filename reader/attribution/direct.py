@@ -117,9 +117,7 @@ def _read_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
     text = scan.text
     m = re.match(r"[\s,]*", text[lo:hi])
     lo += m.end() if m else 0
-    for cue in scan.cues:
-        if not lo <= cue.start() < hi:
-            continue
+    for cue in scan.cues_between(lo, hi):
         form = scan.lexicon.form(cue.group())
         if form is None or form.tense == "ing":
             return None
@@ -142,7 +140,7 @@ def _read_after(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
 def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw | None:
     """`X said: “…` / `X told reporters in Seoul, "…` / `, said X, 70, standing …, “and …`."""
     text, sent, lexicon = scan.text, scan.sent, scan.lexicon
-    candidates = [c for c in scan.cues if lo <= c.start() < hi]
+    candidates = scan.cues_between(lo, hi)
     if not candidates:
         return None
     cue = candidates[-1]

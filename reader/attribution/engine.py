@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -105,9 +106,8 @@ class Extractor:
     def _sentence(self, text: str, paras: list[Paragraph], n: int, sent: Sentence,
                   cue_words: list[re.Match[str]]) -> list[Raw]:
         """One sentence through the rooms, in order."""
-        verbs = [m for m in cue_words
-                 if not any(q.open < m.start() < q.close for q in sent.quotes)
-                 and verb_like(self.cues, text, sent, m)]
+        inside = _quoted_stretches(sent)
+        verbs = [m for m in cue_words if not inside(m.start()) and verb_like(self.cues, text, sent, m)]
         scan = SentenceScan(text, paras, n, sent, self.cues, verbs)
         direct.find(scan)
         indirect.find(scan)
@@ -116,6 +116,22 @@ class Extractor:
         if findings.present(scan):
             findings.find(scan)
         return scan.raws
+
+
+def _quoted_stretches(sent: Sentence) -> Callable[[int], bool]:
+    """Whether a position is inside one of the sentence's quotations, in log time: a sentence
+    may hold hundreds of them."""
+    opens: list[int] = []
+    reach: list[int] = []  # the furthest close of the quotations opened so far
+    for q in sorted(sent.quotes, key=lambda q: q.open):
+        opens.append(q.open)
+        reach.append(max(q.close, reach[-1]) if reach else q.close)
+
+    def inside(pos: int) -> bool:
+        k = bisect_left(opens, pos)  # the quotations opened before pos
+        return k > 0 and reach[k - 1] > pos
+
+    return inside
 
 
 def listed_once(statements: list[Statement]) -> list[Statement]:

@@ -5,12 +5,13 @@ Quoted words inside make a statement mixed."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from reader.attribution import posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import (
-    BY_MEANS, FINITE, WEEKDAY, WITH_SUBJECT, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
+    RELATIVE_REACH, BY_MEANS, FINITE, WEEKDAY, WITH_SUBJECT, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
     prepositional, trim_end, trim_space,
 )
 from reader.attribution.cues import CueForm
@@ -289,17 +290,39 @@ def _called_as(scan: SentenceScan, lo: int) -> _Content | None:
 def _next_speaker(scan: SentenceScan, lo: int, hi: int) -> int:
     """Where a clause with a speaker of its own starts: "…, former spokesman X described it
     as …" ends the words before it at its comma, "… and Democrats accused …" at its "and"
-    (not a cue in a relative clause)."""
-    text = scan.text
-    for c in scan.cues:
-        if lo < c.start() < hi and not in_relative_clause(text, lo, c.start()):
-            joined = _AND_SUBJECT.search(text, max(lo, c.start() - 60), c.start())
-            if joined is not None:
-                return joined.start()
-            comma = text.rfind(",", lo, c.start())
-            if comma > lo and not re.search(r"\b(?:that|and|but|who|which)\b|[“”\"]", text[comma:c.start()]):
-                return comma
+    (not a cue in a relative clause). A cue far past `lo` is read the same whatever `lo` is,
+    so once per sentence: a sentence of many quotations stays linear."""
+    starts = scan.cue_starts
+    for j in range(bisect_right(starts, lo), len(starts)):
+        c = starts[j]
+        if c >= hi:
+            break
+        if c - lo < _NEAR:
+            stop = _clause_stop(scan.text, lo, c)
+        else:
+            if j not in scan.clause_stops:
+                scan.clause_stops[j] = _clause_stop(scan.text, scan.sent.start, c)
+            stop = scan.clause_stops[j]
+        if stop is not None and stop > lo:
+            return stop
     return hi
+
+
+_JOIN_REACH = 60  # how far back from a cue "… and Democrats (accused)" is looked for
+_NEAR = max(RELATIVE_REACH, _JOIN_REACH)  # past this, a cue's clause does not depend on where the words start
+
+
+def _clause_stop(text: str, lo: int, c: int) -> int | None:
+    """Where the clause of the cue at `c` begins, looking back no further than `lo`."""
+    if in_relative_clause(text, lo, c):
+        return None
+    joined = _AND_SUBJECT.search(text, max(lo, c - _JOIN_REACH), c)
+    if joined is not None:
+        return joined.start()
+    comma = text.rfind(",", lo, c)
+    if comma > lo and not re.search(r"\b(?:that|and|but|who|which)\b|[“”\"]", text[comma:c]):
+        return comma
+    return None
 
 
 def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,

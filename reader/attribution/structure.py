@@ -201,7 +201,9 @@ def find_quotes(text: str, paras: list[Paragraph]) -> None:
         para.quotes = quotes
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=(?:''|[\"“‘'«(\[])?[A-Z0-9\u00c0-\u024f])")
+# a full stop, then a capital or a quotation opening (whatever its first letter: ‘“we were
+# told nothing,” she said’ starts a sentence)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=(?:''|[\"“‘'«(\[])?[A-Z0-9\u00c0-\u024f]|[\"“«])")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 
 
