@@ -25,10 +25,13 @@ TAGS = "tags"  # an article file's table of tags
 UNNAMED = "unnamed"  # as reader.store.model.UNNAMED (this module imports nothing of the store)
 
 
+_PAIR = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False), made once
+
+
 def tag_key(statement_id: str, reviewer: str) -> str:
     """A tag's document id in its article's file: one tag per statement and reviewer (as a
     JSON pair, so no statement id or name can make two keys alike)."""
-    return json.dumps([statement_id, reviewer], ensure_ascii=False)
+    return _PAIR([statement_id, reviewer])
 
 
 def _one_tag_per_reviewer(document: Document) -> Document:

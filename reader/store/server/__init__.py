@@ -19,7 +19,7 @@ from reader.store.backend import ARTICLES, Records
 from reader.store.layout import is_article_id
 from reader.store.server import schema
 from reader.store.server.connection import Connection, PgConnection, Server
-from reader.store.server.tables import ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_articles
+from reader.store.server.tables import ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_many
 
 
 READ_AT_ONCE = 50  # articles read in one statement by `articles`
@@ -92,13 +92,12 @@ class ServerBackend:
         return next(self.articles([article_id]))
 
     def articles(self, article_ids: Sequence[str]) -> Iterator[ServerRecords]:
-        for start in range(0, len(article_ids), READ_AT_ONCE):
-            batch = article_ids[start:start + READ_AT_ONCE]
-            wheres = [self.where(aid) for aid in batch]
-            with self._connection.reading() as conn:
-                found = read_articles(conn, batch)
-            for aid, where in zip(batch, wheres):
-                yield ServerRecords(aid, where, None, found[aid])
+        batches = [article_ids[start:start + READ_AT_ONCE] for start in range(0, len(article_ids), READ_AT_ONCE)]
+        wheres = {aid: self.where(aid) for aid in article_ids}
+        with self._connection.reading() as conn:  # held until the last article is read
+            for batch, found in zip(batches, read_many(conn, batches)):
+                for aid in batch:
+                    yield ServerRecords(aid, wheres[aid], None, found[aid])
 
     def index(self) -> ServerTable:
         with self._connection.reading() as conn:

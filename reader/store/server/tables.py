@@ -9,8 +9,9 @@ that opened it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, LiteralString
 
 from psycopg import sql
@@ -34,9 +35,20 @@ class Shape:
     json: frozenset[str] = frozenset()  # fields kept as jsonb
     pair: bool = False  # the key is schema.tag_key of the two key columns (else the one column)
 
-    @property
+    @cached_property
     def columns(self) -> tuple[LiteralString, ...]:
         return tuple(c for _, c in self.fields) if self.fields else ("key", "doc")
+
+    @cached_property
+    def _key_at(self) -> tuple[int, ...]:
+        """Where the key columns stand in `columns`."""
+        return tuple(self.columns.index(k) for k in self.keys)
+
+    @cached_property
+    def _key_fields(self) -> tuple[str, ...]:
+        """The document fields of the key columns."""
+        by_column = {c: f for f, c in self.fields}
+        return tuple(by_column[k] for k in self.keys)
 
     def key_of(self, values: tuple[Any, ...]) -> str:
         """A document's key from its key columns' values."""
@@ -55,7 +67,7 @@ class Shape:
         if not self.fields:
             return key, Jsonb(dict(doc))
         values = tuple(Jsonb(doc.get(f)) if f in self.json else doc.get(f) for f, _ in self.fields)
-        if self.key_of(tuple(values[self.columns.index(k)] for k in self.keys)) != key:
+        if self.key_of(tuple(values[i] for i in self._key_at)) != key:
             raise ValueError(f"a document put under {key!r} in {self.table} says another key")
         return values
 
@@ -64,11 +76,17 @@ class Shape:
         if not self.fields:
             return str(row[0]), dict(row[1])
         doc = {f: v for (f, _), v in zip(self.fields, row)}
-        return self.key_of(tuple(row[self.columns.index(k)] for k in self.keys)), doc
+        return self.key_of(tuple(row[i] for i in self._key_at)), doc
 
-    def doc_of_json(self, row: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        """(key, document) of a row given as JSON (column -> value, as to_jsonb makes it)."""
-        return self.doc(tuple(row.get(c) for c in self.columns))
+    def as_json(self, alias: str) -> sql.Composable:
+        """SQL making a row of table `alias` into its document as a JSON object (its fields under
+        their names), so a reading parses each document once and rebuilds nothing."""
+        pairs = [sql.SQL("{}, {}").format(sql.Literal(f), sql.Identifier(alias, c)) for f, c in self.fields]
+        return sql.SQL("json_build_object({})").format(sql.SQL(", ").join(pairs))
+
+    def key_of_doc(self, doc: Mapping[str, Any]) -> str:
+        """A document's key from its own fields (a document as `as_json` makes it)."""
+        return self.key_of(tuple(doc[f] for f in self._key_fields))
 
 
 TAGS_SHAPE = Shape("reader_tags", ("article_id",), ("statement_id", "reviewer"),
@@ -258,27 +276,43 @@ class ServerRecords:
 
 
 # Every table of each article asked for, in one statement (so one snapshot), each article as
-# one JSON value ({"tags": [row, …], "resolutions": […], "records": [[kind, key, doc], …]}, rows
+# one JSON value ({"tags": [document, …], "resolutions": […], "records": [[kind, key, doc], …]}, rows
 # in the order first saved): one value parsed at once is what makes a reading as quick as a file's.
 READ_ARTICLES = sql.SQL("""SELECT a.id, json_build_object(
-    'tags', (SELECT json_agg(x ORDER BY seq) FROM {tags} x WHERE x.article_id = a.id),
-    'resolutions', (SELECT json_agg(x ORDER BY seq) FROM {resolutions} x WHERE x.article_id = a.id),
+    'tags', (SELECT json_agg({tag} ORDER BY seq) FROM {tags} x WHERE x.article_id = a.id),
+    'resolutions', (SELECT json_agg({resolution} ORDER BY seq) FROM {resolutions} x WHERE x.article_id = a.id),
     'records', (SELECT json_agg(json_build_array(kind, key, doc) ORDER BY seq) FROM reader_records x
                 WHERE x.article_id = a.id))::text
-    FROM unnest(%(ids)s::text[]) AS a(id)""").format(tags=sql.Identifier(TAGS_SHAPE.table),
-                                                      resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table))
+    FROM unnest(%(ids)s::text[]) AS a(id)""").format(
+    tags=sql.Identifier(TAGS_SHAPE.table), tag=TAGS_SHAPE.as_json("x"),
+    resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table), resolution=RESOLUTIONS_SHAPE.as_json("x"))
 
 
-def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
-    """Every table of these articles: article id -> table name -> key -> document."""
-    out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
-    for article_id, text in conn.execute(READ_ARTICLES, {"ids": list(article_ids)}):
+ArticleTables = dict[str, dict[str, dict[str, Any]]]  # table name -> key -> document
+
+
+def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, ArticleTables]:
+    """Every table of these articles: article id -> its tables."""
+    return articles_read(conn.execute(READ_ARTICLES, {"ids": list(article_ids)}))
+
+
+def read_many(conn: PgConnection, batches: Sequence[Sequence[str]]) -> Iterator[dict[str, ArticleTables]]:
+    """`read_articles` of each batch, in order; every statement sent at once (pipeline mode), so
+    the server builds the next batches while this process parses the first."""
+    with conn.pipeline():
+        cursors = [conn.execute(READ_ARTICLES, {"ids": list(batch)}) for batch in batches]
+        for cursor in cursors:
+            yield articles_read(cursor)
+
+
+def articles_read(rows: Iterable[tuple[str, str]]) -> dict[str, ArticleTables]:
+    """article id -> its tables, from READ_ARTICLES' rows."""
+    out: dict[str, ArticleTables] = {}
+    for article_id, text in rows:
         found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
         data = json.loads(text)
         for name, shape in ((TAGS, TAGS_SHAPE), (RESOLUTIONS, RESOLUTIONS_SHAPE)):
-            for row in data[name] or ():
-                key, doc = shape.doc_of_json(row)
-                found[name][key] = doc
+            found[name] = {shape.key_of_doc(doc): doc for doc in data[name] or ()}
         for kind, key, doc in data["records"] or ():
             if kind in found:
                 found[kind][key] = doc
@@ -286,6 +320,6 @@ def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, d
     return out
 
 
-def read_article(conn: PgConnection, article_id: str) -> dict[str, dict[str, dict[str, Any]]]:
+def read_article(conn: PgConnection, article_id: str) -> ArticleTables:
     """Every table of an article: name -> key -> document."""
     return read_articles(conn, [article_id])[article_id]
