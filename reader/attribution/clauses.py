@@ -17,7 +17,7 @@ _FINITE_WORDS = """
 is are was were am be been has have had will would can could should shall may might must do does did
 came went saw took made got gave knew thought found left ran began became brought felt kept held stood
 fell rose met paid sent spent won lost built broke chose drove flew grew led meant put read sat shot sold
-spoke struck threw told said wrote need needs want wants know knows say says seem seems remain remains
+spoke struck threw told said wrote sought fought heard need needs want wants know knows say says seem seems remain remains
 appear appears continue continues plan plans intend intends use uses
 """.split()
 FINITE = re.compile(  # the word list as a trie: the same matches as the plain list, twice as fast
@@ -65,7 +65,7 @@ def past_audience(text: str, pos: int, hi: int) -> int:
     Returns where the reported words may start (`pos` when no audience is found)."""
     words: list[re.Match[str]] = []
     at = pos
-    while len(words) < 5:
+    while len(words) < 7:  # "told Breitbart News Daily host Alex Marlow"
         m = _AUDIENCE_WORD.match(text, at, hi)
         if m is None:
             break
@@ -74,8 +74,10 @@ def past_audience(text: str, pos: int, hi: int) -> int:
     best = pos
     for n, m in enumerate(words):
         word = m.group(1)
+        if word == "of" and best > pos and n + 1 < len(words) and words[n + 1].group(1)[:1].isupper():
+            continue  # "told The Star-Ledger of Newark": a place in the audience's name
         if word.lower() in AUDIENCES or (word[:1].isupper() and word.lower() not in ("he", "she", "they", "it", "we", "i")):
-            if all(w.group(1).lower() in _AUDIENCE_LEAD or w.group(1)[:1].isupper() or
+            if all(w.group(1).lower() in _AUDIENCE_LEAD or w.group(1)[:1].isupper() or w.group(1) == "of" or
                    w.group(1).lower() in AUDIENCES for w in words[:n]):
                 best = m.end()
         elif word.lower() not in _AUDIENCE_LEAD and not word[:1].isupper():

@@ -28,11 +28,12 @@ from reader.attribution.verbs import (
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
 # what may follow the cue of "…, the ministry said on Friday." before the sentence ends, or
-# before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …")
+# before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …"),
+# or a participle that adds more of the speaker's words ("…, X said Tuesday, noting …")
 _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
-    rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY})?"
-    r"(?:\s*[.!]?|\s+[—–]\s.*)\s*")
+    rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY}(?:\s+(?:in|at)(?:\s+[\w’'.-]+){{1,4}}?)?)?"
+    r"(?:\s*[.!]?|\s+[—–]\s.*|,\s+(?P<participle>[a-z]+ing)\b.*|;\s.*)\s*")
 _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 # a title in quotation marks: "told MSNBC’s “Morning Joe” that …"
 _QUOTED_NAME = re.compile(r"[“\"][A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}[”\"]")
@@ -65,7 +66,7 @@ _TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|
 _OBJECT_AS = re.compile(r"\s+((?:(?!as\b)[\w’'.-]+\s+){1,10}?)as\s+(?=[\w“\"])")
 # "… and Democrats accused …": a second clause with a subject of its own before its cue
 _AND_SUBJECT = re.compile(r",?\s+(?:and|but|while)\s+(?:(?:the|a|an|his|her|their|its|some|many|other)\s+)?"
-                          r"(?:[A-Z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*|[a-z]+s)\s+(?:also\s+)?$")
+                          r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*|[a-z]+s)|they|we|she|he)\s+(?:also\s+)?$")
 # "was asked by the host whether", "was told by officials that": the agent, then the words
 _AGENT_THEN_CLAUSE = re.compile(r"\s+by\s+([^,;:“”\"]{2,80}?)\s+(?:that\s+|(?=(?:whether|if)\b))")
 # "asked the guard whether": the person asked, before the question
@@ -77,7 +78,8 @@ _BEFORE_CLAUSE = re.compile(r"\s*[,:]?\s*(?:that\s+)?(?:(?:as a result|in fact|o
 # Where a statement's words are, and whether they are the speaker's own quoted words.
 _Content = tuple[int, int, bool]
 # ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
-_NAME_THEN_END = re.compile(r"\s+[^,.;:]{2,60}(?:,\s+(?:a|an|the|his|her|their|its)\s[^;:]{0,200}?)?[.!]?\s*")
+_NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?)?"
+                            r"(?:[.!]?|,\s+but\s.*)\s*")  # "…, said Howard, but her record …"
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 # Phrases between a cue and its reported words: "said on Friday in a statement that …"
 _SKIPPED_PHRASE = re.compile(
@@ -86,6 +88,9 @@ _SKIPPED_PHRASE = re.compile(
     r"\d[\w:.]*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"morning|afternoon|evening|night|week|statement|interview|address|"
     r"speech|post|conference|briefing|message|channel|page|account|website|site|feed)\b\s*)+"
+    r"|\s*,?\s*for\s+(?:[\w-]+\s+){0,3}?(?:days|weeks|months|years|decades)\b"  # "has said for weeks"
+    r"|\s*,?\s*(?:last|this)\s+(?:week|weekend|month|year|night|spring|summer|fall|autumn|winter)\b"  # "told X last week"
+    rf"|\s*,?\s*{WEEKDAY}\b"
     r"|\s*,?\s*" + BY_MEANS, re.IGNORECASE)
 
 
@@ -218,8 +223,10 @@ def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm, speaker: Call
     else:
         # "…, two officials told Reuters.": the audience before the sentence ends
         tail = m.end() if form.lemma not in TELL_LIKE else past_audience(text, m.end(), sent.end)
-        if not _TRAILING_TAIL.fullmatch(text, tail, sent.end):
-            return None
+        tail_m = _TRAILING_TAIL.fullmatch(text, tail, sent.end)
+        participle = tail_m.group("participle") if tail_m is not None else None
+        if tail_m is None or (participle is not None and scan.lexicon.form(participle) is None):
+            return None  # but "…, X could threaten to sell, leaving nothing": not a cue
         if len(speaker_text.split()) > 8:
             return None
         mention = subject_before(text, sent.start + comma + 1, m.start())

@@ -60,7 +60,8 @@ mps senators congress deputies delegates diplomats officials investigators polic
 court judge jury committee council audience crowd supporters students residents listeners viewers
 readers me us him her them you everyone colleagues members staff employees workers troops
 conference briefing interview meeting session hearing broadcaster newspaper paper agency
-television tv radio station channel outlet magazine website
+television tv radio station channel outlet magazine website panel subcommittee network show program
+programme podcast host rally
 """.split())
 
 # Nouns whose "shows/suggests/indicates" introduces what the evidence says.

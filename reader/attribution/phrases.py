@@ -24,6 +24,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whose", "whom", "where"})
 _LEADING_JUNK = frozenset({"and", "but", "so", "then", "however", "meanwhile", "instead", "also",
                            "now", "still", "yet", "while", "though", "although", "because",
                            "when", "as", "if", "since", "after", "before", "once", "or"})
+_SUBORDINATORS = frozenset("while though although because when as if since after before once".split())
 _AGE = re.compile(r"\d{1,3}")
 
 
@@ -126,7 +127,10 @@ def _adverbial(seg: list[Tok]) -> bool:
         return True
     first = seg[0].lower
     if first in _LEADING_JUNK:
-        return len(seg) == 1  # "Still," is; "And Sen. Portman" is a subject after a connective
+        # "Still," is; "And Sen. Portman" is a subject after a connective; "After the vote
+        # ended in chaos," is a fronted clause (a subordinator and a verb)
+        return len(seg) == 1 or (first in _SUBORDINATORS and any(
+            t.lower in _AUX or (t.lower.endswith("ed") and not t.cap) for t in seg[2:]))
     if first in PREPOSITIONS or first in TIME_WORDS or first == "according":
         return True
     if first.endswith("ly") and len(seg) <= 2 and not seg[0].cap:
@@ -276,7 +280,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     last = seg[-1].lower
     if last in PREPOSITIONS or last in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
         return False
-    return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and seg[-2].cap)  # "The Riverside Times"
+    # "The Riverside Times", "the Times"
+    return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and (seg[-2].cap or seg[-2].lower == "the"))
 
 
 _ARTICLES = frozenset("a an the his her their its this that these those our my your".split())

@@ -228,6 +228,16 @@ def _ends_clock_time(text: str, dot: int, cut: int) -> bool:
     return _CLOCK.search(text, max(0, dot - 8), dot + 1) is not None and not _AFTER_CLOCK.match(text, cut)
 
 
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}$")
+# words that open a sentence and never continue a name: "… in the U.S. He says …"
+_OPENER = re.compile(r"(?:He|She|They|It|We|I|The|But|And|In|This|That|There|A|An)\s")
+
+
+def _ends_initialism(text: str, dot: int, cut: int) -> bool:
+    """"… attacks in the U.S. He says …": the initialism's full stop ends the sentence too."""
+    return _INITIALISM.search(text, max(0, dot - 12), dot + 1) is not None and _OPENER.match(text, cut) is not None
+
+
 # No sentence of prose runs this long; text without full stops (a transcript, minified page
 # text) is cut into pieces this size, so the work per sentence stays bounded.
 MAX_SENTENCE = 1000
@@ -245,7 +255,8 @@ def split_sentences(text: str, para: Paragraph) -> None:
         k = bisect_left(opens, last) - 1  # the last quotation opened before that mark
         if k >= 0 and last < para.quotes[k].close:
             continue
-        if text[dot] == "." and _ends_abbreviation(text, start, dot) and not _ends_clock_time(text, dot, cut):
+        if text[dot] == "." and _ends_abbreviation(text, start, dot) and not _ends_clock_time(text, dot, cut) \
+                and not _ends_initialism(text, dot, cut):
             continue
         end = cut
         while end > start and text[end - 1].isspace():

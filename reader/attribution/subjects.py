@@ -8,14 +8,14 @@ from collections.abc import Callable
 from reader.attribution.clauses import FINITE, clause_start
 from reader.attribution.kinds import AFFILIATED_ROLES
 from reader.attribution.cues import CueLexicon
-from reader.attribution.lexicon import VERB_FILLERS
+from reader.attribution.lexicon import DETERMINERS, VERB_FILLERS
 from reader.attribution.phrases import (
     PERSON_ROLES, REACH, Mention, Tok, build_mention, singular, subject_before, tokenize,
 )
 from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 
-_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|(?-i:[a-z]+ing))\b")
+_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 # a sentence starts after a full stop, not after an initial or a title ("Mr. Ode", "J. Ode")
@@ -88,7 +88,7 @@ def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention
         if k and not t.cap and (t.lower.endswith("ed") or t.lower in _OPENING_VERBS
                                 or lexicon.form(t.lower) is not None or FINITE.fullmatch(t.lower)
                                 or (t.lower.endswith("s") and toks[k - 1].cap and toks[k - 1].word
-                                    and not _noun_after_name(toks[k - 1], t))):
+                                    and toks[k - 1].lower not in DETERMINERS and not _noun_after_name(toks[k - 1], t))):
             return subject_before(text, toks[0].start, t.start)
     return None
 
