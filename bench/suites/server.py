@@ -32,7 +32,7 @@ from pathlib import Path
 from unittest.mock import patch
 from urllib.parse import quote
 
-from bench.harness import Row
+from bench.harness import Row, median_seconds
 from bench.suites.exports import ARTICLES, TAGS_PER_ARTICLE, _article, _fill
 from bench.suites.store import _p, _sessions
 from reader.attribution import Statement
@@ -72,12 +72,7 @@ def _command(*args: str) -> str:
 
 def _median(fn: Callable[[], object]) -> float:
     fn()  # warm: the first run reads from a cold cache
-    times = []
-    for _ in range(REPEAT):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return median_seconds(fn, REPEAT)
 
 
 def run(quick: bool = False, db: str | None = None) -> list[Row]:

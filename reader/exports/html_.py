@@ -20,10 +20,9 @@ from reader.config import HEX_COLOUR, NAMED_COLOURS, Category
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.agreement import Agreement, Unit, figure
 from reader.exports.agreement import report_units
-from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine, corrections,
-                                    desk_agreement, desk_note, dismissed, disputes, grouped, summarise)
+from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine,
+                                    corrections, desk_agreement, dismissed, disputes, grouped, remarks, summarise)
 from reader.exports.wording import Part, wording
-from reader.grades import notation
 from reader.safe_text import printable
 
 FALLBACK_COLOUR = "#9e9e9e"
@@ -181,20 +180,8 @@ def worded(parts: list[Part], link: str | None = None) -> str:
 
 def _statement(data: ArticleData, item: Item) -> str:
     out = f'<li><span class="num">#{item.number}</span> {worded(wording(item.statement, data.text), _anchor(data, item))}'
-    tag = item.tag
-    if tag is not None:
-        graded = notation(tag.reliability, tag.credibility)
-        if graded:
-            out += f' <span class="grades">— grades {esc(graded)}</span>'
-        if tag.note:
-            out += f' <span class="note">— note: {esc(tag.note)}</span>'
-        if item.dismissed:
-            out += f' <span class="grades">— tagged {esc(tag.category)} (not counted)</span>'
-    elif item.statement.suggested_source and not item.dismissed and not item.tagged:
-        out += f' <span class="suggested">— suggested: {esc(item.statement.suggested_source)}</span>'
-    desk = desk_note(item)
-    if desk:
-        out += f' <span class="note">— {esc(desk)}</span>'
+    for kind, text in remarks(item):
+        out += f' <span class="{kind}">— {esc(text)}</span>'
     return out + "</li>"
 
 

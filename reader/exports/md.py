@@ -23,10 +23,9 @@ from reader.config import Category
 from reader.exports.model import ArticleData, ExportOptions, Item
 from reader.agreement import Agreement, Unit, figure
 from reader.exports.agreement import report_units
-from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine, corrections,
-                                    desk_agreement, desk_note, dismissed, disputes, grouped, summarise)
+from reader.exports.summary import (DISPUTED_LABEL, UNTAGGED_LABEL, Provenance, Summary, combine,
+                                    corrections, desk_agreement, dismissed, disputes, grouped, remarks, summarise)
 from reader.exports.wording import Part, wording
-from reader.grades import notation
 from reader.safe_text import printable
 
 if TYPE_CHECKING:
@@ -71,20 +70,8 @@ def worded(parts: list[Part]) -> str:
 
 def _statement(data: ArticleData, item: Item) -> str:
     line = f"- #{item.number} {worded(wording(item.statement, data.text))}"
-    tag = item.tag
-    if tag is not None:
-        graded = notation(tag.reliability, tag.credibility)
-        if graded:
-            line += f" — grades {escape(graded)}"
-        if tag.note:
-            line += f" — note: {escape(tag.note)}"
-    elif item.statement.suggested_source and not item.dismissed and not item.tagged:
-        line += f" — suggested: {escape(item.statement.suggested_source)}"
-    desk = desk_note(item)
-    if desk:
-        line += f" — {escape(desk)}"
-    if item.dismissed and tag is not None:
-        line += f" — tagged {escape(tag.category)} (not counted)"
+    for _, text in remarks(item):
+        line += f" — {escape(text)}"
     return line
 
 

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from reader.agreement import Agreement, Unit, agreement, figure
 from reader.exports.model import ArticleData, ExportOptions, Item
+from reader.grades import notation
 
 UNTAGGED_LABEL = "untagged"
 DISPUTED_LABEL = "disputed"
@@ -87,6 +88,28 @@ def desk_note(item: Item) -> str | None:
     if item.resolution is not None:
         parts.append(f"settled {item.resolution.category} by {item.resolution.by}")
     return "; ".join(parts) or None
+
+
+def remarks(item: Item) -> list[tuple[str, str]]:
+    """What a report writes after a statement's words, in order, each as (kind, text): the
+    tag's grades and note, else the engine's suggestion; the desk's categories; for a dismissed
+    statement, the tag it kept. Kinds: grades, note, suggested (an HTML report's classes)."""
+    out: list[tuple[str, str]] = []
+    tag = item.tag
+    if tag is not None:
+        graded = notation(tag.reliability, tag.credibility)
+        if graded:
+            out.append(("grades", f"grades {graded}"))
+        if tag.note:
+            out.append(("note", f"note: {tag.note}"))
+    elif item.statement.suggested_source and not item.dismissed and not item.tagged:
+        out.append(("suggested", f"suggested: {item.statement.suggested_source}"))
+    desk = desk_note(item)
+    if desk:
+        out.append(("note", desk))
+    if item.dismissed and tag is not None:
+        out.append(("grades", f"tagged {tag.category} (not counted)"))
+    return out
 
 
 def desk_agreement(units: list[Unit], order: list[str]) -> Agreement | None:
