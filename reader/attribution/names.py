@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
@@ -31,8 +30,9 @@ _TITLES = {
 # The first-name list is gender-guesser's own answers, reduced to the names it calls clearly male
 # or female. Parsing its 4 MB data file takes ~0.2 s, which every `reader extract` and the review
 # screen's first frame would pay; the answers are kept in the user's cache folder instead, keyed
-# by the package's version, and read back in a few milliseconds.
-_CACHE_NAME = "first-names-gender-guesser-{version}.json"
+# by the size and time of that file (another version of the package builds its own), and read
+# back in a few milliseconds.
+_CACHE_NAME = "first-names-gender-guesser-{size}-{mtime}.json"
 # Offices written before a name, which the first-name list may take for names
 _OFFICES = frozenset("""
 general vice judge major justice president minister secretary senator governor mayor attorney deputy
@@ -61,11 +61,16 @@ def _from_package() -> dict[str, str]:
 
 
 def _cache_file() -> Path | None:
+    """Where the answers drawn from the installed list are kept (None: no list to draw from).
+    Not named after the package's version: reading the installed packages' metadata costs
+    about 40 ms, a stat of the list a few microseconds."""
+    import gender_guesser  # its __init__ is empty: the list is parsed by gender_guesser.detector
+
     try:
-        version = metadata.version("gender-guesser")
-    except metadata.PackageNotFoundError:
+        data = (Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt").stat()
+    except OSError:
         return None
-    return platformdirs.user_cache_path(APP_NAME) / _CACHE_NAME.format(version=version)
+    return platformdirs.user_cache_path(APP_NAME) / _CACHE_NAME.format(size=data.st_size, mtime=data.st_mtime_ns)
 
 
 def _read_cache(path: Path) -> dict[str, str] | None:

@@ -6,13 +6,38 @@
     export(store, config, ids_or_None, "csv", out)               # any text stream
     import_file(store, config, path, keep_mine=False)            # json or w3c, validated first
 """
-from reader.exports.api import export, export_article, export_text, export_to_file, suggested_filename
-from reader.exports.collector import collect
-from reader.exports.importer import ImportResult, import_file, import_text
-from reader.exports.model import ArticleData, ExportOptions, Item
-from reader.exports.output import write_export
-from reader.exports.registry import FORMATS, Format, get_format
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.exports.api import export, export_article, export_text, export_to_file, suggested_filename
+    from reader.exports.collector import collect
+    from reader.exports.importer import ImportResult, import_file, import_text
+    from reader.exports.model import ArticleData, ExportOptions, Item
+    from reader.exports.output import write_export
+    from reader.exports.registry import FORMATS, Format, get_format
+
+# Each name's module, imported on first use: the review screen's first frame needs only
+# reader.exports.wording (the detail pane), not every format and the importer (~15 ms).
+_HOMES = {
+    "api": ("export", "export_article", "export_text", "export_to_file", "suggested_filename"),
+    "collector": ("collect",),
+    "importer": ("ImportResult", "import_file", "import_text"),
+    "model": ("ArticleData", "ExportOptions", "Item"),
+    "output": ("write_export",),
+    "registry": ("FORMATS", "Format", "get_format"),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = ["FORMATS", "ArticleData", "ExportOptions", "Format", "ImportResult", "Item", "collect",
            "export", "export_article", "export_text", "export_to_file", "get_format", "import_file",
            "import_text", "suggested_filename", "write_export"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reader.exports' has no attribute {name!r}")
+    return getattr(import_module(f"reader.exports.{module}"), name)
