@@ -74,12 +74,14 @@ def _cache_file() -> Path | None:
 
 
 def _read_cache(path: Path) -> dict[str, str] | None:
+    """The table from the cache, which holds {"m": [names], "f": [names]} (two lists read in
+    about half the time of one name-to-gender object)."""
     try:
-        table = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(table, dict) or not all(v in ("m", "f") for v in table.values()):
-        return None  # damaged or not ours: built again from the package
+        lists = json.loads(path.read_bytes())
+        table = dict.fromkeys(lists["m"], "m")
+        table.update(dict.fromkeys(lists["f"], "f"))
+    except (OSError, ValueError, LookupError, TypeError):
+        return None  # unreadable, damaged or not ours: built again from the package
     return table
 
 
@@ -89,8 +91,9 @@ def _write_cache(path: Path, table: dict[str, str]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, written = create_new(tmp, 0o644)
+        lists = {gender: [name for name, g in table.items() if g == gender] for gender in ("m", "f")}
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(table, f, separators=(",", ":"))
+            json.dump(lists, f, separators=(",", ":"))
         replace_checked(tmp, written, path)
     except OSError:
         discard(tmp)
