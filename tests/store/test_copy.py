@@ -81,12 +81,16 @@ def test_a_second_copy_writes_nothing(tmp_path, server_db, direction):
     assert (again.articles, again.written, again.kept) == (first.articles, 0, {})
 
 
-def test_the_target_keeps_its_newer_tags_and_takes_the_newer_ones(tmp_path, server_db):
+def test_the_target_keeps_its_newer_tags_and_takes_the_newer_ones(tmp_path, server_db, monkeypatch):
     folder = tmp_path / "mine"
     a = article(text_with(QUOTES), tmp_path / "storm.txt")
     statements = statements_in(a.text)
-    for db in (folder, server_db):
-        TagStore(db, "alice").register(a, statements)
+    # registered at known times (the server last), not whenever the clock's second turns: the
+    # index record is copied like any other, the later `last_opened` staying
+    for db, opened in ((folder, "2026-01-01T09:00:00Z"), (server_db, "2026-01-01T10:00:00Z")):
+        with monkeypatch.context() as clock:
+            clock.setattr("reader.store.store.now", lambda: opened)
+            TagStore(db, "alice").register(a, statements)
     mine, theirs = TagStore(folder, "alice"), TagStore(server_db, "alice")
     mine.set_tag(a.id, statements[0], "official", note="older")
     mine.put_tag(replace(mine.tags(a.id)[statements[0].id], updated="2020-01-01T00:00:00Z"))
@@ -100,11 +104,11 @@ def test_the_target_keeps_its_newer_tags_and_takes_the_newer_ones(tmp_path, serv
     assert after[statements[0].id].note == "newer, on the server"  # the later version stays
     assert after[statements[1].id].note == "only in the folder"
     assert theirs.edits(a.id).speakers == {statements[2].id: "The server's speaker"}
-    # (the index records differ only when the two registrations fell in different seconds)
-    assert {k: n for k, n in copied.kept.items() if k != "articles"} == {"tags": 1, "speakers": 1}
-    back = copy_database(theirs, mine)  # the other way: the folder takes the newer tag
+    assert copied.kept == {"articles": 1, "tags": 1, "speakers": 1}
+    back = copy_database(theirs, mine)  # the other way: the folder takes the newer tag and record
     assert mine.tags(a.id)[statements[0].id].note == "newer, on the server"
-    assert {k: n for k, n in back.replaced.items() if k != "articles"} == {"tags": 1}
+    assert back.replaced == {"articles": 1, "tags": 1}
+    assert [r.last_opened for r in mine.articles()] == ["2026-01-01T10:00:00Z"]
 
 
 def test_a_damaged_record_stops_the_copy_naming_it(tmp_path, server_db, cli):
