@@ -48,7 +48,7 @@ class Context:
         the settings, then the login name ("" when there is none: the store says UNNAMED)."""
         chosen = self.reviewer_option or os.environ.get(REVIEWER_ENV) or self.config.reviewer
         if chosen is not None and chosen.strip():
-            return " ".join(chosen.split())
+            return _tidy(chosen)
         try:
             return getpass.getuser()
         except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
@@ -95,6 +95,23 @@ class Context:
         for warning in article.warnings:
             warn(warning)
         return article
+
+
+def _tidy(name: str) -> str:
+    """A reviewer's name as given, its runs of spaces made one."""
+    return " ".join(name.split())
+
+
+def reviewer_names(value: str | None, *, least: int = 1) -> list[str] | None:
+    """The reviewers a `--reviewers A,B` option names (comma-separated, tidied as --reviewer's
+    name is, each once, in the order given); None when the option is not given."""
+    if value is None:
+        return None
+    names = list(dict.fromkeys(_tidy(n) for n in value.split(",") if n.strip()))
+    if len(names) < least:
+        wanted = "a reviewer or more" if least <= 1 else "two reviewers or more"
+        raise ReaderError(f"--reviewers {value!r}: name {wanted}, separated by commas.")
+    return names
 
 
 def database_location(chosen: str) -> Path | str:

@@ -50,15 +50,16 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
     """One article as the exports see it. `statements` are the engine's statements for the
     stored text when the caller already has them; otherwise the engine runs on the stored text.
     `state`: the article's state when the caller read it already."""
-    from reader.store import apply_edits, numbers
+    from reader.store import apply_edits, numbers, orphaned_resolutions
 
     text = store.text(record.id)
     if state is None:
         state = store.article_state(record.id)  # tags, orphans and edits from one read of the file
     tags = {sid: tuple(by[name] for name in sorted(by)) for sid, by in state.reviews.items()}
     orphans = list(state.orphans)
-    if text is None:  # no copy of the text: every tag is kept, as an orphan
-        return ArticleData(record, "", (), tuple(orphans) + tuple(t for found in tags.values() for t in found))
+    if text is None:  # no copy of the text: every tag and decision is kept, as an orphan
+        return ArticleData(record, "", (), tuple(orphans) + tuple(t for found in tags.values() for t in found),
+                           tuple(orphaned_resolutions((), state.resolutions)))
     engine = list(statements) if statements is not None else extract(text, config)
     edits = state.edits
     added = {s.id: s for s in edits.added}  # in the order added
@@ -73,7 +74,8 @@ def collect_one(store: TagStore, config: Config, record: ArticleRecord,
                           revised=statement.id in edits.revised and statement.text == edits.revised[statement.id].text))
     # A tag whose statement this text no longer has is never dropped: it is listed with the orphans.
     orphans.extend(t for found in tags.values() for t in found)
-    return ArticleData(record, text, tuple(items), tuple(orphans))
+    lost = orphaned_resolutions((i.statement.id for i in items), state.resolutions)  # (a decision, likewise)
+    return ArticleData(record, text, tuple(items), tuple(orphans), tuple(lost))
 
 
 def collect(store: TagStore, config: Config, articles: Iterable[str] | Iterable[ArticleRecord] | None = None, *,

@@ -1,4 +1,4 @@
-"""csv: one row per statement (and one per orphaned tag) under a header row, for spreadsheets.
+"""csv: one row per statement (and one per orphaned tag or resolution) under a header row, for spreadsheets.
 
 Safe to open: a cell a spreadsheet would run as a formula (starting with = + - @, tab or
 carriage return) gets a leading single quote, as OWASP recommends, and control characters
@@ -27,7 +27,7 @@ from reader.exports.wording import plain, wording
 from reader.safe_text import printable
 
 if TYPE_CHECKING:
-    from reader.store import Tag
+    from reader.store import Resolution, Tag
 
 COLUMNS = ("article_id", "article_title", "article_path", "statement_id", "status", "start", "end",
            "speaker", "cue", "kind", "text", "suggested_source", "reason", "category", "note",
@@ -73,6 +73,14 @@ def _orphan_row(data: ArticleData, tag: Tag) -> list[object]:
             tag.anchor.exact, None, None, *_tag_cells(tag), False, False, None, None, False, None]
 
 
+def _orphaned_resolution_row(data: ArticleData, resolution: Resolution) -> list[object]:
+    r = data.record
+    # an adjudicator's decision on a statement the text no longer has: its category, who and when
+    return [r.id, r.title, r.path, resolution.statement_id, "orphaned resolution", None, None, None, None, None,
+            resolution.anchor.exact, None, None, resolution.category, None, None, None, None, None, resolution.at,
+            False, False, None, None, False, resolution.by]
+
+
 def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
           categories: Sequence[Category]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
@@ -85,6 +93,8 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
                 rows.write(json.dumps([[cell(v) for v in _statement_row(data, item)], by]) + "\n")
             for tag in data.selected_orphans(options):
                 rows.write(json.dumps([[cell(v) for v in _orphan_row(data, tag)], {}]) + "\n")
+            for resolution in data.selected_orphaned_resolutions(options):
+                rows.write(json.dumps([[cell(v) for v in _orphaned_resolution_row(data, resolution)], {}]) + "\n")
         names = sorted(reviewers)
         writer.writerow([*COLUMNS, *(cell(REVIEWER_COLUMN + name) for name in names)])
         rows.seek(0)

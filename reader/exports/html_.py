@@ -239,6 +239,12 @@ def article_section(data: ArticleData, options: ExportOptions, palette: _Palette
             note = f' <span class="note">— note: {esc(tag.note)}</span>' if tag.note else ""
             parts.append(f"<li>{esc(tag.category)}: “{esc(tag.anchor.exact)}”{note}</li>\n")
         parts.append("</ul>\n")
+    lost = data.selected_orphaned_resolutions(options)
+    if lost:
+        parts.append(f"<h3>orphaned resolutions ({len(lost):,})</h3>\n"
+                     "<p>Decisions on statements this text no longer has (kept, never dropped):</p>\n<ul>\n")
+        parts += [f"<li>settled {esc(r.category)} by {esc(r.by)}: “{esc(r.anchor.exact)}”</li>\n" for r in lost]
+        parts.append("</ul>\n")
     parts.append("</section>\n")
     return "".join(parts)
 

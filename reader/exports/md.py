@@ -123,6 +123,12 @@ def article_section(data: ArticleData, options: ExportOptions, order: Sequence[s
                   "Tags whose statement this text no longer has (kept, never dropped):", ""]
         lines += [_orphan(tag) for tag in orphans]
         lines.append("")
+    lost = data.selected_orphaned_resolutions(options)
+    if lost:
+        lines += [f"{h}# orphaned resolutions ({len(lost):,})", "",
+                  "Decisions on statements this text no longer has (kept, never dropped):", ""]
+        lines += [f"- settled {escape(r.category)} by {escape(r.by)}: “{escape(r.anchor.exact)}”" for r in lost]
+        lines.append("")
     return lines
 
 

@@ -69,6 +69,7 @@ class ArticleData:
     text: str
     items: tuple[Item, ...]  # every statement, in reading order
     orphans: tuple[Tag, ...] = ()  # tags kept that match no statement of this text
+    orphaned_resolutions: tuple[Resolution, ...] = ()  # decisions kept on statements this text no longer has
 
     def selected(self, options: ExportOptions, *, untagged_default: bool) -> list[Item]:
         """The statements an export lists under these options."""
@@ -87,6 +88,9 @@ class ArticleData:
         if options.category is None:
             return list(self.orphans)
         return [t for t in self.orphans if t.category == options.category]
+
+    def selected_orphaned_resolutions(self, options: ExportOptions) -> list[Resolution]:
+        return [r for r in self.orphaned_resolutions if options.category in (None, r.category)]
 
     def counts(self, order: Sequence[str]) -> dict[str, int]:
         """Tagged statements per category of their outcome: the settings' categories (`order`)

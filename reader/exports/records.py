@@ -3,17 +3,15 @@
 The shape extends the contract in CONTRACT.md (`{"articles": [{id, path, title, chars,
 statements: [...]}]}`) with everything else the store holds: the article's times and metadata,
 its text (so every statement's offsets can be checked: `text[start:end] == statement text`), the
-reviewer's edits on each statement, and the orphaned tags, whose statements this text no longer
-has (kept, never dropped).
+reviewer's edits on each statement, and the orphaned tags and resolutions, whose statements this
+text no longer has (kept, never dropped).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.exports.model import ArticleData, ExportOptions, Item
-
-if TYPE_CHECKING:
-    from reader.store import Tag
+from reader.store.records import orphan_json, orphaned_resolution_json
 
 FORMAT_NAME = "reader-export"
 FORMAT_VERSION = 2  # 2: every reviewer's tag (`tags`), `resolution`, `disputed`; `tag` the outcome
@@ -39,17 +37,6 @@ def statement_json(item: Item) -> dict[str, Any]:
     return record
 
 
-def orphan_json(tag: Tag) -> dict[str, Any]:
-    a = tag.anchor
-    return {
-        "statement_id": tag.statement_id, "category": tag.category, "note": tag.note,
-        "reliability": tag.reliability, "credibility": tag.credibility, "reviewer": tag.reviewer,
-        "created": tag.created, "updated": tag.updated,
-        # where the tag was made: offsets into the text it was made on, not this article's text
-        "anchor": {"exact": a.exact, "prefix": a.prefix, "suffix": a.suffix, "start": a.start, "end": a.end},
-    }
-
-
 def article_json(data: ArticleData, options: ExportOptions) -> dict[str, Any]:
     r = data.record
     return {
@@ -58,4 +45,5 @@ def article_json(data: ArticleData, options: ExportOptions) -> dict[str, Any]:
         "text": data.text,
         "statements": [statement_json(item) for item in data.selected(options, untagged_default=True)],
         "orphaned_tags": [orphan_json(tag) for tag in data.selected_orphans(options)],
+        "orphaned_resolutions": [orphaned_resolution_json(r) for r in data.selected_orphaned_resolutions(options)],
     }

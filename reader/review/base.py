@@ -23,7 +23,7 @@ from reader.config import Advance, Config
 from reader.review.changes import Change, State
 from reader.review.saver import Saver, Write
 from reader.store import (ArticleRecord, ArticleState, Edits, Reanchored, Resolution, Tag, Tally, apply_edits,
-                          disputed, numbers, statement_record, tally)
+                          disputed, numbers, orphaned_resolutions, statement_record, tally)
 
 if TYPE_CHECKING:
     from reader.store import TagStore
@@ -151,6 +151,10 @@ class SessionBase:
         if f.kind == "disagreements":
             return [st for st in self.statements if self.disputed(st.id) and st.id not in s.dismissed]
         return [st for st in self.statements if f.keeps(st, s.tags.get(st.id), st.id in s.dismissed)]
+
+    def orphaned_resolutions(self) -> list[Resolution]:
+        """Decisions kept on statements this text no longer has (reader.store.orphaned_resolutions)."""
+        return orphaned_resolutions(self._index, self.state.resolutions)
 
     def progress(self) -> Tally:
         """Tagged / total, as every other view of the article counts them (reader.store.tally)."""

@@ -24,7 +24,7 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.fileio import read_file
 from reader.safe_text import printable
-from reader.store import Tally, tagged_ids, tally
+from reader.store import Tally, article_tally
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, TagStore
@@ -152,7 +152,7 @@ class Queue:
                 statements = extract(article.text, self.config)
                 state = self.store.article_state(article.id)
                 ids = [s.id for s in statements] + [s.id for s in state.edits.added]
-                entry.tally = tally(ids, tagged_ids(state, self.store.reviewer), state.edits.dismissed)
+                entry.tally = article_tally(ids, state, self.store.reviewer)
             except ReaderError as e:
                 entry.problem = str(e)
                 return entry

@@ -56,7 +56,10 @@ from reader.store.model import (
 )
 from reader.store.outcome import disputed, outcome
 from reader.store.changes import ArticleChange, merged
-from reader.store.records import Tally, apply_edits, numbers, statement_record, stored_tally, tagged_ids, tally
+from reader.store.records import (
+    Tally, apply_edits, article_tally, numbers, orphaned_resolutions, statement_record, stored_ids, stored_tally,
+    tagged_by, tagged_ids, tally,
+)
 
 if TYPE_CHECKING:
     from reader.store.anchoring import reanchor
@@ -82,5 +85,6 @@ __all__ = [
     "UNNAMED", "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored",
     "Resolution", "Revision", "disputed", "outcome",
     "ReviewerStatement", "Tag", "TagStore", "Tally", "apply_edits", "make_anchor", "merged", "numbers", "reanchor",
-    "statement_record", "stored_tally", "tagged_ids", "tally",
+    "article_tally", "orphaned_resolutions", "statement_record", "stored_ids", "stored_tally", "tagged_by",
+    "tagged_ids", "tally",
 ]

@@ -2,12 +2,12 @@
 applied, and one statement with its tag as the JSON export shows it."""
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.attribution.model import Statement
-from reader.store.model import ArticleState, Edits, Resolution, ReviewerStatement, Tag
+from reader.store.model import ArticleState, Edits, Resolution, ReviewerStatement, Tag, anchor_to_json
 from reader.store.outcome import disputed, outcome
 
 if TYPE_CHECKING:
@@ -109,22 +109,54 @@ def tally(statement_ids: Iterable[str], tags: Collection[str], dismissed: Collec
     return Tally(tagged, total)
 
 
-def stored_tally(state: ArticleState, reviewer: str | None = None) -> Tally | None:
-    """The tally of an article from the store alone (no engine run): its statements as of the
-    last registration with the edits and tags saved since, counting `reviewer`'s tags (None:
-    a statement anyone tagged). None for an article last registered by a reader that did not
-    keep its statement ids."""
+def article_tally(statement_ids: Iterable[str], state: ArticleState, reviewer: str | None) -> Tally:
+    """The article's count as every view shows it: over these statements (the engine's and
+    the added ones), those `reviewer` tagged (None: the desk's count, `tagged_ids`)."""
+    return tally(statement_ids, tagged_ids(state, reviewer), state.edits.dismissed)
+
+
+def stored_tally(state: ArticleState, reviewer: str | None, registered: int) -> Tally:
+    """`article_tally` from the store alone (no engine run): the statements as of the last
+    registration with the edits and tags saved since. For an article last registered by a
+    reader that did not keep its statement ids, its `registered` count then, with the tags
+    since on statements not dismissed."""
+    ids = stored_ids(state)
+    if ids is None:
+        return Tally(len(tagged_ids(state, reviewer) - state.edits.dismissed), registered)
+    return article_tally(ids, state, reviewer)
+
+
+def stored_ids(state: ArticleState) -> list[str] | None:
+    """The article's statement ids from the store alone: the engine's at the last registration,
+    then the reviewer's added ones. None for an article last registered by a reader that did
+    not keep the engine's."""
     if state.engine_ids is None:
         return None
-    return tally([*state.engine_ids, *(s.id for s in state.edits.added)], tagged_ids(state, reviewer),
-                 state.edits.dismissed)
+    return [*state.engine_ids, *(s.id for s in state.edits.added)]
 
 
 def tagged_ids(state: ArticleState, reviewer: str | None = None) -> set[str]:
-    """The statements `reviewer` tagged (None: anyone)."""
+    """The statements `reviewer` tagged. None: the desk's, every statement someone tagged or
+    an adjudicator settled (what the reports count: reader.exports.model.Item.tagged)."""
     if reviewer is None:
-        return set(state.reviews)
-    return {sid for sid, by in state.reviews.items() if reviewer in by}
+        return {*state.reviews, *state.resolutions}
+    return set(state.tags_of(reviewer))
+
+
+def tagged_by(statement_ids: Iterable[str], state: ArticleState) -> dict[str, int]:
+    """Each reviewer with a tag in the article -> how many of these statements they tagged,
+    counted as `article_tally` counts (dismissed ones left out)."""
+    ids = list(statement_ids)
+    return {name: article_tally(ids, state, name).tagged for name in state.reviewers}
+
+
+def orphaned_resolutions(statement_ids: Iterable[str], resolutions: Mapping[str, Resolution]) -> list[Resolution]:
+    """The adjudicators' decisions on statements that are no longer in the text (kept under
+    their old id, never dropped; they count again if the statement comes back), in the
+    order of the words they were made on."""
+    current = set(statement_ids)
+    return sorted((r for sid, r in resolutions.items() if sid not in current),
+                  key=lambda r: (r.anchor.start, r.at))
 
 
 def tag_json(tag: Tag | None) -> dict[str, Any] | None:
@@ -144,6 +176,18 @@ def resolution_json(resolution: Resolution | None) -> dict[str, Any] | None:
     if resolution is None:
         return None
     return {"category": resolution.category, "by": resolution.by, "at": resolution.at}
+
+
+def orphan_json(tag: Tag) -> dict[str, Any]:
+    """An orphaned tag as `reader tags` and the json export list it: its old statement id, the
+    tag, and its anchor (offsets into the text it was made on, not this article's text)."""
+    return {"statement_id": tag.statement_id, **(tag_json(tag) or {}), "anchor": anchor_to_json(tag.anchor)}
+
+
+def orphaned_resolution_json(resolution: Resolution) -> dict[str, Any]:
+    """An adjudicator's decision whose statement is gone, listed as orphaned tags are."""
+    return {"statement_id": resolution.statement_id, **(resolution_json(resolution) or {}),
+            "anchor": anchor_to_json(resolution.anchor)}
 
 
 def statement_record(statement: Statement, tags: Iterable[Tag] = (), resolution: Resolution | None = None, *,

@@ -164,7 +164,8 @@ class ReviewBase(Screen[None]):
         self.listing.empty_message = "No statements found. Mark text in the article (a) to add one."
         self._redraw(session.start())
         moved, orphaned = session.reanchored.moved, session.reanchored.orphaned
-        if moved or orphaned or session.orphans:
+        decisions = len(session.orphaned_resolutions())
+        if moved or orphaned or session.orphans or decisions:
             words = []
             if moved:
                 words.append(f"{len(moved)} tag{'s' if len(moved) != 1 else ''} moved to this version of the text")
@@ -172,6 +173,9 @@ class ReviewBase(Screen[None]):
             if lost:
                 words.append(f"{lost} tag{'s' if lost != 1 else ''} no longer match a statement (kept; "
                              "see `reader export`)")
+            if decisions:
+                words.append(f"{decisions} resolution{'s' if decisions != 1 else ''} of statements no longer in "
+                             "the text (kept; see `reader tags`)")
             self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
                         severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self.reader_app.announce_ready)

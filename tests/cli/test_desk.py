@@ -2,6 +2,8 @@
 them, `reader resolve` settles a difference, `reader import` brings a colleague's tags in."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -90,3 +92,78 @@ def test_a_colleagues_export_is_imported_beside_and_dry_run_says_so(cli, story, 
     assert cli("import", exported).code == 0
     doc = json.loads(cli("agreement", "--format", "json").out)
     assert (doc["units"], doc["percent_agreement"]) == (4, 0.75)
+
+
+def _articles(cli, *options: str) -> dict:
+    result = cli(*options, "articles", "--format", "json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
+
+
+def test_every_place_counts_the_current_reviewers_tags_and_articles_shows_the_desk_beside(cli, story):
+    from reader.cli.context import Context
+    from reader.review.queue import Queue
+
+    cli("--reviewer", "alice", "tag", story, "1", "official")
+    cli("--reviewer", "alice", "tag", story, "2", "official")
+    cli("--reviewer", "bob", "tag", story, "2", "eyewitness")
+    cli("--reviewer", "carol", "resolve", story, "2", "official")
+    cli("--reviewer", "bob", "tag", story, "3", "eyewitness")
+    for name, mine in (("alice", 2), ("bob", 2), ("dana", 0)):
+        doc = _articles(cli, "--reviewer", name)
+        [row] = doc["articles"]
+        assert (doc["reviewer"], row["tagged"], row["statements"]) == (name, mine, 4)
+        assert (row["desk_tagged"], row["tagged_by"]) == (3, {"alice": 2, "bob": 2})
+        tags = json.loads(cli("--reviewer", name, "tags", story, "--format", "json").out)
+        assert (tags["tagged"], tags["total"]) == (mine, 4)
+        ctx = Context(reviewer_option=name)
+        queue = Queue([str(story)], ctx.config, ctx.store)
+        assert tuple(queue.load(0).tally) == (mine, 4)
+    table = cli("--reviewer", "dana", "articles")
+    assert "0/4" in table.out and "3/4" in table.out and "desk: by anyone, or settled" in table.out
+    assert "by dana" in cli("--reviewer", "dana", "tags", story).out
+
+
+def test_articles_shows_no_desk_column_for_a_reviewer_alone(cli, story):
+    cli("--reviewer", "alice", "tag", story, "1", "official")
+    table = cli("--reviewer", "alice", "articles")
+    assert "1/4" in table.out and "desk" not in table.out
+
+
+def test_tags_shows_only_the_reviewers_named_and_counts_each(cli, tagged):
+    doc = json.loads(cli("--reviewer", "alice", "tags", tagged, "--reviewers", "bob", "--format", "json").out)
+    assert [[t["reviewer"] for t in s["tags"]] for s in doc["statements"]] == [["bob"]] * 4
+    third = doc["statements"][2]
+    assert (third["tag"]["category"], third["disputed"]) == ("eyewitness", False)  # bob's alone: no dispute
+    assert (doc["reviewer"], doc["tagged"], doc["tagged_by"]) == ("alice", 4, {"bob": 4})
+    table = cli("tags", tagged, "--reviewers", "bob, carol")
+    assert table.code == 0, table.err
+    assert "bob: 4 of 4; carol: 0 of 4 statements tagged." in table.out
+    assert "alice" not in table.out and "disputed" not in table.out
+    everyone = cli("tags", tagged)
+    assert "alice" in everyone.out and "disputed" in everyone.out
+    wrong = cli("tags", tagged, "--reviewers", " , ")
+    assert wrong.code == 1 and wrong.err == "reader: --reviewers ' , ': name a reviewer or more, separated by commas.\n"
+
+
+def test_a_resolution_whose_statement_left_the_text_is_listed_where_orphaned_tags_are(cli, tagged, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert cli("--reviewer", "carol", "resolve", tagged, "3", "official").code == 0
+    text = tagged.read_text(encoding="utf-8")
+    tagged.write_text(text.replace(QUOTES[2], "Something else entirely was said about the weather"), encoding="utf-8")
+    doc = json.loads(cli("tags", tagged, "--format", "json").out)
+    [lost] = doc["orphaned_resolutions"]
+    assert (lost["category"], lost["by"], lost["anchor"]["exact"]) == ("official", "carol", QUOTES[2])
+    assert lost["statement_id"] not in {s["id"] for s in doc["statements"]}
+    table = cli("tags", tagged).out
+    assert "Orphaned decisions" in table and lost["statement_id"] in table and "carol" in table
+    [row] = _articles(cli)["articles"]
+    assert (row["orphaned"], row["orphaned_resolutions"]) == (2, 1)  # alice's and bob's tags of it, carol's decision
+    assert "+1 orphaned decisions" in cli("articles").out
+    export = json.loads(cli("export", tagged, "--format", "json").out)["articles"][0]
+    assert [r["category"] for r in export["orphaned_resolutions"]] == ["official"]
+    report = cli("report", tagged, "--format", "md").out
+    assert "orphaned resolutions (1)" in report and f"settled official by carol: “{QUOTES[2]}”" in report
+    rows = list(csv.DictReader(io.StringIO(cli("export", tagged, "--format", "csv").out)))
+    [row] = [r for r in rows if r["status"] == "orphaned resolution"]
+    assert (row["category"], row["resolved_by"], row["text"]) == ("official", "carol", QUOTES[2])

@@ -197,3 +197,17 @@ def test_a_session_takes_in_other_reviewers_tags_and_resolutions_and_settles_und
     session.undo()
     session.flush()
     assert session.disputed(sid) and mine.article_state(article.id).resolutions == {}
+
+
+def test_a_session_knows_the_resolutions_whose_statement_left_the_text(config, tmp_path):
+    from dataclasses import replace
+
+    article, statements = sample.article(), sample.statements()
+    store = TagStore(tmp_path / "db", "tester")
+    store.register(article, statements)
+    store.resolve(article.id, statements[0], "official")
+    gone = statements[0]
+    text = article.text[:gone.start] + "x" * (gone.end - gone.start) + article.text[gone.end:]
+    session = ReviewSession.open(replace(article, text=text), config, store, statements[1:])
+    [lost] = session.orphaned_resolutions()
+    assert (lost.statement_id, lost.category, lost.by) == (gone.id, "official", "tester")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from reader.agreement import (Agreement, Unit, agreement, agreement_json, figure, krippendorff_alpha,
                               percent_agreement, rounded, units_of)
 from reader.cli.commands.tag import excerpt, open_for_review
-from reader.cli.context import Context
+from reader.cli.context import Context, reviewer_names
 from reader.cli.lines import say
 from reader.errors import ReaderError
 from reader.exports.agreement import units_by_article
@@ -33,19 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: table)")
 
 
-def _reviewers(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    names = [" ".join(n.split()) for n in value.split(",") if n.strip()]
-    if len(set(names)) < 2:
-        raise ReaderError(f"--reviewers {value!r}: name two reviewers or more, separated by commas.")
-    return list(dict.fromkeys(names))
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.all and args.paths:
         raise ReaderError("give article PATHs or --all, not both.")
-    reviewers = _reviewers(args.reviewers)
+    reviewers = reviewer_names(args.reviewers, least=2)
     ids = [open_for_review(ctx, path).article.id for path in args.paths] if args.paths else None
     records = article_records(ctx.store, ids)
     per_article = [(record, units_of(units, reviewers)) for record, units in units_by_article(ctx.store, records)]

@@ -1,4 +1,7 @@
-"""`reader articles [--format table|json]`: every article in the tag database."""
+"""`reader articles [--format table|json] [--all]`: every article in the tag database, with its
+progress counted as the queue and the review screen count it: the statements this reviewer
+(`--reviewer`) tagged. Where others tagged too, the desk's count beside it (statements anyone
+tagged or an adjudicator settled), and each reviewer's in the json."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +10,7 @@ import sys
 from reader.cli.context import Context
 from reader.cli.lines import say
 from reader.safe_text import json_text
-from reader.store import ArticleRecord, ArticleState, Tally, stored_tally, tagged_ids
+from reader.store import ArticleState, orphaned_resolutions, stored_ids, stored_tally, tagged_by
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,29 +20,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also list older texts of articles that changed since (their tags moved on)")
 
 
-def progress(record: ArticleRecord, state: ArticleState) -> Tally:
-    """The article's tally from the store, current without reopening the article; for one last
-    opened by an older reader (no statement ids kept), its count then with the tags since."""
-    found = stored_tally(state)
-    if found is not None:
-        return found
-    return Tally(len(tagged_ids(state) - state.edits.dismissed), record.statements)
+def _orphaned_resolutions(state: ArticleState) -> int:
+    ids = stored_ids(state)
+    return 0 if ids is None else len(orphaned_resolutions(ids, state.resolutions))
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store
+    reviewer = store.reviewer  # (as the store names one without a name)
     records = [record for record in store.articles() if args.all or not record.replaced_by]
     # tags, edits and orphans from one read of each article (many at once on a server), counted
-    # as everywhere else
+    # as everywhere else (reader.store.records)
     states = dict(store.article_states(record.id for record in records))
-    listed = [(record, states[record.id], progress(record, states[record.id])) for record in records]
+    listed = [(record, states[record.id], stored_tally(states[record.id], reviewer, record.statements),
+               stored_tally(states[record.id], None, record.statements)) for record in records]
     if args.format == "json":
         rows = [{"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
-                 "tagged": count.tagged, "statements": count.total,
-                 "orphaned": len(state.orphans), "first_seen": record.first_seen,
-                 "last_opened": record.last_opened, "replaced_by": record.replaced_by}
-                for record, state, count in listed]
-        sys.stdout.write(json_text({"database": str(ctx.db_path), "articles": rows}) + "\n")
+                 "tagged": mine.tagged, "statements": mine.total, "desk_tagged": desk.tagged,
+                 "tagged_by": tagged_by(stored_ids(state) or (), state),
+                 "orphaned": len(state.orphans), "orphaned_resolutions": _orphaned_resolutions(state),
+                 "first_seen": record.first_seen, "last_opened": record.last_opened, "replaced_by": record.replaced_by}
+                for record, state, mine, desk in listed]
+        sys.stdout.write(json_text({"database": str(ctx.db_path), "reviewer": reviewer, "articles": rows}) + "\n")
         return 0
     from rich.table import Table
     from rich.text import Text
@@ -49,18 +51,28 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not listed:
         say(f"No articles in {ctx.db_path} yet: `reader tag`, `reader tags` or the review screen add them.")
         return 0
-    table = Table(title=literal(f"Articles in {ctx.db_path}", "bold"), expand=True)
+    # the desk's column only where someone else's work would otherwise go unseen
+    desk_column = any(desk != mine for _, _, mine, desk in listed)
+    table = Table(title=literal(f"Articles in {ctx.db_path}", "bold"), expand=True,
+                  caption=literal(f"tagged: by {reviewer}"
+                                  + ("; desk: by anyone, or settled" if desk_column else ""), "dim"))
     table.add_column("title", ratio=4)
     table.add_column("path", ratio=4)
     table.add_column("tagged", justify="right", no_wrap=True)
+    if desk_column:
+        table.add_column("desk", justify="right", no_wrap=True)
     table.add_column("last opened", no_wrap=True)
-    for record, state, count in listed:
-        tagged = Text(str(count))
-        if state.orphans:
-            tagged.append(f" +{len(state.orphans)} orphaned", style="yellow")
+    for record, state, mine, desk in listed:
+        tagged = Text(str(mine))
+        lost = [(len(state.orphans), "orphaned"), (_orphaned_resolutions(state), "orphaned decisions")]
+        for n, what in lost:
+            if n:
+                tagged.append(f" +{n} {what}", style="yellow")
         title = literal(excerpt(record.title, 80))
         if record.replaced_by:
             title.append(" (older text)", style="dim")
-        table.add_row(title, literal(record.path), tagged, literal(record.last_opened.replace("T", " ").rstrip("Z")))
+        cells = [title, literal(record.path), tagged, *([Text(str(desk))] if desk_column else []),
+                 literal(record.last_opened.replace("T", " ").rstrip("Z"))]
+        table.add_row(*cells)
     console().print(table)
     return 0

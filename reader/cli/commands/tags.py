@@ -1,38 +1,45 @@
-"""`reader tags PATH [--format table|json]`: the article's statements with their tags and
-suggestions, and the orphaned tags kept from older versions of the text. The progress counted
-is this reviewer's; with several reviewers, each one's tag is shown beside the outcome."""
+"""`reader tags PATH [--reviewers A,B] [--format table|json]`: the article's statements with
+their tags and suggestions, and what is kept from older versions of the text: orphaned tags
+and the adjudicators' decisions on statements that are gone. The progress counted is this
+reviewer's (`--reviewer`), as the queue and the review screen count it; with several
+reviewers, each one's tag is shown beside the outcome, and `--reviewers` shows only theirs
+(each one's count, the outcome of their tags)."""
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
-
 from reader.cli.commands.tag import open_for_review
-from reader.cli.context import Context
+from reader.cli.context import Context, reviewer_names
 from reader.safe_text import json_text
-from reader.store import Tag, outcome, statement_record, tally
-from reader.store.model import anchor_to_json
-from reader.store.records import tag_json
+from reader.store import article_tally, orphaned_resolutions, outcome, statement_record
+from reader.store.records import orphan_json, orphaned_resolution_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="article file")
+    parser.add_argument("--reviewers", metavar="A,B",
+                        help="only these reviewers' tags, comma-separated, and each one's count "
+                             "(default: everyone's tags, your count)")
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="output format (default: table)")
 
 
-def orphan_json(tag: Tag) -> dict[str, Any]:
-    return {"statement_id": tag.statement_id, **(tag_json(tag) or {}), "anchor": anchor_to_json(tag.anchor)}
-
-
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    only = reviewer_names(args.reviewers)
     review = open_for_review(ctx, args.path)
     article = review.article
     state = ctx.store.article_state(article.id)
-    reviews, resolutions = state.reviews, state.resolutions
-    orphans = review.reanchored.orphaned
+    resolutions = state.resolutions
+    reviews = {sid: {name: t for name, t in by.items() if only is None or name in only}
+               for sid, by in state.reviews.items()}
+    orphans = [t for t in review.reanchored.orphaned if only is None or t.reviewer in only]
+    ids = [s.id for s in review.statements]
+    lost_decisions = orphaned_resolutions(ids, resolutions)
     added = {s.id for s in review.edits.added}
-    count = tally((s.id for s in review.statements), state.tags_of(ctx.store.reviewer), review.edits.dismissed)
+    me = ctx.store.reviewer
+    count = article_tally(ids, state, me)
+    counted = only if only is not None else state.reviewers
+    by_reviewer = {name: article_tally(ids, state, name) for name in counted}
     if args.format == "json":
         doc = {
             "article": {"id": article.id, "path": article.path, "title": article.title, "chars": article.chars},
@@ -40,8 +47,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                                             dismissed=s.id in review.edits.dismissed,
                                             added=s.id in added, number=review.number(s))
                            for s in review.statements],
-            "tagged": count.tagged, "total": count.total,
+            "reviewer": me, "tagged": count.tagged, "total": count.total,
+            "tagged_by": {name: found.tagged for name, found in by_reviewer.items()},
             "orphans": [orphan_json(t) for t in orphans],
+            "orphaned_resolutions": [orphaned_resolution_json(r) for r in lost_decisions],
         }
         sys.stdout.write(json_text(doc) + "\n")
         return 0
@@ -58,7 +67,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("statement", ratio=5)
     table.add_column("suggested", ratio=2)
     table.add_column("tag", ratio=2)
-    several = len(state.reviewers) > 1
+    several = len(state.reviewers) > 1 or only is not None
     if several:
         table.add_column("reviewers", ratio=3)
     for s in review.statements:
@@ -75,17 +84,37 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         table.add_row(*cells, style="dim" if dismissed else "")
     out = console()
     out.print(table)
-    gone = len(review.edits.dismissed & {s.id for s in review.statements})
-    out.print(Text(f"{count.tagged} of {count.total} statements tagged"
-                   + (f" ({gone} dismissed, not counted)." if gone else ".")))
+    gone = len(review.edits.dismissed & set(ids))
+    aside = f" ({gone} dismissed, not counted)." if gone else "."
+    if only is not None:
+        out.print(literal("; ".join(f"{name}: {found.tagged} of {found.total}" for name, found in by_reviewer.items())
+                          + " statements tagged" + aside))
+    else:
+        out.print(literal(f"{count.tagged} of {count.total} statements tagged"
+                          + (f" by {me}" if several else "") + aside))
     if orphans:
         kept = Table(title=Text("Orphaned tags: kept, but their statements are no longer in the text",
                                 style="bold yellow"), expand=True)
         kept.add_column("old id", no_wrap=True)
         kept.add_column("words when tagged", ratio=5)
         kept.add_column("tag", ratio=2)
+        if several:
+            kept.add_column("reviewer", ratio=2)
         for t in orphans:
-            kept.add_row(literal(t.statement_id), literal(excerpt(t.anchor.exact)), tag_cell(t, ctx.config))
+            kept.add_row(literal(t.statement_id), literal(excerpt(t.anchor.exact)), tag_cell(t, ctx.config),
+                         *([literal(t.reviewer)] if several else []))
         out.print(kept)
         out.print(literal(f"`reader untag {args.path} OLD_ID` removes one.", "dim"))
+    if lost_decisions:
+        kept = Table(title=Text("Orphaned decisions: kept, but their statements are no longer in the text",
+                                style="bold yellow"), expand=True)
+        kept.add_column("old id", no_wrap=True)
+        kept.add_column("words when settled", ratio=5)
+        kept.add_column("settled", ratio=2)
+        kept.add_column("by", ratio=2)
+        for r in lost_decisions:
+            kept.add_row(literal(r.statement_id), literal(excerpt(r.anchor.exact)), literal(r.category),
+                         literal(f"{r.by}, {r.at.replace('T', ' ').rstrip('Z')}"))
+        out.print(kept)
+        out.print(literal("They count again if the statement comes back to the text.", "dim"))
     return 0
