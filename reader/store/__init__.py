@@ -58,7 +58,7 @@ from reader.store.outcome import disputed, outcome
 from reader.store.changes import ArticleChange, merged
 from reader.store.records import (
     Tally, apply_edits, article_tally, numbers, orphaned_resolutions, statement_record, stored_ids, stored_tally,
-    tagged_by, tagged_ids, tally,
+    tagged_ids, tally,
 )
 
 if TYPE_CHECKING:
@@ -85,6 +85,6 @@ __all__ = [
     "UNNAMED", "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored",
     "Resolution", "Revision", "disputed", "outcome",
     "ReviewerStatement", "Tag", "TagStore", "Tally", "apply_edits", "make_anchor", "merged", "numbers", "reanchor",
-    "article_tally", "orphaned_resolutions", "statement_record", "stored_ids", "stored_tally", "tagged_by",
-    "tagged_ids", "tally",
+    "article_tally", "orphaned_resolutions", "statement_record", "stored_ids", "stored_tally", "tagged_ids",
+    "tally",
 ]

@@ -143,13 +143,6 @@ def tagged_ids(state: ArticleState, reviewer: str | None = None) -> set[str]:
     return set(state.tags_of(reviewer))
 
 
-def tagged_by(statement_ids: Iterable[str], state: ArticleState) -> dict[str, int]:
-    """Each reviewer with a tag in the article -> how many of these statements they tagged,
-    counted as `article_tally` counts (dismissed ones left out)."""
-    ids = list(statement_ids)
-    return {name: article_tally(ids, state, name).tagged for name in state.reviewers}
-
-
 def orphaned_resolutions(statement_ids: Iterable[str], resolutions: Mapping[str, Resolution]) -> list[Resolution]:
     """The adjudicators' decisions on statements that are no longer in the text (kept under
     their old id, never dropped; they count again if the statement comes back), in the

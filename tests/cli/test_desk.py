@@ -156,10 +156,10 @@ def test_a_resolution_whose_statement_left_the_text_is_listed_where_orphaned_tag
     assert (lost["category"], lost["by"], lost["anchor"]["exact"]) == ("official", "carol", QUOTES[2])
     assert lost["statement_id"] not in {s["id"] for s in doc["statements"]}
     table = cli("tags", tagged).out
-    assert "Orphaned decisions" in table and lost["statement_id"] in table and "carol" in table
+    assert "Orphaned resolutions" in table and lost["statement_id"] in table and "carol" in table
     [row] = _articles(cli)["articles"]
     assert (row["orphaned"], row["orphaned_resolutions"]) == (2, 1)  # alice's and bob's tags of it, carol's decision
-    assert "+1 orphaned decisions" in cli("articles").out
+    assert "+1 orphaned resolutions" in cli("articles").out
     export = json.loads(cli("export", tagged, "--format", "json").out)["articles"][0]
     assert [r["category"] for r in export["orphaned_resolutions"]] == ["official"]
     report = cli("report", tagged, "--format", "md").out

@@ -10,7 +10,7 @@ import sys
 from reader.cli.context import Context
 from reader.cli.lines import say
 from reader.safe_text import json_text
-from reader.store import ArticleState, orphaned_resolutions, stored_ids, stored_tally, tagged_by
+from reader.store import ArticleState, orphaned_resolutions, stored_ids, stored_tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.format == "json":
         rows = [{"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
                  "tagged": mine.tagged, "statements": mine.total, "desk_tagged": desk.tagged,
-                 "tagged_by": tagged_by(stored_ids(state) or (), state),
+                 "tagged_by": {name: stored_tally(state, name, record.statements).tagged for name in state.reviewers},
                  "orphaned": len(state.orphans), "orphaned_resolutions": _orphaned_resolutions(state),
                  "first_seen": record.first_seen, "last_opened": record.last_opened, "replaced_by": record.replaced_by}
                 for record, state, mine, desk in listed]
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     table.add_column("last opened", no_wrap=True)
     for record, state, mine, desk in listed:
         tagged = Text(str(mine))
-        lost = [(len(state.orphans), "orphaned"), (_orphaned_resolutions(state), "orphaned decisions")]
+        lost = [(len(state.orphans), "orphaned"), (_orphaned_resolutions(state), "orphaned resolutions")]
         for n, what in lost:
             if n:
                 tagged.append(f" +{n} {what}", style="yellow")

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         out.print(kept)
         out.print(literal(f"`reader untag {args.path} OLD_ID` removes one.", "dim"))
     if lost_decisions:
-        kept = Table(title=Text("Orphaned decisions: kept, but their statements are no longer in the text",
+        kept = Table(title=Text("Orphaned resolutions: kept, but their statements are no longer in the text",
                                 style="bold yellow"), expand=True)
         kept.add_column("old id", no_wrap=True)
         kept.add_column("words when settled", ratio=5)
