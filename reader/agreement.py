@@ -124,15 +124,22 @@ def _alpha(counts: Any) -> float | None:
     return None if value != value else value  # NaN: undefined
 
 
-def category_alphas(units: Sequence[Mapping[str, str]], categories: Sequence[str]) -> dict[str, float | None]:
-    """α of "this category or not" over the units, for each category."""
+def _category_alphas(counts: Any, categories: Sequence[str]) -> dict[str, float | None]:
+    """α of "this category or not" for each category (a column of `counts`)."""
     import numpy as np
 
-    if not units:
-        return {c: None for c in categories}
-    counts = _counts(units, categories)
     total = counts.sum(axis=1)
     return {c: _alpha(np.stack([total - counts[:, i], counts[:, i]], axis=1)) for i, c in enumerate(categories)}
+
+
+def _pairs(units: Sequence[Unit], names: Sequence[str]) -> list[Pair]:
+    """Each pair of reviewers over the units both tagged."""
+    pairs = []
+    for a, b in combinations(names, 2):
+        both = [(u.tags[a], u.tags[b]) for u in units if a in u.tags and b in u.tags]
+        pairs.append(Pair((a, b), len(both), sum(x == y for x, y in both) / len(both) if both else None,
+                          cohen_kappa(both)))
+    return pairs
 
 
 def agreement(candidates: Iterable[Unit], reviewers: Sequence[str] | None = None,
@@ -141,16 +148,17 @@ def agreement(candidates: Iterable[Unit], reviewers: Sequence[str] | None = None
     units = units_of(candidates, reviewers)
     names = sorted({r for u in units for r in u.tags}) if reviewers is None else list(reviewers)
     tags = [u.tags for u in units]
-    pairs = []
-    for a, b in combinations(names, 2):
-        both = [(u.tags[a], u.tags[b]) for u in units if a in u.tags and b in u.tags]
-        pairs.append(Pair((a, b), len(both), sum(x == y for x, y in both) / len(both) if both else None,
-                          cohen_kappa(both)))
-    used = Counter(c for unit in tags for c in set(unit.values()))
-    order = [c for c in category_order if c in used] + sorted(c for c in used if c not in category_order)
-    alphas = category_alphas(tags, order)
-    categories = {c: CategoryAgreement(used[c], alphas[c]) for c in order}
-    return Agreement(names, len(units), percent_agreement(units), krippendorff_alpha(tags), pairs, categories,
+    present = {c for unit in tags for c in unit.values()}
+    order = [c for c in category_order if c in present] + sorted(c for c in present if c not in category_order)
+    categories: dict[str, CategoryAgreement] = {}
+    alpha = None
+    if units:  # one units × categories matrix for α overall and per category
+        counts = _counts(tags, order)
+        alpha = _alpha(counts)
+        used = (counts[:, :len(order)] > 0).sum(axis=0)  # units where someone chose each category
+        alphas = _category_alphas(counts[:, :len(order)], order)
+        categories = {c: CategoryAgreement(int(used[i]), alphas[c]) for i, c in enumerate(order)}
+    return Agreement(names, len(units), percent_agreement(units), alpha, _pairs(units, names), categories,
                      [u for u in units if not u.agreed])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 # control characters, and lone surrogates (which no terminal or file encoding can take)
@@ -53,5 +54,15 @@ _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 def json_text(value: Any, indent: int | None = 2) -> str:
     """`value` as JSON (UTF-8 text, not \\u escapes, for people), safe to print on a terminal."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _safe(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def json_lines(values: Iterable[Any]) -> list[str]:
+    """Each value as `json_text(value, indent=None)` gives it, for long lists printed one entry
+    a line (one encoder for all: json.dumps makes one a call, a third of the time for 30,000)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return [_safe(encode(value)) for value in values]
+
+
+def _safe(text: str) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from reader.agreement import (Agreement, Unit, agreement, agreement_json, figure, krippendorff_alpha,
                               percent_agreement, rounded, units_of)
-from reader.cli.commands.tag import excerpt, open_for_review
+from reader.cli.batch import collector_paused
 from reader.cli.context import Context, reviewer_names
 from reader.cli.lines import say
 from reader.errors import ReaderError
 from reader.exports.agreement import units_by_article
 from reader.exports.collector import article_records
-from reader.safe_text import json_text
+from reader.safe_text import json_lines, json_text
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord
@@ -34,10 +34,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    with collector_paused():  # (reader.cli.batch: every article's tags are read at once)
+        return _run(args, ctx)
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
     if args.all and args.paths:
         raise ReaderError("give article PATHs or --all, not both.")
     reviewers = reviewer_names(args.reviewers, least=2)
-    ids = [open_for_review(ctx, path).article.id for path in args.paths] if args.paths else None
+    ids = None
+    if args.paths:  # (the engine is imported only for articles named: --all reads the store alone)
+        from reader.cli.commands.tag import open_for_review
+
+        ids = [open_for_review(ctx, path).article.id for path in args.paths]
     records = article_records(ctx.store, ids)
     per_article = [(record, units_of(units, reviewers)) for record, units in units_by_article(ctx.store, records)]
     every = [u for _, units in per_article for u in units]
@@ -61,7 +70,7 @@ def _json(doc: dict[str, Any], lists: tuple[str, ...]) -> str:
     head = json_text({k: v for k, v in doc.items() if k not in lists})
     parts = [head[:-2]]  # without the closing "\n}"
     for key in lists:
-        entries = ",\n    ".join(json_text(entry, indent=None) for entry in doc[key])
+        entries = ",\n    ".join(json_lines(doc[key]))
         parts.append(f'"{key}": [\n    {entries}\n  ]' if entries else f'"{key}": []')
     return ",\n  ".join(parts) + "\n}\n"
 
@@ -75,7 +84,7 @@ def _table(found: Agreement, per_article: list[tuple[ArticleRecord, list[Unit]]]
     from rich.table import Table
     from rich.text import Text
 
-    from reader.cli.render import console, literal
+    from reader.cli.render import console, excerpt, literal
 
     out = console()
     if found.units == 0:
