@@ -9,7 +9,7 @@ The apps report "ready" through READER_BENCH_READY (a file they append a monoton
 nothing else uses that variable. For reader, "ready" is written after the first frame that
 shows the sample's statements with their saved tags (the session is open, its rows and
 highlights are drawn, and keys act on it); "article" after the first frame that shows the
-article text (for the sample, the same frame).
+article text (the statements follow from a worker, usually a frame or two later).
 
 To compare start-up before and after a change, side by side in the same runs, point
 READER_BENCH_AGAINST at another checkout of reader (e.g. `git worktree add /tmp/before main`):

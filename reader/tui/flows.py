@@ -24,7 +24,7 @@ class DialogFlows(ReviewBase):
         return out
 
     def action_note(self) -> None:
-        if self.session is None or self.selected_id is None:
+        if self._unopened() or self.session is None or self.selected_id is None:
             return
         tag = self.session.tag(self.selected_id)
         if tag is None:
@@ -42,7 +42,7 @@ class DialogFlows(ReviewBase):
         self.app.push_screen(NoteDialog(self._heading("Note"), tag.note or ""), done)
 
     def action_grades(self) -> None:
-        if self.session is None or self.selected_id is None:
+        if self._unopened() or self.session is None or self.selected_id is None:
             return
         tag = self.session.tag(self.selected_id)
         if tag is None:
@@ -79,7 +79,7 @@ class DialogFlows(ReviewBase):
         self._ask_speaker_for(event.start, event.end)
 
     def _ask_speaker_for(self, start: int, end: int) -> None:
-        if self.session is None:
+        if self._unopened() or self.session is None:
             return
         from reader.tui.dialogs.prompt import PromptDialog
 
@@ -115,7 +115,7 @@ class DialogFlows(ReviewBase):
 
     def action_edit_speaker(self) -> None:
         session = self.session
-        if session is None or self.selected_id is None:
+        if self._unopened() or session is None or self.selected_id is None:
             return
         from reader.tui.dialogs.prompt import PromptDialog
 
@@ -156,7 +156,7 @@ class DialogFlows(ReviewBase):
 
     def action_edit_bounds(self) -> None:
         session, sid = self.session, self.selected_id
-        if session is None or sid is None:
+        if self._unopened() or session is None or sid is None:
             return
         from reader.tui.dialogs.bounds import BoundsDialog
 
@@ -172,7 +172,7 @@ class DialogFlows(ReviewBase):
 
     def action_edit_kind(self) -> None:
         session, sid = self.session, self.selected_id
-        if session is None or sid is None:
+        if self._unopened() or session is None or sid is None:
             return
         from reader.attribution import KINDS
         from reader.tui.dialogs.choice import ChoiceDialog
@@ -193,7 +193,7 @@ class DialogFlows(ReviewBase):
 
     def action_filter(self) -> None:
         session = self.session
-        if session is None:
+        if self._unopened() or session is None:
             return
         from reader.tui.dialogs.choice import ChoiceDialog
 
@@ -224,7 +224,7 @@ class DialogFlows(ReviewBase):
 
     def action_export(self) -> None:
         session = self.session
-        if session is None:
+        if self._unopened() or session is None:
             return
         from reader.review.export import default_path, formats, queue_export
         from reader.tui.dialogs.export import ExportDialog

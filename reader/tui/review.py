@@ -7,6 +7,8 @@ it with messages; it never reaches into them beyond their small public methods.
 """
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker
 
 from reader.article import Article
@@ -47,9 +50,9 @@ if TYPE_CHECKING:
 
 class ReviewBase(Screen[None]):
     AUTO_FOCUS = "#article"
-    # An article up to this many characters has its session opened before the first frame;
-    # a longer one is drawn first and its statements found on a worker thread.
-    SMALL = 200_000
+    # Seconds the opening may take before the list says what it is waiting for (long enough
+    # that an ordinary opening, some tens of milliseconds, never flashes the line).
+    WAIT_SHOWN_AFTER = 0.3
 
     def __init__(self, article: Article, config: Config, store: TagStore,
                  specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
@@ -68,6 +71,8 @@ class ReviewBase(Screen[None]):
         self.colours = {c.name: c.colour for c in config.categories}
         self._drain: Worker[Any] | None = None
         self._load_error: str | None = None
+        self._stage = "finding the statements"  # what the opening does now, as the waiting line says it
+        self._waiting: Timer | None = None  # shows that line until the session is open
         self._then: Callable[[], object] | None = None  # what to do once every change is saved
 
     # --- layout --------------------------------------------------------------------------
@@ -113,17 +118,53 @@ class ReviewBase(Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.reader_app.announce, "article")
-        # An ordinary article's session (the engine's statements, the store's tags) opens now,
-        # so the first frame shows them, and keys pressed meanwhile wait in Textual's queue and
-        # act on them. A long article is drawn first; until its session is open on the worker,
-        # keys that act on a statement say that the statements are still being found.
-        if len(self.article.text) <= self.SMALL:
-            self._opened(*self._try_open())
-        else:
-            self.run_worker(self._open_session, thread=True, exclusive=True, group="open")
+        # The article is drawn at once; its session (the engine's statements, the store's tags)
+        # opens off the UI thread, since the tag database may be locked by another writer or
+        # on a slow server. Until it is open, the list says what it waits for, keys that act
+        # on a statement change nothing and say so, and q, escape, > and < leave at once.
+        self.run_worker(self._open_session(), exclusive=True, group="open")
+        self._waiting = self.set_interval(self.WAIT_SHOWN_AFTER, self._show_waiting)
 
-    def _open_session(self) -> None:
-        self.app.call_from_thread(self._opened, *self._try_open())
+    async def _open_session(self) -> None:
+        """Open the session on a thread of its own and take it on the UI's loop. A daemon
+        thread, not a worker thread: quitting never waits for a lock or a server (the store's
+        writes are atomic, so one cut short by the exit leaves the old records or the new). A
+        screen left meanwhile cancels this worker, and the session opened late is dropped."""
+        loop = asyncio.get_running_loop()
+        result: asyncio.Future[tuple[ReviewSession | None, str]] = loop.create_future()
+
+        def deliver(found: tuple[ReviewSession | None, str]) -> None:
+            if not result.done():
+                result.set_result(found)
+
+        def run() -> None:
+            found = self._try_open()
+            try:
+                loop.call_soon_threadsafe(deliver, found)
+            except RuntimeError:  # the app has closed
+                pass
+
+        threading.Thread(target=run, name="reader-open-session", daemon=True).start()
+        self._opened(*await result)
+
+    def _show_waiting(self) -> None:
+        """The one line the list shows while the session is not open yet."""
+        if self.session is None and self._load_error is None:
+            self.listing.empty_message = f"{self._stage[:1].upper()}{self._stage[1:]}…"
+            self.listing.refresh()
+            self.query_one(TopBar).show_progress(Text("waiting…", style="dim"))
+
+    def _unopened(self) -> bool:
+        """True, having said why, while the session is not open: a key that acts on the
+        statements changes nothing until they are listed."""
+        if self.session is not None:
+            return False
+        if self._load_error is None:
+            self.notify(f"Still {self._stage}: nothing was changed.", severity="warning", markup=False, timeout=4)
+        else:
+            self.notify("The tags could not be opened, so nothing can be changed here.", severity="warning",
+                        markup=False)
+        return True
 
     def _try_open(self) -> tuple[ReviewSession | None, str]:
         """(the session, "") or (None, what went wrong as a sentence)."""
@@ -135,6 +176,8 @@ class ReviewBase(Screen[None]):
             return None, f"unexpected {type(e).__name__}: {e}"
 
     def _opened(self, session: ReviewSession | None, problem: str) -> None:
+        if self._waiting is not None:
+            self._waiting.stop()
         if session is None:
             self._open_failed(problem)
         else:
@@ -149,6 +192,7 @@ class ReviewBase(Screen[None]):
                 from reader.attribution import extract
 
                 statements = extract(self.article.text, self.config)
+        self._stage = f"waiting for the tag database {self.store.location} (another window or command may be writing)"
         return ReviewSession.open(self.article, self.config, self.store, statements)
 
     def _open_failed(self, problem: str) -> None:
@@ -330,8 +374,7 @@ class ReviewBase(Screen[None]):
         """Make a change to the selected statement. After a tag (`tagging`), the selection moves
         on as config.yaml's review.advance says, and a finished article says so."""
         session, sid = self.session, self.selected_id
-        if session is None and self._load_error is None:
-            self.notify("The statements are still being found: a moment.", severity="warning", markup=False)
+        if self._unopened():
             return
         if session is None or sid is None:
             self.notify("No statement is selected.", severity="warning", markup=False)

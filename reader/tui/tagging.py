@@ -18,7 +18,7 @@ class Tagging(ReviewBase):
 
     def action_accept_all(self) -> None:
         session = self.session
-        if session is None:
+        if self._unopened() or session is None:
             return
         try:
             change = session.accept_all()
@@ -43,6 +43,8 @@ class Tagging(ReviewBase):
         """Settle the selected statement with a chosen category (each reviewer's shown), or
         take its resolution back; one undo step."""
         session, sid = self.session, self.selected_id
+        if self._unopened():
+            return
         if session is None or sid is None:
             self.notify("No statement is selected.", severity="warning", markup=False)
             return
@@ -81,7 +83,7 @@ class Tagging(ReviewBase):
 
     def _history(self, which: str) -> None:
         session = self.session
-        if session is None:
+        if self._unopened() or session is None:
             return
         change = session.undo() if which == "undo" else session.redo()
         if change is None:

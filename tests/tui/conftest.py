@@ -41,6 +41,15 @@ async def ready(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition` holds (at most some seconds: then the test fails)."""
+    for _ in range(300):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
 async def press(pilot: Pilot, *keys: str) -> None:
     """Press keys, letting saves (worker threads) finish after each one."""
     for key in keys:

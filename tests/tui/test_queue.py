@@ -12,7 +12,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.queue_screen import QueueScreen
 from reader.tui.screen import ReviewScreen
 from tests.review.test_queue import story
-from tests.tui.conftest import Notices, press, screen_text
+from tests.tui.conftest import Notices, press, screen_text, until
 
 
 @pytest.fixture
@@ -33,7 +33,9 @@ def make_queue_app(config, store):
 
 
 async def loaded(pilot) -> None:
-    """Wait until the queue has read every article (its worker)."""
+    """Wait until the queue has read every article (its worker, started once the list is drawn)."""
+    queue = pilot.app.queue
+    await until(pilot, lambda: queue.loaded == len(queue), "every article read")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -62,8 +62,9 @@ def _queue_app(tmp_path, config, store):
 
 
 async def _queue_read(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    from tests.tui.test_queue import loaded
+
+    await loaded(pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])

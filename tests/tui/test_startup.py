@@ -1,21 +1,23 @@
-"""Start-up as the reviewer meets it: an ordinary article opens with its statements and saved
-tags in the first frame; a long one is drawn first and says so while its statements are
-found; the key bar shows the keys that act now."""
+"""Start-up as the reviewer meets it: the article is drawn at once and its statements and
+tags come from a worker; while they are found, or while the tag database is locked by another
+writer, the list says what it waits for, keys change nothing and say so, and q quits at once;
+the key bar shows the keys that act now."""
 from __future__ import annotations
 
 import threading
+
+import pytest
 
 from reader.review import ReviewSession
 from reader.store import TagStore
 from reader.tui.app import ReaderApp
 from reader.tui.dialogs.help import HelpDialog
 from reader.tui.keybar import KeyBar
-from reader.tui.screen import ReviewScreen
 from tests.review import sample
-from tests.tui.conftest import IDS, Notices, press, ready, screen_text
+from tests.tui.conftest import IDS, Notices, press, ready, screen_text, until
 
-# The sample followed by enough filler that the screen draws it before finding its statements.
-LONG = sample.TEXT + "\nMore of the same, line after line.\n" * (ReviewScreen.SMALL // 30)
+# The sample followed by filler: a long article (about 200 KB).
+LONG = sample.TEXT + "\nMore of the same, line after line.\n" * 6000
 
 
 def tags_on_disk(store: TagStore, article_id: str) -> dict[str, str]:
@@ -33,17 +35,77 @@ def gated_app(config, store) -> tuple[ReaderApp, threading.Event]:
     return ReaderApp(sample.article(LONG), config, store, extractor=engine), gate
 
 
-async def test_an_ordinary_article_has_its_statements_and_tags_in_the_first_frame(make_app, store, config):
-    earlier = ReviewSession.open(sample.article(), config, store, sample.statements())
+class LockHolder:
+    """Another writer holding the tag database (the file lock, or on a server the index's
+    lock in an open transaction) until `release`."""
+
+    def __init__(self, location) -> None:
+        self._held, self._release = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=self._hold, args=(location,))
+
+    def _hold(self, location) -> None:
+        other = TagStore(location, "another window")
+        with other.backend.writing() as w:
+            w.index()
+            self._held.set()
+            self._release.wait(60)
+        other.close()
+
+    def __enter__(self) -> LockHolder:
+        self._thread.start()
+        assert self._held.wait(10)
+        return self
+
+    def release(self) -> None:
+        self._release.set()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+        self._thread.join()
+
+
+@pytest.fixture(params=["files", "postgresql"])
+def any_store(request, store):
+    """The test's tag store: a folder, or a database on the test server."""
+    if request.param == "files":
+        yield store
+        return
+    found = TagStore(request.getfixturevalue("server_db"), "tester")
+    yield found
+    found.close()
+
+
+async def test_a_locked_tag_database_shows_what_it_waits_for_and_keys_change_nothing(make_app, any_store, config):
+    earlier = ReviewSession.open(sample.article(), config, any_store, sample.statements())
     earlier.set_category(IDS[1], "eyewitness")
     earlier.flush()
+    app = make_app(store=any_store)
+    notices = Notices()
+    with LockHolder(any_store.root) as holder:
+        async with app.run_test(size=(120, 30), message_hook=notices.hook) as pilot:
+            await until(pilot, lambda: "Waiting for the tag database" in screen_text(app), "the waiting line")
+            assert "Harbour bridge reopens" in screen_text(app)  # the article is readable meanwhile
+            await pilot.press("1", "j", "enter", "A", "x", "u")
+            await pilot.pause()
+            assert notices.said("Still waiting for the tag database", "warning") and app.screen.session is None
+            holder.release()
+            await ready(pilot)
+            assert "1/4 tagged" in screen_text(app) and app.screen.selected_id == IDS[0]
+            assert tags_on_disk(any_store, sample.article().id) == {IDS[1]: "eyewitness"}  # nothing acted late
+            await press(pilot, "1")
+            assert tags_on_disk(any_store, sample.article().id) == {IDS[0]: "official", IDS[1]: "eyewitness"}
+
+
+async def test_quit_while_the_tag_database_is_locked_quits_without_waiting_for_it(make_app, store):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        assert app.screen.session is not None  # open before anything was drawn
-        await pilot.press("1")  # acts at once, on the first untagged statement
-        await ready(pilot)
-        await app.workers.wait_for_complete()
-        assert tags_on_disk(store, sample.article().id) == {IDS[0]: "official", IDS[1]: "eyewitness"}
+    with LockHolder(store.root):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: "Waiting for the tag database" in screen_text(app), "the waiting line")
+            await pilot.press("q")
+            await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+        # the opening still waits for the lock, on a thread nobody waits for
+        assert any(t.name == "reader-open-session" and t.is_alive() for t in threading.enumerate())
 
 
 async def test_a_long_article_is_drawn_first_and_keys_wait_for_its_statements(config, store):
@@ -54,7 +116,7 @@ async def test_a_long_article_is_drawn_first_and_keys_wait_for_its_statements(co
         assert "Harbour bridge reopens" in screen_text(app) and "loading" in screen_text(app)
         await pilot.press("1")
         await pilot.pause()
-        assert notices.said("still being found", "warning")
+        assert notices.said("Still finding the statements: nothing was changed", "warning")
         gate.set()
         await ready(pilot)
         await press(pilot, "1")
