@@ -1,4 +1,5 @@
-"""The command palette (Ctrl+P): every action of the review screen, by name, with its key."""
+"""The command palette (Ctrl+P): every action of the review screen, by name, with its key
+(the filter's choices too, as "Filter: …", with the key after f)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -17,10 +18,12 @@ class ReviewCommands(Provider):
         if not isinstance(screen, ReviewScreen):  # a dialog is open: its own keys apply
             return
         for spec in screen.specs:
-            if spec.where != "screen" or not spec.palette:
+            if spec.where not in ("screen", "filter") or not spec.palette:
                 continue
             title = spec.description[0].upper() + spec.description[1:]
             keys = screen.key_display(spec.id)
+            if spec.where == "filter":
+                keys = f"{screen.key_display('filter')} then {keys}"
             yield title, f"key: {keys}", partial(screen.run_action, spec.action)
 
     async def discover(self) -> Hits:

@@ -192,35 +192,64 @@ class DialogFlows(ReviewBase):
         self._apply(lambda s, sid: s.toggle_dismissed(sid))
 
     def action_filter(self) -> None:
+        """Choose the filter: the key table's choices (reader.tui.keymap.filter_keys), each
+        with its key; the speaker's only when the selected statement has one, the
+        disagreements only at a desk (another reviewer's tags here)."""
         session = self.session
         if self._unopened() or session is None:
             return
+        from textual.actions import parse
+
         from reader.tui.dialogs.choice import ChoiceDialog
 
-        choices: list[tuple[str, Text, Filter]] = [("a", Text("all statements"), Filter("all")),
-                                                   ("u", Text("untagged only"), Filter("untagged"))]
-        for c in self.config.categories:
-            label = Text("tagged ")
-            label.append(f" {c.name} ", style=chip_style(c.colour))
-            choices.append((c.key, label, Filter("category", c.name)))
-        speaker = session.statement(self.selected_id).speaker if self.selected_id else None
-        if speaker:
-            choices.append(("s", Text(f"spoken by {flat(speaker)} (the selected statement's speaker)"),
-                            Filter("speaker", speaker)))
-        choices += [("n", Text("with a note"), Filter("note")), ("d", Text("dismissed"), Filter("dismissed"))]
-        if any(session.others(st.id) for st in session.statements):  # a desk: reviewers to compare
-            choices.append(("r", Text("disagreements: reviewers differ, not settled"), Filter("disagreements")))
+        colours = {c.name: c.colour for c in self.config.categories}
+        desk = any(session.others(st.id) for st in session.statements)
+        choices: list[tuple[str, Text, Filter]] = []
+        for spec in (s for s in self.specs if s.where == "filter"):
+            chosen = self._filter_of(*parse(spec.action)[2])
+            if chosen is None or chosen.kind == "disagreements" and not desk:
+                continue
+            if chosen.kind == "category":
+                label = Text("tagged ")
+                label.append(f" {chosen.value} ", style=chip_style(colours.get(chosen.value or "")))
+            elif chosen.kind == "speaker":
+                label = Text(f"spoken by {flat(chosen.value or '')} (the selected statement's speaker)")
+            else:
+                label = Text(spec.description.removeprefix("filter: "))
+            choices.append((self.reader_app.keys_for(spec.id).split(",")[0].strip(), label, chosen))
         filters = {f.label: f for _, _, f in choices}  # option value -> filter
         options = [(f.label, key, label) for key, label, f in choices]
 
         def done(value: str | None) -> None:
-            if value is None:
-                return
-            session.set_filter(filters[value])
-            self._redraw(self.selected_id)
+            if value is not None:
+                self._show(filters[value])
 
         self.app.push_screen(ChoiceDialog(Text("Show which statements?", style="bold"), options,
                                           session.filter.label), done)
+
+    def _filter_of(self, kind: object, value: object = None) -> Filter | None:
+        """The filter a choice of the key table stands for now (None: the speaker's, when the
+        selected statement has none)."""
+        assert self.session is not None
+        if kind == "speaker":
+            speaker = self.session.statement(self.selected_id).speaker if self.selected_id else None
+            return Filter("speaker", speaker) if speaker else None
+        return Filter(str(kind), None if value is None else str(value))  # type: ignore[arg-type]
+
+    def action_set_filter(self, kind: str, value: str | None = None) -> None:
+        """A filter straight from the command palette (the filter dialog's choices)."""
+        if self._unopened():
+            return
+        chosen = self._filter_of(kind, value)
+        if chosen is None:
+            self.notify("The selected statement names no speaker to filter by.", severity="warning", markup=False)
+            return
+        self._show(chosen)
+
+    def _show(self, chosen: Filter) -> None:
+        assert self.session is not None
+        self.session.set_filter(chosen)
+        self._redraw(self.selected_id)
 
     def action_export(self) -> None:
         session = self.session

@@ -1,8 +1,8 @@
 """Every key of the review screen in one table: ids, default keys, actions and descriptions.
 
-The table is the single source for the screen's bindings, the help screen, the command
-palette and the check of config.yaml's `keys:` section (action id -> key string, remapped
-with Textual's `App.set_keymap`, as posting does).
+The table is the single source for the screen's bindings, the filter's choices, the help
+screen, the command palette and the check of config.yaml's `keys:` section (action id -> key
+string, remapped with Textual's `App.set_keymap`, as posting does).
 """
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from reader.errors import ReaderError
 if TYPE_CHECKING:
     from textual.binding import Binding, BindingType
 
-Where = Literal["screen", "article", "dialog", "queue"]
+# Where a key acts: the review screen, the article view in mark mode, a dialog, the queue's
+# list, or the filter's choices (after `f`; each is also a screen action, for the palette).
+Where = Literal["screen", "article", "dialog", "queue", "filter"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,27 @@ QUEUE_KEYS: tuple[KeySpec, ...] = (
 )
 
 
+FILTER_GROUP = "Filter (f, then)"
+
+
+def filter_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
+    """The filter's choices: after `f`, one key each (the categories' own keys pick them)."""
+    def choice(id_: str, keys: str, arguments: str, description: str) -> KeySpec:
+        return KeySpec(id_, keys, f"set_filter({arguments})", f"filter: {description}", FILTER_GROUP, "filter")
+
+    return (
+        choice("filter_all", "a", "'all'", "all statements"),
+        choice("filter_untagged", "u", "'untagged'", "untagged only"),
+        *(choice("filter_" + category_id(c)[len("tag_"):], c.key, f"'category', {c.name!r}", f"tagged {c.name}")
+          for c in categories),
+        choice("filter_speaker", "s", "'speaker'", "spoken by the selected statement's speaker"),
+        choice("filter_note", "n", "'note'", "with a note"),
+        choice("filter_dismissed", "d", "'dismissed'", "dismissed"),
+        choice("filter_disagreements", "r", "'disagreements'",
+               "disagreements: reviewers differ, not settled (at a desk)"),
+    )
+
+
 def dialog_bindings(*ids: str) -> list[BindingType]:
     """Bindings for a dialog, from the table (so config.yaml can remap them too)."""
     return [s.binding() for s in DIALOG_KEYS if s.id in ids]
@@ -149,6 +172,7 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("theme", "ctrl+t", "toggle_theme", "switch dark / light theme", "App"),
         KeySpec("help", "?,f1", "help", "show every key", "App", footer="help"),
         KeySpec("quit", "q", "quit", "quit (waits for saves)", "App", footer="quit"),
+        *filter_keys(categories),
         *MARK_KEYS,
         *DIALOG_KEYS,
         *QUEUE_KEYS,
@@ -192,10 +216,14 @@ def effective_keys(spec: KeySpec, keymap: Mapping[str, str]) -> str:
 
 
 def check_clashes(specs: Iterable[KeySpec], keymap: Mapping[str, str], source: Path | None) -> None:
-    """Two actions of the same place on one key would make one of them unreachable."""
+    """Two actions of the same place on one key would make one of them unreachable. (The
+    filter's choices are left out: a category key may be one of theirs, as `s` for social
+    media, and the category's choice comes first in the dialog, as it always has.)"""
     where = str(source) if source else "config.yaml"
     seen: dict[tuple[str, str], KeySpec] = {}
     for spec in specs:
+        if spec.where == "filter":
+            continue
         for key in effective_keys(spec, keymap).split(","):
             key = _normal(key.strip())
             other = seen.setdefault((spec.where, key), spec)

@@ -21,6 +21,14 @@ from reader.tui.styling import Layer, Painter, layer
 
 TWO_LINE_BELOW = 60  # panes narrower than this give each statement two lines
 SPEAKER_MAX = 28  # cells a speaker may take on a one-line row
+UNSAVED, DIFFER = "!", "≠"  # the marks before a row's number
+# What the list shows beside the keys' effects (the help screen lists it): (mark, meaning).
+MARKS: tuple[tuple[str, str], ...] = (
+    (UNSAVED, "a change not saved yet (your next change retries it)"),
+    (DIFFER, "the reviewers' categories differ here (at a desk)"),
+    ("category?", "the engine's suggestion, dimmed: accepting it makes it the tag"),
+    ("dismissed", "a statement dismissed as not a statement"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +195,7 @@ class StatementList(ScrollView, can_focus=False):
 
         base, dim = style(), style("dim")
         num_width = max(len(str(len(self.rows))), len(str(row.number)))
-        marker = Segment("!" if row.unsaved else "≠" if row.differs else " ",
+        marker = Segment(UNSAVED if row.unsaved else DIFFER if row.differs else " ",
                          style("unsaved") if row.unsaved or row.differs else base)
         two = self.row_height == 2
         room = width - num_width - 2 - (8 if two else 24)  # keep room for the speaker (and excerpt)

@@ -412,7 +412,13 @@ async def test_help_lists_every_key(make_app):
         for spec in app.specs:
             assert (spec.group, spec.description) in {(g, d) for g, _, d in rows}, spec.id
         assert ("Tag", "1", "tag as official") in rows and ("App", "?, f1", "show every key") in rows
-        assert ("Always", "ctrl+p", "command palette: every action by name") in rows
+        assert ("Tag", "=", "settle a disagreement with a category (as adjudicator)") in rows
+        assert ("Filter (f, then)", "r", "filter: disagreements: reviewers differ, not settled (at a desk)") in rows
+        assert ("Filter (f, then)", "1", "filter: tagged official") in rows
+        assert ("File", "^s", "retry saving unsaved changes; show what others saved") in rows
+        assert ("Always", "^p", "command palette: every action by name") in rows
+        marks = {key: does for group, key, does in rows if group == "Marks in the list"}
+        assert set(marks) == {"!", "≠", "category?", "dismissed"} and "reviewers" in marks["≠"]
         text = screen_text(app)
         assert "next statement" in text and "accept the suggestion" in text
         await press(pilot, "escape")
@@ -428,9 +434,18 @@ async def test_command_palette_lists_and_runs_every_action(make_app):
     async with app.run_test(size=(100, 30), message_hook=notices.hook) as pilot:
         await ready(pilot)
         provider = ReviewCommands(app.screen)
-        titles = [hit.text async for hit in provider.discover()]
-        expected = [s for s in app.specs if s.where == "screen" and s.palette]
-        assert len(titles) == len(expected) and "Tag as official" in titles
+        hits = [hit async for hit in provider.discover()]
+        titles = [hit.text for hit in hits]
+        expected = [s for s in app.specs if s.where in ("screen", "filter") and s.palette]
+        assert len(titles) == len(expected) and "Tag as official" in titles and "Settle a disagreement" in " ".join(titles)
+        untagged = next(hit for hit in hits if hit.text == "Filter: untagged only")
+        assert "f then u" in str(untagged.help)  # the filter's choices: f, then their key
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"untagged only")
+        await pilot.pause()
+        await press(pilot, "enter")
+        assert app.screen.session.filter.kind == "untagged" and "untagged" in screen_text(app)
+        await press(pilot, "f", "a")
         await press(pilot, "ctrl+p")
         await pilot.press(*"grad")
         await pilot.pause()

@@ -70,3 +70,29 @@ async def _queue_read(pilot) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
 def test_queue(snap_compare, tmp_path, config, store, size):
     assert snap_compare(_queue_app(tmp_path, config, store), terminal_size=size, run_before=_queue_read)
+
+
+async def _desk_disagreements(pilot) -> None:
+    await ready(pilot)
+    # tester agrees with bob on #1 and differs on #2 (marked ≠); then the filter's choice of
+    # the disagreements (offered at a desk): #2 alone, bob's tag on the detail line
+    await pilot.press("home", "1", "home", "down", "1", "f", "r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_desk_disagreements_filtered(snap_compare, make_app, store):
+    from tests.tui.test_desk import _bob_tags
+
+    _bob_tags(store)
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_desk_disagreements)
+
+
+async def _help_end(pilot) -> None:
+    await ready(pilot)
+    await pilot.press("question_mark", "end")
+    await pilot.pause()
+
+
+def test_help_s_end_the_filter_s_keys_and_the_list_s_marks(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(80, 40), run_before=_help_end)

@@ -112,8 +112,8 @@ async def test_a_long_article_is_drawn_first_and_keys_wait_for_its_statements(co
     app, gate = gated_app(config, store)
     notices = Notices()
     async with app.run_test(size=(100, 30), message_hook=notices.hook) as pilot:
-        await pilot.pause()
-        assert "Harbour bridge reopens" in screen_text(app) and "loading" in screen_text(app)
+        await until(pilot, lambda: "Finding the statements" in screen_text(app), "the waiting line")
+        assert "Harbour bridge reopens" in screen_text(app) and "waiting…" in screen_text(app)
         await pilot.press("1")
         await pilot.pause()
         assert notices.said("Still finding the statements: nothing was changed", "warning")

@@ -28,9 +28,13 @@ class HelpDialog(Dialog[None]):
         return ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
 
     def rows(self) -> list[tuple[str, str, str]]:
-        """(group, keys as shown, what they do) for every key, in the table's order."""
+        """(group, keys as shown, what they do) for every key, in the table's order; then the
+        list's marks and what they mean."""
+        from reader.tui.statement_list import MARKS
+
         rows = [(s.group, self._display(self.keys_for(s.id)), s.description) for s in self.specs]
-        return rows + [("Always", key, does) for key, does in self.built_in]
+        return (rows + [("Always", self._display(key), does) for key, does in self.built_in]
+                + [("Marks in the list", mark, means) for mark, means in MARKS])
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
