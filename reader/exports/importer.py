@@ -538,17 +538,22 @@ class _Planner:
         state.new_tags.append(tag)
 
     def plan_resolution(self, incoming: IncomingResolution, state: _ArticleState) -> None:
-        """An adjudicator's decision from the file, on the statement it names (one with no
-        statement here is left out and counted as not placed)."""
-        from reader.store import UNNAMED, Resolution, make_anchor
+        """An adjudicator's decision from the file, on the statement it names. One with no
+        statement here is kept under its old id when the file lists it as orphaned (as the
+        store keeps it: never dropped), else left out and counted as not placed."""
+        from reader.store import UNNAMED, Anchor, Resolution, make_anchor
 
         statement = self.moved_statement(incoming, state) or state.find_statement(incoming)
-        if statement is None:
+        if statement is not None:
+            sid, anchor = statement.id, make_anchor(state.text, statement.start, statement.end)
+        elif incoming.orphan and incoming.statement_id and incoming.exact is not None:
+            sid, anchor = incoming.statement_id, Anchor(incoming.exact, incoming.prefix, incoming.suffix,
+                                                        incoming.start or 0, incoming.end or 0)
+        else:
             self.result.unplaced_resolutions += 1
             return
-        theirs = Resolution(state.id, statement.id, incoming.category, incoming.by or UNNAMED, incoming.at,
-                            make_anchor(state.text, statement.start, statement.end))
-        mine = state.resolutions.get(statement.id)
+        theirs = Resolution(state.id, sid, incoming.category, incoming.by or UNNAMED, incoming.at, anchor)
+        mine = state.resolutions.get(sid)
         if mine is not None and (mine.category, mine.by, mine.at) == (theirs.category, theirs.by, theirs.at):
             self.result.identical += 1
             return
@@ -557,13 +562,13 @@ class _Planner:
         if conflict:
             assert mine is not None
             self.result.resolution_conflicts.append(
-                ResolutionConflict(state.title, statement.text, mine, theirs, "file" if newer else "store"))
+                ResolutionConflict(state.title, anchor.exact, mine, theirs, "file" if newer else "store"))
         elif newer:
             self.result.resolutions += 1
         else:
             self.result.kept += 1  # the same decision, the database's the later
         if newer:
-            state.resolutions[statement.id] = theirs
+            state.resolutions[sid] = theirs
             state.new_resolutions.append(theirs)
 
     def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:

@@ -63,6 +63,7 @@ class IncomingResolution:
     category: str
     by: str
     at: str
+    orphan: bool = False  # listed as orphaned in the file (its statement was gone there)
 
 
 @dataclass
@@ -252,6 +253,11 @@ def _json_article(raw: Any, where: str, config: Config) -> IncomingArticle:
         raise _Problem(where, "orphaned_tags must be a list")
     for i, record in enumerate(orphans):
         article.tags.append(_json_orphan(record, f"{where}.orphaned_tags[{i}]", config))
+    lost = raw.get("orphaned_resolutions", [])
+    if not isinstance(lost, list):
+        raise _Problem(where, "orphaned_resolutions must be a list")
+    for i, record in enumerate(lost):
+        article.resolutions.append(_json_orphaned_resolution(record, f"{where}.orphaned_resolutions[{i}]", config))
     return article
 
 
@@ -323,17 +329,28 @@ def _json_statement(article: IncomingArticle, record: Any, where: str, config: C
         _time(resolution.get("at"), where, "at")))
 
 
-def _json_orphan(record: Any, where: str, config: Config) -> IncomingTag:
+def _orphan_anchor(record: Any, where: str) -> tuple[str | None, str | None, str, str, int | None, int | None]:
+    """(statement id, exact, prefix, suffix, start, end) of an orphaned record of the file."""
     if not isinstance(record, dict):
         raise _Problem(where, "must be an object")
     anchor = record.get("anchor")
     if not isinstance(anchor, dict):
         raise _Problem(where, "anchor must be an object")
+    return (_str(record.get("statement_id"), where, "the statement id"), _str(anchor.get("exact"), where, "anchor.exact"),
+            _str(anchor.get("prefix", ""), where, "anchor.prefix") or "",
+            _str(anchor.get("suffix", ""), where, "anchor.suffix") or "",
+            _int(anchor.get("start"), where, "anchor.start"), _int(anchor.get("end"), where, "anchor.end"))
+
+
+def _json_orphaned_resolution(record: Any, where: str, config: Config) -> IncomingResolution:
+    return IncomingResolution(where, *_orphan_anchor(record, where), _category(record.get("category"), where, config),
+                              _str(record.get("by", ""), where, "by") or "", _time(record.get("at"), where, "at"),
+                              orphan=True)
+
+
+def _json_orphan(record: Any, where: str, config: Config) -> IncomingTag:
     return IncomingTag(
-        where, _str(record.get("statement_id"), where, "the statement id"),
-        _str(anchor.get("exact"), where, "anchor.exact"), _str(anchor.get("prefix", ""), where, "anchor.prefix") or "",
-        _str(anchor.get("suffix", ""), where, "anchor.suffix") or "",
-        _int(anchor.get("start"), where, "anchor.start"), _int(anchor.get("end"), where, "anchor.end"),
+        where, *_orphan_anchor(record, where),
         _category(record.get("category"), where, config), _note(record.get("note"), where),
         _grade(grades.reliability, record.get("reliability"), where),
         _grade(grades.credibility, record.get("credibility"), where),

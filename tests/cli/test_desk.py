@@ -167,3 +167,21 @@ def test_a_resolution_whose_statement_left_the_text_is_listed_where_orphaned_tag
     rows = list(csv.DictReader(io.StringIO(cli("export", tagged, "--format", "csv").out)))
     [row] = [r for r in rows if r["status"] == "orphaned resolution"]
     assert (row["category"], row["resolved_by"], row["text"]) == ("official", "carol", QUOTES[2])
+
+
+def test_an_orphaned_resolution_goes_through_a_json_round_trip(cli, tagged, tmp_path):
+    assert cli("--reviewer", "carol", "resolve", tagged, "3", "official").code == 0
+    text = tagged.read_text(encoding="utf-8")
+    tagged.write_text(text.replace(QUOTES[2], "Something else entirely was said about the weather"), encoding="utf-8")
+    exported = tmp_path / "desk.json"
+    assert cli("export", tagged, "--format", "json", "-o", exported).code == 0
+    other = tmp_path / "other-db"
+    result = cli("--db", other, "import", exported, "--add-articles")
+    assert result.code == 0, result.err
+    assert "resolutions of statements not found" not in result.out
+    again = json.loads(cli("--db", other, "export", "--all", "--format", "json").out)["articles"][0]
+    first = json.loads(exported.read_text(encoding="utf-8"))["articles"][0]
+    assert again["orphaned_resolutions"] == first["orphaned_resolutions"] != []
+    assert cli("--db", other, "import", exported, "--add-articles").code == 0  # a second import adds nothing
+    assert json.loads(cli("--db", other, "export", "--all", "--format", "json").out)["articles"][0][
+        "orphaned_resolutions"] == first["orphaned_resolutions"]
