@@ -14,7 +14,9 @@ import re
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import FINITE, content_end, has_quote, trim_end
 from reader.attribution.model import Kind
-from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
+from reader.attribution.mentions import Mention, build_mention
+from reader.attribution.phrases import subject_after
+from reader.attribution.tokens import tokenize
 
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # what may stand before an opening "according to X," and still leave the statement after it

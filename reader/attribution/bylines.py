@@ -13,7 +13,8 @@ import re
 
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.lexicon import SOCIAL_PLATFORMS
-from reader.attribution.phrases import Mention, build_mention, tokenize
+from reader.attribution.mentions import Mention, build_mention
+from reader.attribution.tokens import tokenize
 from reader.attribution.cues import CueLexicon
 from reader.attribution.structure import Paragraph, Quote, Sentence
 from reader.attribution.subjects import leading_subject, subject_for

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Kind
-from reader.attribution.phrases import Mention
+from reader.attribution.mentions import Mention
 from reader.attribution.speakers import Entity
 from reader.attribution.structure import Paragraph, Quote, Sentence
 

@@ -5,7 +5,8 @@ the engine, one per kind of statement, in this order (a later room leaves alone 
 and the words an earlier one used):
   direct.py     quotations attributed by a cue before, after or around them (split quotes too),
                 and bylines.py those attributed without a cue verb;
-  indirect.py   what follows a cue verb ("said (that) ...", "told reporters ...", "..., X said");
+  indirect.py   what follows a cue verb ("said (that) ...", "told reporters ..."), and
+                trailing.py what comes before one ("..., X said");
                 mixed when it holds quoted fragments;
   according.py  "according to X", where no cue of the sentence attributes the same words;
   findings.py   what footage, documents and reports show;
@@ -29,7 +30,7 @@ from reader.attribution.resolve import finish
 from reader.attribution.sources import SourceClassifier
 from reader.attribution.structure import Paragraph, Sentence, analyse, sentences_of
 from reader.attribution.verbs import verb_like
-from reader.attribution.whoswho import NameIndex
+from reader.attribution.nameindex import NameIndex
 from reader.config import Config
 
 

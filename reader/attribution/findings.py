@@ -8,7 +8,9 @@ import re
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import FINITE, content_end, trim_end
 from reader.attribution.lexicon import DETERMINERS, EVIDENCE_NOUNS, PREPOSITIONS
-from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
+from reader.attribution.mentions import Mention, build_mention
+from reader.attribution.phrases import subject_after
+from reader.attribution.tokens import tokenize
 from reader.attribution.subjects import subject_for
 
 # What evidence does: "shows", "found", "has revealed", "estimated".

@@ -1,12 +1,10 @@
 """Indirect speech: the words a cue verb reports ("said (that) …", "told reporters …"), the
-words before a trailing attribution ("…, the ministry said."), a sentence holding a
-parenthetical one ("Democrats, the author notes, applaud …"), and participles ("…, saying …").
-Quoted words inside make a statement mixed."""
+words before a trailing attribution and a sentence holding a parenthetical one (trailing.py),
+and participles ("…, saying …"). Quoted words inside make a statement mixed."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 
 from reader.attribution import posts
 from reader.attribution.candidates import Raw, SentenceScan
@@ -17,24 +15,18 @@ from reader.attribution.clauses import (
 from reader.attribution.cues import CueForm
 from reader.attribution.lexicon import DETERMINERS, TEXT_NOUNS
 from reader.attribution.model import Kind
-from reader.attribution.phrases import Mention, subject_after, subject_before
+from reader.attribution.mentions import Mention
+from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import OPENERS
 from reader.attribution.subjects import clause_subject, leading_subject, subject_for
+from reader.attribution.trailing import parenthetical, trailing_attribution
 from reader.attribution.verbs import (
-    ABOUT_CONTENT, CALLED_AS, CHARACTERISE, INFINITIVE_CONTENT, INVERTING, NP_CONTENT, QUOTE_ONLY, REPORTING_CHARACTERISE, SAY_LIKE,
+    ABOUT_CONTENT, CALLED_AS, CHARACTERISE, INFINITIVE_CONTENT, NP_CONTENT, QUOTE_ONLY, REPORTING_CHARACTERISE, SAY_LIKE,
     TELL_LIKE, another_cue, previous_word, second_cue,
 )
 
 _AUX = re.compile(r"\b(?:is|are|was|were|am|be|been|has|have|had|will|would|can|could|should|shall|"
                   r"may|might|must|do|does|did)\b", re.IGNORECASE)
-# what may follow the cue of "…, the ministry said on Friday." before the sentence ends, or
-# before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …"),
-# or a participle that adds more of the speaker's words ("…, X said Tuesday, noting …")
-_TRAILING_TAIL = re.compile(
-    r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
-    rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY}(?:\s+(?:in|at)(?:\s+[\w’'.-]+){{1,4}}?)?)?"
-    r"(?:\s*[.!]?|\s+[—–]\s.*|,\s+(?P<participle>[a-z]+ing)\b.*|;\s.*)\s*")
-_PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 # a title in quotation marks: "told MSNBC’s “Morning Joe” that …"
 _QUOTED_NAME = re.compile(r"[“\"][A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}[”\"]")
 
@@ -55,11 +47,6 @@ _QUESTION_WORDS = frozenset("why whether when where".split())
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t)\b\s+(?:\w+\s+)?\S+$|n[’']t\s+(?:\w+\s+)?\S+$")
 # "said little about …", "has said nothing": no statement; "asked that his name not be used": a request
 _NOTHING_SAID = frozenset("little nothing much anything more less something".split())
-# a verb in the words after ", says …": they are a clause ("the crew left in May"), not a speaker
-_CLAUSE_AFTER_CUE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
-    r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
-    r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
 _ABOUT = re.compile(r"((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,5}?)?(?:about|of|against|over)\s+")
 _TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|to|a)\s+){0,2}[A-Z][\w’'-]*)*[.,]?\s*")
 # the object of a characterising verb and its "as": "identified the suspect as …"
@@ -77,10 +64,6 @@ _BEFORE_CLAUSE = re.compile(r"\s*[,:]?\s*(?:that\s+)?(?:(?:as a result|in fact|o
                             r"(?=[\w“\"]))?")
 # Where a statement's words are, and whether they are the speaker's own quoted words.
 _Content = tuple[int, int, bool]
-# ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
-_NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?)?"
-                            r"(?:[.!]?|,\s+but\s.*)\s*")  # "…, said Howard, but her record …"
-_CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 # Phrases between a cue and its reported words: "said on Friday in a statement that …"
 _SKIPPED_PHRASE = re.compile(
     r"\s*,?\s*(?:in|on|at|during|via|from|to|late|early|earlier|later|after|"
@@ -128,7 +111,7 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
             subject.append(subject_for(lexicon, text, sent, sent.start, m, prior))
         return subject[0]
 
-    trailing = _trailing(scan, m, form, speaker) or _parenthetical(scan, m)
+    trailing = trailing_attribution(scan, m, form, speaker) or parenthetical(scan, m)
     if trailing is not None:
         scan.add(trailing)
         return
@@ -198,67 +181,6 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     post = posts.reason_of(scan.lexicon, prior) if prior else None
     scan.add(Raw(cstart, cend, _kind(text, content, post), m.group(), m.start(), m.end(), mention,
                  post_reason=post, context=text[m.start():cend]))
-
-
-def _trailing(scan: SentenceScan, m: re.Match[str], form: CueForm, speaker: Callable[[], Mention | None]) -> Raw | None:
-    """`…, his wife said.` / `…, said the minister.`: the words before the comma. `speaker`
-    gives the subject the cue has before it, if any."""
-    text, sent = scan.text, scan.sent
-    after = text[m.end():sent.end]
-    before = text[sent.start:m.start()]
-    comma = before.rfind(",")
-    if comma < 0:
-        return None
-    speaker_text = before[comma + 1:]
-    if re.search(r"\b(?:which|whom|who|where)\b", speaker_text):
-        return None  # "…, to which X replied in the negative": a relative clause, not an attribution
-    if not speaker_text.strip():  # ", said X."
-        if form.lemma not in INVERTING or not _NAME_THEN_END.fullmatch(after) \
-                or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
-                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
-            return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
-        if speaker() is not None:
-            return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks
-        mention = subject_after(text, m.end(), sent.end)
-    else:
-        # "…, two officials told Reuters.": the audience before the sentence ends
-        tail = m.end() if form.lemma not in TELL_LIKE else past_audience(text, m.end(), sent.end)
-        tail_m = _TRAILING_TAIL.fullmatch(text, tail, sent.end)
-        participle = tail_m.group("participle") if tail_m is not None else None
-        if tail_m is None or (participle is not None and scan.lexicon.form(participle) is None):
-            return None  # but "…, X could threaten to sell, leaving nothing": not a cue
-        if len(speaker_text.split()) > 8:
-            return None
-        mention = subject_before(text, sent.start + comma + 1, m.start())
-    if mention is None:
-        return None
-    cstart = sent.start
-    cend = trim_end(text, cstart, sent.start + comma)
-    if len(text[cstart:cend].split()) < 4:
-        return None
-    if text[cstart] in OPENERS + '"' or text.startswith("''", cstart):
-        return None  # a quotation: the direct rules attribute it
-    return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(),
-               m.end(), mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
-
-
-def _parenthetical(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
-    """`Democrats, the author notes, applaud …`: an attribution set inside the sentence it
-    attributes; the statement is the whole sentence."""
-    text, sent = scan.text, scan.sent
-    before = text[max(sent.start, m.start() - 60):m.start()]
-    comma = before.rfind(",")
-    after = _PAREN_TAIL.match(text, m.end(), sent.end)
-    if comma < 0 or after is None or len(before[comma + 1:].split()) > 6:
-        return None
-    start = m.start() - len(before) + comma + 1
-    mention = subject_before(text, start, m.start()) if before[comma + 1:].strip() else \
-        subject_after(text, m.end(), after.start(1))
-    if mention is None or not text[sent.start:start].strip(" ,"):
-        return None
-    cend = trim_end(text, sent.start, sent.end)
-    return Raw(sent.start, cend, "mixed" if has_quote(text, sent.start, cend) else "indirect", m.group(),
-               m.start(), m.end(), mention, context=text[sent.start:cend])
 
 
 def _characterised(scan: SentenceScan, lo: int, form: CueForm) -> _Content | None:

@@ -39,6 +39,9 @@ years decade january february march april may june july august september october
 earlier later last next this that previous recent
 """.split())
 
+# words that open a subordinate clause: "When asked about it, Vale said …"
+SUBORDINATORS = frozenset("when while after before since as because although though if once until "
+                          "unless whereas".split())
 PREPOSITIONS = frozenset("""
 in on at by for from with about of to into onto over under after before during since until
 through across against among between without within via amid despite towards toward near

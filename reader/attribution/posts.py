@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from reader.attribution.candidates import Raw
 from reader.attribution.cues import CueLexicon
 from reader.attribution.lexicon import SOCIAL_PLATFORMS
-from reader.attribution.phrases import Mention, build_mention, subject_after, subject_before, tokenize
+from reader.attribution.mentions import Mention, build_mention
+from reader.attribution.phrases import subject_after, subject_before
+from reader.attribution.tokens import tokenize
 from reader.attribution.structure import Paragraph, Quote
 
 _SIGNATURE = re.compile(

@@ -5,14 +5,15 @@ from __future__ import annotations
 from reader.attribution.candidates import Raw
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement, statement_id
-from reader.attribution.phrases import Mention
+from reader.attribution.mentions import Mention
 from reader.attribution import kinds
 from reader.attribution.sources import SourceClassifier, Suggestion, evidence_of
 from reader.attribution.speakers import Entity, Resolver
 from reader.attribution.subjects import (
     antecedent, own_subject, previous_subject, relayed_subject, sentence_before,
 )
-from reader.attribution.whoswho import DOCUMENT, NameIndex
+from reader.attribution.nameindex import NameIndex
+from reader.attribution.whoswho import DOCUMENT
 
 
 def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: list[Raw],

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reader.attribution import kinds
-from reader.attribution.phrases import Mention, build_mention, subject_after, tokenize
+from reader.attribution.mentions import Mention, build_mention
+from reader.attribution.phrases import subject_after
+from reader.attribution.tokens import tokenize
 from reader.attribution.whoswho import (
     DOCUMENT, ORGANISATION, Entity, body_of_no_type, document_words, kind_of, owner_of,
 )

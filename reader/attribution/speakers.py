@@ -5,8 +5,9 @@ from difflib import SequenceMatcher
 
 from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
 from reader.attribution.names import title_gender
-from reader.attribution.phrases import Mention, is_acronym, singular
-from reader.attribution.whoswho import DOCUMENT, Entity, NameIndex, surname_key
+from reader.attribution.mentions import Mention, is_acronym, singular
+from reader.attribution.nameindex import NameIndex
+from reader.attribution.whoswho import DOCUMENT, Entity, surname_key
 
 __all__ = ["Entity", "Resolver"]
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from reader.attribution.clauses import FINITE, clause_start
 from reader.attribution.kinds import AFFILIATED_ROLES
 from reader.attribution.cues import CueLexicon
-from reader.attribution.lexicon import DETERMINERS, VERB_FILLERS
-from reader.attribution.phrases import (
-    PERSON_ROLES, REACH, Mention, Tok, build_mention, singular, subject_before, tokenize,
-)
+from reader.attribution.lexicon import DETERMINERS, SUBORDINATORS, VERB_FILLERS
+from reader.attribution.mentions import PERSON_ROLES, Mention, build_mention, singular
+from reader.attribution.phrases import REACH, subject_before
+from reader.attribution.tokens import Tok, tokenize
 from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 
@@ -74,7 +74,7 @@ def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention
     toks = tokenize(text, lo, min(hi, lo + REACH))
     while toks and (toks[0].lower in _CONNECTIVES or not toks[0].word):
         toks = toks[1:]
-    if toks and (toks[0].lower in _SUBORDINATORS or (len(toks) > 1 and toks[1].lower in _SUBORDINATORS
+    if toks and (toks[0].lower in SUBORDINATORS or (len(toks) > 1 and toks[1].lower in SUBORDINATORS
                                                      and toks[0].lower.endswith("ly"))):
         # "When asked about it, Vale said …", "Shortly after the call ended, the campaign …":
         # the subject comes after the fronted clause
@@ -105,8 +105,6 @@ def clause_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention 
 
 
 _JOIN = re.compile(r",\s+(?:and|but)\s+|;\s+")
-_SUBORDINATORS = frozenset("when while after before since as because although though if once until "
-                           "unless whereas".split())
 
 
 def _noun_after_name(before: Tok, word: Tok) -> bool:

@@ -1,0 +1,94 @@
+"""Attributions that follow or interrupt the words they attribute: "…, the ministry said on
+Friday.", "…, said the minister, a former judge.", "Democrats, the author notes, applaud …"."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.attribution.candidates import Raw, SentenceScan
+from reader.attribution.clauses import WEEKDAY, has_quote, past_audience, trim_end
+from reader.attribution.cues import CueForm
+from reader.attribution.lexicon import DETERMINERS
+from reader.attribution.mentions import Mention
+from reader.attribution.phrases import subject_after, subject_before
+from reader.attribution.structure import OPENERS
+from reader.attribution.verbs import INVERTING, TELL_LIKE
+
+# what may follow the cue of "…, the ministry said on Friday." before the sentence ends, or
+# before a dash that adds the writer's own gloss ("…, they said Sunday — murder carrying …"),
+# or a participle that adds more of the speaker's words ("…, X said Tuesday, noting …")
+_TRAILING_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
+    rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY}(?:\s+(?:in|at)(?:\s+[\w’'.-]+){{1,4}}?)?)?"
+    r"(?:\s*[.!]?|\s+[—–]\s.*|,\s+(?P<participle>[a-z]+ing)\b.*|;\s.*)\s*")
+_PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
+# a verb in the words after ", says …": they are a clause ("the crew left in May"), not a speaker
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
+    r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
+    r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
+# ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
+_NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?)?"
+                            r"(?:[.!]?|,\s+but\s.*)\s*")  # "…, said Howard, but her record …"
+_CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
+
+
+def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, speaker: Callable[[], Mention | None]) -> Raw | None:
+    """`…, his wife said.` / `…, said the minister.`: the words before the comma. `speaker`
+    gives the subject the cue has before it, if any."""
+    text, sent = scan.text, scan.sent
+    after = text[m.end():sent.end]
+    before = text[sent.start:m.start()]
+    comma = before.rfind(",")
+    if comma < 0:
+        return None
+    speaker_text = before[comma + 1:]
+    if re.search(r"\b(?:which|whom|who|where)\b", speaker_text):
+        return None  # "…, to which X replied in the negative": a relative clause, not an attribution
+    if not speaker_text.strip():  # ", said X."
+        if form.lemma not in INVERTING or not _NAME_THEN_END.fullmatch(after) \
+                or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
+                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
+            return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
+        if speaker() is not None:
+            return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks
+        mention = subject_after(text, m.end(), sent.end)
+    else:
+        # "…, two officials told Reuters.": the audience before the sentence ends
+        tail = m.end() if form.lemma not in TELL_LIKE else past_audience(text, m.end(), sent.end)
+        tail_m = _TRAILING_TAIL.fullmatch(text, tail, sent.end)
+        participle = tail_m.group("participle") if tail_m is not None else None
+        if tail_m is None or (participle is not None and scan.lexicon.form(participle) is None):
+            return None  # but "…, X could threaten to sell, leaving nothing": not a cue
+        if len(speaker_text.split()) > 8:
+            return None
+        mention = subject_before(text, sent.start + comma + 1, m.start())
+    if mention is None:
+        return None
+    cstart = sent.start
+    cend = trim_end(text, cstart, sent.start + comma)
+    if len(text[cstart:cend].split()) < 4:
+        return None
+    if text[cstart] in OPENERS + '"' or text.startswith("''", cstart):
+        return None  # a quotation: the direct rules attribute it
+    return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(),
+               m.end(), mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
+
+
+def parenthetical(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
+    """`Democrats, the author notes, applaud …`: an attribution set inside the sentence it
+    attributes; the statement is the whole sentence."""
+    text, sent = scan.text, scan.sent
+    before = text[max(sent.start, m.start() - 60):m.start()]
+    comma = before.rfind(",")
+    after = _PAREN_TAIL.match(text, m.end(), sent.end)
+    if comma < 0 or after is None or len(before[comma + 1:].split()) > 6:
+        return None
+    start = m.start() - len(before) + comma + 1
+    mention = subject_before(text, start, m.start()) if before[comma + 1:].strip() else \
+        subject_after(text, m.end(), after.start(1))
+    if mention is None or not text[sent.start:start].strip(" ,"):
+        return None
+    cend = trim_end(text, sent.start, sent.end)
+    return Raw(sent.start, cend, "mixed" if has_quote(text, sent.start, cend) else "indirect", m.group(),
+               m.start(), m.end(), mention, context=text[sent.start:cend])
