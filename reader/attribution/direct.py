@@ -7,7 +7,7 @@ import re
 
 from reader.attribution import bylines, posts
 from reader.attribution.candidates import Raw, SentenceScan
-from reader.attribution.clauses import WITH_SUBJECT, breaks, passive_before, trim_space
+from reader.attribution.clauses import WITH_SUBJECT, breaks, passive_before, trim_end, trim_space
 from reader.attribution.cues import CueLexicon
 from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import Quote
@@ -33,9 +33,26 @@ def find(scan: SentenceScan) -> None:
     for i, q in enumerate(full):
         region_end = full[i + 1].open if i + 1 < len(full) else sent.end
         region_start = full[i - 1].after if i else sent.start
-        raw = _attribution_after(scan, q, q.after, region_end) or bylines.signed(scan, q)
+        raw = _attribution_after(scan, q, q.after, region_end)
+        if raw is not None and i == 0 and _continues_lead(scan, q):
+            # `Both parties "saw it coming," said X`: the quotation finishes the sentence the
+            # writer began, so the whole is the speaker's words, mixed
+            raw.start, raw.end, raw.kind = sent.start, trim_space(text, sent.start, q.after), "mixed"
+            scan.add(raw)
+            prev = raw
+            continue
+        raw = raw or bylines.signed(scan, q)
         if raw is None:
-            raw = _attribution_before(scan, q, region_start, q.open) or bylines.headed(scan, q, region_start)
+            raw = _attribution_before(scan, q, region_start, q.open)
+            end = _runs_on(scan, q) if raw is not None and i + 1 == len(full) else None
+            if raw is not None and end is not None:
+                # `said “it gets me mad” every time he thinks about …`: the writer's words carry
+                # the quotation's clause on, so the whole is the speaker's, mixed
+                raw.start, raw.end, raw.kind = q.open, end, "mixed"
+                scan.add(raw)
+                prev = raw
+                continue
+            raw = raw or bylines.headed(scan, q, region_start)
         if raw is None and prev is not None:
             raw = Raw(q.start, q.end, "direct", prev.cue, prev.cue_start, prev.cue_end,
                       prev.mention, post_reason=prev.post_reason, inherit=prev.mention is None)
@@ -51,6 +68,27 @@ def find(scan: SentenceScan) -> None:
         scan.add(raw)
         prev = raw
         _nested(scan, raw)
+
+
+def _runs_on(scan: SentenceScan, q: Quote) -> int | None:
+    """Where the sentence ends when four or more words of it follow the quotation with no mark,
+    cue or other quotation between ("“…” every time he thinks about …"), else None."""
+    text, sent = scan.text, scan.sent
+    end = trim_end(text, q.after, sent.end)
+    tail = text[q.after:end]
+    if len(tail.split()) < 4 or not tail[:1].isspace() or scan.cues_between(q.after, end) \
+            or any(o.open >= q.after for o in sent.quotes) or re.search(r"[,;:“”\"«»()—–]", tail):
+        return None
+    return end
+
+
+def _continues_lead(scan: SentenceScan, q: Quote) -> bool:
+    """Do the sentence's first words run on into the quotation, with no cue, mark or other
+    quotation between ("Both parties “saw …”")?"""
+    text, sent = scan.text, scan.sent
+    before = text[sent.start:q.open].rstrip()
+    return len(before.split()) >= 2 and before[-1].isalnum() and not scan.cues_between(sent.start, q.open) \
+        and not any(o.open < q.open for o in sent.quotes) and not re.search(r"[;:“”\"«»]", before)
 
 
 def _is_full(scan: SentenceScan, q: Quote) -> bool:

@@ -150,6 +150,8 @@ def listed_once(statements: list[Statement]) -> list[Statement]:
 
 
 def _same_speaker(a: Statement, b: Statement) -> bool:
+    if b.speaker is None:
+        return True  # a quotation attributed to no one inside a speaker's words is theirs
     if a.entity is not None and b.entity is not None:
         return a.entity == b.entity
     return a.speaker is not None and a.speaker == b.speaker

@@ -70,7 +70,11 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
     if len(text[cstart:cend].split()) < 4:
         return None
     if text[cstart] in OPENERS + '"' or text.startswith("''", cstart):
-        return None  # a quotation: the direct rules attribute it
+        first = next((q for q in sent.quotes if q.open == cstart), None)
+        if first is None or len(text[first.after:cend].split()) < 3:
+            return None  # a quotation: the direct rules attribute it
+        # "“I held and hugged” grieving families before …, he said": words of the writer's
+        # follow the quotation, so the whole is the speaker's, mixed
     return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(),
                m.end(), mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
 
