@@ -97,16 +97,7 @@ def _run_on(extractor: Extractor) -> list[Row]:
     """Text without full stops (a transcript, minified page text): one endless sentence of
     quotations and cues. Its cost must grow with its length, not with its square."""
     unit = "“we were told nothing at all,” he said and officials said that the ministry warned "
-    rows: list[Row] = []
-    seconds: dict[str, float] = {}
-    for label, size in (("100 KB", 100_000), ("1 MB", 1_000_000)):
-        text = unit * (size // len(unit))
-        seconds[label] = median_seconds(lambda: extractor.extract_range(text, 0, len(text)), 3)
-        mb = len(text.encode("utf-8")) / 1e6
-        rows.append(Row("extraction", f"{label} run-on", "throughput (1 process)", mb / seconds[label], "MB/s"))
-    ratio = seconds["1 MB"] / seconds["100 KB"]
-    rows.append(Row("extraction", "1 MB vs 100 KB run-on", "time ratio (1 process)", ratio, "×", "≤ 12",
-                    ratio <= 12))
+    rows = _linear(extractor, unit, "run-on", (("100 KB", 100_000), ("1 MB", 1_000_000)))
     text = unit * (2_000_000 // len(unit))
     whole = median_seconds(lambda: extractor.extract(text), 3)  # as `reader extract` reads it
     rows.append(Row("extraction", "2 MB run-on", f"time ({cores()} cores)", whole, "s", "< 5", whole < 5))
@@ -116,15 +107,20 @@ def _run_on(extractor: Extractor) -> list[Row]:
 def _short_quotes(extractor: Extractor) -> list[Row]:
     """One paragraph of many short quotations, each with its cue: a cue every twelve
     characters. Its cost must grow with its length (once 5 s for 120 KB)."""
-    unit = '"x" said y. '
+    return _linear(extractor, '"x" said y. ', "short quotes", (("120 KB", 120_000), ("1.2 MB", 1_200_000)))
+
+
+def _linear(extractor: Extractor, unit: str, name: str, sizes: tuple[tuple[str, int], tuple[str, int]]) -> list[Row]:
+    """`unit` repeated to a small and a ten times larger size, in one process: the throughput of
+    each and the ratio of their times (target ≤ 12: cost grows with the length)."""
     rows: list[Row] = []
-    seconds: dict[str, float] = {}
-    for label, size in (("120 KB", 120_000), ("1.2 MB", 1_200_000)):
+    seconds: list[float] = []
+    for label, size in sizes:
         text = unit * (size // len(unit))
-        seconds[label] = median_seconds(lambda: extractor.extract_range(text, 0, len(text)), 3)
+        seconds.append(median_seconds(lambda: extractor.extract_range(text, 0, len(text)), 3))
         mb = len(text.encode("utf-8")) / 1e6
-        rows.append(Row("extraction", f"{label} short quotes", "throughput (1 process)", mb / seconds[label], "MB/s"))
-    ratio = seconds["1.2 MB"] / seconds["120 KB"]
-    rows.append(Row("extraction", "1.2 MB vs 120 KB short quotes", "time ratio (1 process)", ratio, "×", "≤ 12",
-                    ratio <= 12))
+        rows.append(Row("extraction", f"{label} {name}", "throughput (1 process)", mb / seconds[-1], "MB/s"))
+    ratio = seconds[1] / seconds[0]
+    rows.append(Row("extraction", f"{sizes[1][0]} vs {sizes[0][0]} {name}", "time ratio (1 process)", ratio, "×",
+                    "≤ 12", ratio <= 12))
     return rows
