@@ -167,16 +167,17 @@ class SessionBase:
             return self.left_at
         return self.first_untagged() or (self.statements[0].id if self.statements else None)
 
-    def leave_at(self, sid: str | None, failed: Callable[[str], None] | None = None) -> None:
-        """The reviewer leaves the article at `sid`: remember it in the store (a write of its
-        own, not a change: nothing to undo, and not counted as unsaved work; `failed` hears
-        why it could not be written)."""
+    def leave_at(self, sid: str | None, failed: Callable[[str], None] | None = None) -> Write | None:
+        """The reviewer leaves the article at `sid`: the write that remembers it in the store
+        (None: nothing new to remember), for the caller to run or queue. A write of its own,
+        not a change: nothing to undo, and not unsaved work (`failed` hears why it could not
+        be written)."""
         if sid is None or sid == self.left_at:
-            return
+            return None
         aid = self.article.id
-        self.saver.submit(Write(sid, "remember where you left the article",
-                                lambda store: store.set_position(aid, sid), keep=False, failed=failed))
         self.left_at = sid
+        return Write(sid, "remember where you left the article", lambda store: store.set_position(aid, sid),
+                     keep=False, failed=failed)
 
     def first_untagged(self) -> str | None:
         """The first visible statement that is neither tagged nor dismissed."""

@@ -77,7 +77,7 @@ class Saver:
                     recovered, self.error = self.error is not None, None
                     return SaveResult(saved, None, 0, recovered)
                 write = self._queue[0]
-            problem, result = _attempt(write, self.store)
+            problem, result = attempt(write, self.store)
             if problem is not None and not write.keep:
                 with self._lock:
                     self._queue.popleft()
@@ -117,7 +117,7 @@ class Saver:
             return {w.statement_id for w in self._queue if w.keep}
 
 
-def _attempt(write: Write, store: TagStore) -> tuple[str | None, object]:
+def attempt(write: Write, store: TagStore) -> tuple[str | None, object]:
     """Run one write: (None, its result), or (the reason it failed as a sentence, None)."""
     try:
         return None, write.run(store)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -13,6 +14,7 @@ from textual.app import App
 from reader.article import Article
 from reader.attribution import Statement
 from reader.config import Config
+from reader.review.saver import Write, attempt
 from reader.tui.commands import ReviewCommands
 from reader.tui.keymap import checked_keys
 from reader.tui.review import Place, ReviewBase
@@ -114,6 +116,24 @@ class ReaderApp(App[None]):
         if self.queue is None or place is None or session is None:
             return
         self.queue.left(place.index, session.progress(), session.record.last_opened if session.record else None)
+        # where the reviewer left it, written while the next screen is built (a quit writes it
+        # before exiting: ReviewBase.action_quit)
+        remember = session.leave_at(screen.selected_id)
+        if remember is not None:
+            self.run_worker(partial(self._remember, remember, session.saver.store), thread=True, group="positions")
+
+    def _remember(self, write: Write, store: TagStore) -> None:
+        problem, _ = attempt(write, store)
+        if problem is not None:
+            self.not_remembered(problem)
+
+    def not_remembered(self, problem: str) -> None:
+        """(On a worker's thread.) Where the reviewer left an article could not be written."""
+        try:
+            self.call_from_thread(self.notify, f"{problem}\nThe next opening starts at the first untagged statement.",
+                                  title="Place not remembered", severity="warning", timeout=8, markup=False)
+        except RuntimeError:  # the app has closed
+            pass
 
     # --- keys and announcements --------------------------------------------------------------
 

@@ -457,7 +457,13 @@ class ReviewBase(Screen[None]):
         self.app.push_screen(HelpDialog(self.specs, self.reader_app.keys_for, BUILT_IN))
 
     def action_quit(self) -> None:
-        """Quit once every change is on disk; if a save keeps failing, ask first."""
+        """Quit once every change is on disk, where the reviewer left the article too; if a
+        save keeps failing, ask first."""
+        session = self.session
+        if session is not None:
+            remember = session.leave_at(self.selected_id, failed=self.reader_app.not_remembered)
+            if remember is not None:
+                session.saver.submit(remember)
         self.when_saved(self.app.exit)
 
     def when_saved(self, then: Callable[[], object]) -> None:
@@ -467,18 +473,12 @@ class ReviewBase(Screen[None]):
         if session is None:
             then()
             return
-        session.leave_at(self.selected_id, failed=self._not_remembered)
         self._then = then
         if session.saver.busy:
             return  # the running drain reports to _saved, which goes on
         self._save()
         if not session.saver.busy:
             self._finish_saving()
-
-    def _not_remembered(self, problem: str) -> None:
-        """(On the drain's thread.) Where the reviewer left the article could not be written."""
-        self.app.call_from_thread(self.notify, f"{problem}\nThe next opening starts at the first untagged statement.",
-                                  title="Place not remembered", severity="warning", timeout=8, markup=False)
 
     def _finish_saving(self) -> None:
         then, self._then = self._then, None
