@@ -199,7 +199,7 @@ def run(quick: bool = False) -> list[Row]:
             os.sync()
             times["this reader, into the desk's database"].append(_timed_import(ROOT, target, source, engine, tags))
             shutil.rmtree(target)
-        for name, found in times.items():
+        for name, taken in times.items():
             rows.append(Row("agreement", f"import a reviewer's {tags:,} tags, {name}", "time",
-                            statistics.median(found), "s"))
+                            statistics.median(taken), "s"))
     return rows
