@@ -18,15 +18,14 @@ from reader.errors import ReaderError
 from reader.store.anchoring import reanchor, relocate_statement
 from reader.store.backend import (
     ADDED, ARTICLE_TABLES, ARTICLES, DISMISSED, ENGINE, ENGINE_IDS, LOST_ADDED, ORPHANS, POSITIONS, RESOLUTIONS, REVISED,
-    SPEAKERS, TAGS,
-    Backend, Doc, Records, Table, Writer, damaged_text, open_backend,
+    SPEAKERS, TAGS, Backend, Doc, Records, Table, Writer, damaged_text, open_backend,
 )
 from reader.store.changes import ArticleChange, checked, checked_resolution, merged
 from reader.store.model import (
     UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Judgements, Reanchored, Resolution, Tag,
     _Unset, make_anchor, now, position_from_json, position_to_json, record_from_json, record_to_json,
-    resolution_from_json, resolution_to_json, reviewer_statement, speaker_from_json, Revision, revision_from_json, revision_to_json, statement_from_json,
-    statement_to_json, tag_from_json, tag_to_json,
+    resolution_from_json, resolution_to_json, reviewer_statement, speaker_from_json, Revision, revision_from_json,
+    revision_to_json, statement_from_json, statement_to_json, tag_from_json, tag_to_json,
 )
 from reader.store.records import apply_edits
 from reader.store.schema import tag_key
