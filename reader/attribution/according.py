@@ -32,6 +32,8 @@ _NAME_THEN_CLAUSE = re.compile(
 # ", a spokesman for the agency," after the source: an appositive, not yet the statement
 _APPOSITIVE = re.compile(r"\s*(?:(?:a|an|the|its|his|her|their)\s+)?[\w’'.&-]+(?:\s+[\w’'.&-]+){0,12}?,")
 _DETERMINERS = frozenset("a an the his her its their".split())
+# a dash after the source, then the writer's own gloss on the figures
+_GLOSS = re.compile(r"\s+(?:-|--|—|–)\s+")
 
 
 def present(scan: SentenceScan) -> bool:
@@ -102,7 +104,8 @@ def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
     if splice is not None and text[m.start() - 2:m.start()].strip() == ",":
         # "…, according to Oxfield there may be up to 30 …": the clause after the name is its own
         return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
-    mention = subject_after(text, m.end(), sent.end, whole=True)
+    gloss = _GLOSS.search(text, m.end(), sent.end)  # "…, according to X - half of the budget."
+    mention = subject_after(text, m.end(), gloss.start() if gloss else sent.end, whole=True)
     cend = trim_end(text, start, m.start())
     if any(not r.silent and r.cue_start is not None and start <= r.cue_start < cend for r in scan.raws):
         return None  # a cue of the sentence attributes it; "according to" adds a second source
