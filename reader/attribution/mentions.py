@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.attribution.lexicon import (
-    ABBREVIATIONS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
+    ABBREVIATIONS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, EVIDENCE_NOUNS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
     PERSONAL_PRONOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS,
 )
 from reader.attribution.tokens import Tok, word_key
@@ -170,7 +170,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     first = seg[0]
     if not first.word or first.lower in PREPOSITIONS or first.lower in _NOT_A_SPEAKER:
         return False
-    if not first.cap and first.lower.endswith(("ly", "ing", "ed")) and first.lower not in _ROLE_ENDINGS and (
+    if not first.cap and first.lower.endswith(("ly", "ing", "ed")) and first.lower not in _ROLE_ENDINGS \
+            and first.lower not in EVIDENCE_NOUNS and (
             len(seg) == 1 or seg[1].lower in PREPOSITIONS or seg[1].lower in _ARTICLES
             or seg[1].lower in ("whether", "if", "that", "to", "not")):
         return False  # "asked whether …", "clad in …"; but "retired general X", "elected officials"
