@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
 from reader.cli.commands.tag import open_for_review
 from reader.cli.context import Context, reviewer_names
 from reader.safe_text import json_text
 from reader.store import article_tally, orphaned_resolutions, outcome, statement_record
 from reader.store.records import orphan_json, orphaned_resolution_json
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -93,28 +98,31 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         out.print(literal(f"{count.tagged} of {count.total} statements tagged"
                           + (f" by {me}" if several else "") + aside))
     if orphans:
-        kept = Table(title=Text("Orphaned tags: kept, but their statements are no longer in the text",
-                                style="bold yellow"), expand=True)
-        kept.add_column("old id", no_wrap=True)
-        kept.add_column("words when tagged", ratio=5)
-        kept.add_column("tag", ratio=2)
-        if several:
-            kept.add_column("reviewer", ratio=2)
+        kept = _orphaned("tags", "words when tagged", "tag", *(["reviewer"] if several else []))
         for t in orphans:
             kept.add_row(literal(t.statement_id), literal(excerpt(t.anchor.exact)), tag_cell(t, ctx.config),
                          *([literal(t.reviewer)] if several else []))
         out.print(kept)
         out.print(literal(f"`reader untag {args.path} OLD_ID` removes one.", "dim"))
     if lost_decisions:
-        kept = Table(title=Text("Orphaned resolutions: kept, but their statements are no longer in the text",
-                                style="bold yellow"), expand=True)
-        kept.add_column("old id", no_wrap=True)
-        kept.add_column("words when settled", ratio=5)
-        kept.add_column("settled", ratio=2)
-        kept.add_column("by", ratio=2)
+        kept = _orphaned("resolutions", "words when settled", "settled", "by")
         for r in lost_decisions:
             kept.add_row(literal(r.statement_id), literal(excerpt(r.anchor.exact)), literal(r.category),
                          literal(f"{r.by}, {r.at.replace('T', ' ').rstrip('Z')}"))
         out.print(kept)
         out.print(literal("They count again if the statement comes back to the text.", "dim"))
     return 0
+
+
+def _orphaned(what: str, words: str, *columns: str) -> Table:
+    """The table of orphaned `what` (tags, resolutions): old id, the words then, `columns`."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"Orphaned {what}: kept, but their statements are no longer in the text",
+                             style="bold yellow"), expand=True)
+    table.add_column("old id", no_wrap=True)
+    table.add_column(words, ratio=5)
+    for name in columns:
+        table.add_column(name, ratio=2)
+    return table
