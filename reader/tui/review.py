@@ -53,6 +53,7 @@ class ReviewBase(Screen[None]):
     # Seconds the opening may take before the list says what it is waiting for (long enough
     # that an ordinary opening, some tens of milliseconds, never flashes the line).
     WAIT_SHOWN_AFTER = 0.3
+    QUICK_OPEN = 0.1  # seconds the first frame waits for the session (then drawn without it)
 
     def __init__(self, article: Article, config: Config, store: TagStore,
                  specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
@@ -116,20 +117,25 @@ class ReviewBase(Screen[None]):
 
     # --- opening the session (store and engine off the UI thread) ---------------------------
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.call_after_refresh(self.reader_app.announce, "article")
-        # The article is drawn at once; its session (the engine's statements, the store's tags)
-        # opens off the UI thread, since the tag database may be locked by another writer or
-        # on a slow server. Until it is open, the list says what it waits for, keys that act
-        # on a statement change nothing and say so, and q, escape, > and < leave at once.
-        self.run_worker(self._open_session(), exclusive=True, group="open")
+        # The session (the engine's statements, the store's tags) opens off the UI thread, since
+        # the tag database may be locked by another writer or on a slow server. Opened within
+        # QUICK_OPEN, it is drawn in the first frame with the article (one frame, not two);
+        # else the article is drawn at once, the list says what it waits for, keys that act on
+        # a statement change nothing and say so, and q, escape, > and < leave at once.
+        opening = self._start_opening()
+        done, _ = await asyncio.wait({opening}, timeout=self.QUICK_OPEN)
+        if done:
+            self._opened(*opening.result())
+            return
+        self.run_worker(self._take(opening), exclusive=True, group="open")
         self._waiting = self.set_interval(self.WAIT_SHOWN_AFTER, self._show_waiting)
 
-    async def _open_session(self) -> None:
-        """Open the session on a thread of its own and take it on the UI's loop. A daemon
+    def _start_opening(self) -> asyncio.Future[tuple[ReviewSession | None, str]]:
+        """Open the session on a thread of its own; its result comes on the UI's loop. A daemon
         thread, not a worker thread: quitting never waits for a lock or a server (the store's
-        writes are atomic, so one cut short by the exit leaves the old records or the new). A
-        screen left meanwhile cancels this worker, and the session opened late is dropped."""
+        writes are atomic, so one cut short by the exit leaves the old records or the new)."""
         loop = asyncio.get_running_loop()
         result: asyncio.Future[tuple[ReviewSession | None, str]] = loop.create_future()
 
@@ -145,7 +151,12 @@ class ReviewBase(Screen[None]):
                 pass
 
         threading.Thread(target=run, name="reader-open-session", daemon=True).start()
-        self._opened(*await result)
+        return result
+
+    async def _take(self, opening: asyncio.Future[tuple[ReviewSession | None, str]]) -> None:
+        """Take the session once it is open. A screen left meanwhile cancels this worker, and
+        the session opened late is dropped."""
+        self._opened(*await opening)
 
     def _show_waiting(self) -> None:
         """The one line the list shows while the session is not open yet."""
