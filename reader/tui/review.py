@@ -53,7 +53,7 @@ class ReviewBase(Screen[None]):
     # Seconds the opening may take before the list says what it is waiting for (long enough
     # that an ordinary opening, some tens of milliseconds, never flashes the line).
     WAIT_SHOWN_AFTER = 0.3
-    QUICK_OPEN = 0.1  # seconds the first frame waits for the session (then drawn without it)
+    QUICK_OPEN = 0.1  # seconds the first frame waits for a session whose statements are known
 
     def __init__(self, article: Article, config: Config, store: TagStore,
                  specs: tuple[KeySpec, ...], *, statements: list[Statement] | None = None,
@@ -120,15 +120,18 @@ class ReviewBase(Screen[None]):
     async def on_mount(self) -> None:
         self.call_after_refresh(self.reader_app.announce, "article")
         # The session (the engine's statements, the store's tags) opens off the UI thread, since
-        # the tag database may be locked by another writer or on a slow server. Opened within
-        # QUICK_OPEN, it is drawn in the first frame with the article (one frame, not two);
-        # else the article is drawn at once, the list says what it waits for, keys that act on
-        # a statement change nothing and say so, and q, escape, > and < leave at once.
+        # the tag database may be locked by another writer or on a slow server. When the
+        # statements are known already (a queue has read the article), an opening done within
+        # QUICK_OPEN is drawn in the first frame with the article (one frame, not two); else the
+        # article is drawn at once (the engine runs meanwhile), the list says what it waits
+        # for, keys that act on a statement change nothing and say so, and q, escape, > and <
+        # leave at once.
         opening = self._start_opening()
-        done, _ = await asyncio.wait({opening}, timeout=self.QUICK_OPEN)
-        if done:
-            self._opened(*opening.result())
-            return
+        if self._statements is not None:
+            done, _ = await asyncio.wait({opening}, timeout=self.QUICK_OPEN)
+            if done:
+                self._opened(*opening.result())
+                return
         self.run_worker(self._take(opening), exclusive=True, group="open")
         self._waiting = self.set_interval(self.WAIT_SHOWN_AFTER, self._show_waiting)
 
