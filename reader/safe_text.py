@@ -25,6 +25,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_picture, text)
 
 
+def one_line(text: str, width: int) -> str:
+    """The text on one line (runs of white space as one space), cut to `width` with "…"."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def without_password(address: str) -> str:
     """An address as messages show it: `scheme://user:…@host/…` and `?password=…`, never with
     its password."""

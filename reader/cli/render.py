@@ -11,7 +11,7 @@ from rich.text import Text
 
 from reader.attribution import Statement
 from reader.config import Config
-from reader.safe_text import printable
+from reader.safe_text import one_line, printable
 from reader.store import Resolution, Tag, disputed
 
 
@@ -21,8 +21,8 @@ def literal(text: str | None, style: str = "") -> Text:
 
 
 def excerpt(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    """A table cell's one-line excerpt (Text escapes what it shows)."""
+    return one_line(text, width)
 
 
 def suggestion_cell(statement: Statement, config: Config) -> Text:

@@ -14,7 +14,7 @@ from reader.cli.lines import say
 from reader.config import Category, Config
 from reader.errors import ReaderError
 from reader.grades import CREDIBILITY, RELIABILITY, span
-from reader.safe_text import printable
+from reader.safe_text import one_line, printable
 from reader.store import UNSET, Edits, Reanchored, apply_edits, numbers
 
 SHOWN = 5  # statements listed when an id is not found
@@ -44,8 +44,8 @@ def open_for_review(ctx: Context, path: str) -> Review:
 
 
 def excerpt(text: str, width: int = 40) -> str:
-    flat = printable(" ".join(text.split()))
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    """A one-line excerpt for a plain message (control characters made visible)."""
+    return printable(one_line(text, width))
 
 
 def find_statement(review: Review, wanted: str, path: str) -> Statement:
