@@ -100,35 +100,22 @@ def article_section(data: ArticleData, options: ExportOptions, order: Sequence[s
         lines += [f"{h}# {label} ({len(items):,})", ""]
         lines += [_statement(data, item) for item in items]
         lines.append("")
-    differ = disputes(data, options)
-    if differ:
-        lines += [f"{h}# {DISPUTED_LABEL} ({len(differ):,})", "",
-                  "The reviewers tagged these differently and nobody has settled them:", ""]
-        lines += [_statement(data, item) for item in differ]
-        lines.append("")
-    gone = dismissed(data, options)
-    if gone:
-        lines += [f"{h}# dismissed as not statements ({len(gone):,})", "",
-                  "Kept, not counted:", ""]
-        lines += [_statement(data, item) for item in gone]
-        lines.append("")
-    fixed = corrections(data, options)
-    if fixed:
-        lines += [f"{h}# speaker corrections ({len(fixed):,})", "", "The engine's speaker → the reviewer's:", ""]
-        lines += [_correction(item) for item in fixed]
-        lines.append("")
-    orphans = data.selected_orphans(options)
-    if orphans:
-        lines += [f"{h}# orphaned tags ({len(orphans):,})", "",
-                  "Tags whose statement this text no longer has (kept, never dropped):", ""]
-        lines += [_orphan(tag) for tag in orphans]
-        lines.append("")
     lost = data.selected_orphaned_resolutions(options)
-    if lost:
-        lines += [f"{h}# orphaned resolutions ({len(lost):,})", "",
-                  "Decisions on statements this text no longer has (kept, never dropped):", ""]
-        lines += [f"- settled {escape(r.category)} by {escape(r.by)}: “{escape(r.anchor.exact)}”" for r in lost]
-        lines.append("")
+    sections = (  # (heading, what it holds, lines) of each section shown when it has any
+        (DISPUTED_LABEL, "The reviewers tagged these differently and nobody has settled them:",
+         [_statement(data, item) for item in disputes(data, options)]),
+        ("dismissed as not statements", "Kept, not counted:",
+         [_statement(data, item) for item in dismissed(data, options)]),
+        ("speaker corrections", "The engine's speaker → the reviewer's:",
+         [_correction(item) for item in corrections(data, options)]),
+        ("orphaned tags", "Tags whose statement this text no longer has (kept, never dropped):",
+         [_orphan(tag) for tag in data.selected_orphans(options)]),
+        ("orphaned resolutions", "Decisions on statements this text no longer has (kept, never dropped):",
+         [f"- settled {escape(r.category)} by {escape(r.by)}: “{escape(r.anchor.exact)}”" for r in lost]),
+    )
+    for heading, intro, shown in sections:
+        if shown:
+            lines += [f"{h}# {heading} ({len(shown):,})", "", intro, "", *shown, ""]
     return lines
 
 

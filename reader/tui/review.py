@@ -168,6 +168,17 @@ class ReviewBase(Screen[None]):
             self.listing.refresh()
             self.query_one(TopBar).show_progress(Text("waiting…", style="dim"))
 
+    def _chosen(self) -> tuple[ReviewSession, str] | None:
+        """The session and the selected statement, or None, having said why (not open yet,
+        nothing selected): what a key that changes one statement acts on."""
+        if self._unopened():
+            return None
+        session, sid = self.session, self.selected_id
+        if session is None or sid is None:
+            self.notify("No statement is selected.", severity="warning", markup=False)
+            return None
+        return session, sid
+
     def _unopened(self) -> bool:
         """True, having said why, while the session is not open: a key that acts on the
         statements changes nothing until they are listed."""
@@ -387,12 +398,10 @@ class ReviewBase(Screen[None]):
     def _apply(self, make: Callable[[ReviewSession, str], Any], *, tagging: bool = False) -> None:
         """Make a change to the selected statement. After a tag (`tagging`), the selection moves
         on as config.yaml's review.advance says, and a finished article says so."""
-        session, sid = self.session, self.selected_id
-        if self._unopened():
+        chosen = self._chosen()
+        if chosen is None:
             return
-        if session is None or sid is None:
-            self.notify("No statement is selected.", severity="warning", markup=False)
-            return
+        session, sid = chosen
         done_before = session.progress().done
         try:
             make(session, sid)

@@ -42,12 +42,10 @@ class Tagging(ReviewBase):
     def action_settle(self) -> None:
         """Settle the selected statement with a chosen category (each reviewer's shown), or
         take its resolution back; one undo step."""
-        session, sid = self.session, self.selected_id
-        if self._unopened():
+        chosen = self._chosen()
+        if chosen is None:
             return
-        if session is None or sid is None:
-            self.notify("No statement is selected.", severity="warning", markup=False)
-            return
+        session, sid = chosen
         from rich.text import Text
 
         from reader.tui.dialogs.choice import ChoiceDialog
