@@ -327,7 +327,7 @@ class _ArticleState:
             n += 1
         quoted = start > 0 and end < len(self.text) and self.text[start - 1] in QUOTES and self.text[end] in QUOTES
         return Statement(sid, start, end, words, None, None, None, None,
-                         "direct" if quoted else "indirect", None, None)
+                         tag.kind or ("direct" if quoted else "indirect"), None, None)
 
 
 class _Planner:
@@ -469,19 +469,27 @@ class _Planner:
                 self.result.revised += 1
 
     def moved_statement(self, incoming: IncomingTag | IncomingResolution, state: _ArticleState) -> Statement | None:
-        """The statement the file names by id when its words there are other words of this text
-        (both selectors agree): a reviewer moved its start or end (`b`). A w3c file says so only
-        by its selectors (json says `revised_by_reviewer`, taken by `plan_edits`), so the
-        statement is revised here as in the file, its kind kept; the database reviewer's own
-        revision is never overwritten."""
+        """The statement the file names by id, revised as the file has it: its words, when they
+        are other words of this text (both selectors agree: a reviewer moved its start or end,
+        `b`), and its kind, when the file gives one (`K`). A w3c file says so only by its
+        selectors and `reader:kind` (json says `revised_by_reviewer`, taken by `plan_edits`);
+        the database reviewer's own revision is never overwritten. None when nothing changes."""
         from reader.store import Revision
 
         found = state.by_id.get(incoming.statement_id or "")
-        exact, start, end = incoming.exact, incoming.start, incoming.end
-        if (found is None or exact is None or start is None or end is None or found.text == exact
-                or found.id in state.revised or state.text[start:end] != exact):
+        if found is None or found.id in state.revised:
             return None
-        state.revise(found.id, Revision(start, end, exact, found.kind))
+        exact, start, end = incoming.exact, incoming.start, incoming.end
+        kind = incoming.kind or found.kind
+        if exact is not None and start is not None and end is not None and found.text != exact:
+            if state.text[start:end] != exact:
+                return None  # other words than this statement's: not its revision
+            revision = Revision(start, end, exact, kind)
+        elif kind != found.kind and (exact is None or found.text == exact):
+            revision = Revision(found.start, found.end, found.text, kind)
+        else:
+            return None
+        state.revise(found.id, revision)
         self.result.revised += 1
         return state.by_id[found.id]
 

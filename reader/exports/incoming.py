@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from reader import grades
 from reader.attribution import KINDS, Statement
+from reader.attribution import Kind as StatementKind
 from reader.config import Config
 from reader.errors import ReaderError
 from reader.exports import w3c
@@ -47,6 +48,7 @@ class IncomingTag:
     updated: str
     statement: Statement | None = None  # the file's whole statement (json), to add if missing
     orphan: bool = False  # listed as orphaned in the file
+    kind: StatementKind | None = None  # the statement's kind as a reviewer set it (w3c's `reader:kind`)
 
 
 @dataclass
@@ -64,6 +66,7 @@ class IncomingResolution:
     by: str
     at: str
     orphan: bool = False  # listed as orphaned in the file (its statement was gone there)
+    kind: StatementKind | None = None  # the statement's kind as a reviewer set it (w3c's `reader:kind`)
 
 
 @dataclass
@@ -472,16 +475,35 @@ def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
         article_id = source[len(w3c.SHA_PREFIX):].lower()
         if not _HEX64.fullmatch(article_id):
             raise _Problem(where, f"the target source {_shown(source)} is not a sha256 article id")
+    start, end, orphan = target.start, target.end, False
+    was = _reader_term(raw, w3c.ORPHANED_FROM)
+    if was is not None:  # an orphan: the words were there in the text it was tagged on
+        if not isinstance(was, dict) or "TextPositionSelector" not in _types(was):
+            raise _Problem(where, f"{w3c.ORPHANED_FROM} must be a TextPositionSelector")
+        (start, end), orphan = _position(was, where, w3c.ORPHANED_FROM), True
+    anchor = (ids[1] if ids else None, target.exact, target.prefix, target.suffix, start, end)
+    key = (article_id, None if article_id else source)
     created = _time(raw.get("created"), where, "created")
+    modified = _time(raw.get("modified"), where, "modified") or created
+    creator = _creator(raw.get("creator"), where)
     if "assessing" in motivations and "tagging" not in motivations:
-        return (article_id, None if article_id else source), IncomingResolution(
-            where, ids[1] if ids else None, target.exact, target.prefix, target.suffix, target.start, target.end,
-            categories[0], _creator(raw.get("creator"), where), _time(raw.get("modified"), where, "modified") or created)
-    tag = IncomingTag(where, ids[1] if ids else None, target.exact, target.prefix, target.suffix, target.start,
-                      target.end, categories[0],
-                      "\n\n".join(notes) or None, reliability, credibility, _creator(raw.get("creator"), where),
-                      created, _time(raw.get("modified"), where, "modified") or created)
-    return (article_id, None if article_id else source), tag
+        return key, IncomingResolution(where, *anchor, categories[0], creator, modified, orphan=orphan,
+                                       kind=target.kind)
+    return key, IncomingTag(where, *anchor, categories[0], "\n\n".join(notes) or None, reliability, credibility,
+                            creator, created, modified, orphan=orphan, kind=target.kind)
+
+
+def _reader_term(node: dict[str, Any], term: str) -> Any:
+    """The value of one of reader's own terms (`reader:kind`), compact or as its full IRI."""
+    found = node.get(term)
+    return node.get(w3c.NAMESPACE + term.split(":", 1)[1]) if found is None else found
+
+
+def _position(selector: dict[str, Any], where: str, what: str) -> tuple[int, int]:
+    start, end = _int(selector.get("start"), where, f"{what}.start"), _int(selector.get("end"), where, f"{what}.end")
+    if end < start:
+        raise _Problem(where, f"{what} ends ({end}) before it starts ({start})")
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -494,6 +516,7 @@ class _Target:
     suffix: str
     start: int | None  # TextPositionSelector: offsets into the article's text
     end: int | None
+    kind: StatementKind | None  # reader:kind, the statement's kind as a reviewer set it
 
 
 def _target(value: Any, where: str) -> _Target:
@@ -514,15 +537,16 @@ def _target(value: Any, where: str) -> _Target:
             prefix = _str(selector.get("prefix", ""), where, "TextQuoteSelector.prefix") or ""
             suffix = _str(selector.get("suffix", ""), where, "TextQuoteSelector.suffix") or ""
         elif "TextPositionSelector" in types:
-            start = _int(selector.get("start"), where, "TextPositionSelector.start")
-            end = _int(selector.get("end"), where, "TextPositionSelector.end")
-            if end < start:
-                raise _Problem(where, f"TextPositionSelector ends ({end}) before it starts ({start})")
+            start, end = _position(selector, where, "TextPositionSelector")
     if exact is None and start is None:
         raise _Problem(where, "has neither a TextQuoteSelector nor a TextPositionSelector")
     if exact == "":
         raise _Problem(where, "TextQuoteSelector.exact is empty")
-    return _Target(source, exact, prefix, suffix, start, end)
+    given = _reader_term(target, w3c.KIND)
+    kind = next((k for k in KINDS if k == given), None)
+    if given is not None and kind is None:
+        raise _Problem(where, f"{w3c.KIND} must be one of {', '.join(KINDS)}, got {_shown(given)}")
+    return _Target(source, exact, prefix, suffix, start, end, kind)
 
 
 def source_path(source: str) -> str:

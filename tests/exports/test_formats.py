@@ -279,12 +279,13 @@ def test_html_colours_come_from_the_settings_and_are_validated(sample):
 
 def test_w3c_collection_shape_field_by_field(sample):
     doc = json.loads(run(sample, "w3c"))
-    assert doc["@context"] == "http://www.w3.org/ns/anno.jsonld"
-    assert doc["type"] == "AnnotationCollection" and doc["total"] == 4
+    # the Web Annotation context first, then reader's own terms (what the vocabulary has none for)
+    assert doc["@context"] == ["http://www.w3.org/ns/anno.jsonld", {"reader": "urn:reader:vocabulary#"}]
+    assert doc["type"] == "AnnotationCollection" and doc["total"] == 5
     page = doc["first"]
     assert page["type"] == "AnnotationPage" and page["startIndex"] == 0
     items = page["items"]
-    assert len(items) == 4  # one per tagged statement; untagged and dismissed ones are not tags
+    assert len(items) == 5  # one per tagged statement and the orphaned tag; untagged and dismissed ones are not tags
     first = items[0]
     assert first["id"] == f"urn:reader:{sample.id}:{ENGINE[0].id}#by=alex"
     assert first["type"] == "Annotation" and first["motivation"] == "tagging"
@@ -307,12 +308,24 @@ def test_w3c_collection_shape_field_by_field(sample):
     assert [b["purpose"] for b in no_note["body"]] == ["tagging", "assessing"]
     assert [b["purpose"] for b in items[2]["body"]] == ["tagging", "commenting"]
     assert [b["value"] for b in items[3]["body"]] == ["social media", "=cmd|' /C calc'!A0"]
+    assert "reader:kind" not in target and "reader:orphanedFrom" not in first  # nothing of reader's own needed
+
+
+def test_w3c_an_orphaned_tag_is_annotated_at_its_words_then_with_no_position_now(sample):
+    """Its statement left the text: its words and their context when tagged, no position in this
+    text, and where the words were in the text it was tagged on (reader's own term)."""
+    orphan = json.loads(run(sample, "w3c"))["first"]["items"][-1]
+    assert orphan["id"] == f"urn:reader:{sample.id}:s0ld0ld0ld#by=alex" and orphan["motivation"] == "tagging"
+    assert orphan["target"] == {"source": "file:///news/harbour-bridge.txt", "selector": [
+        {"type": "TextQuoteSelector", "exact": "The bridge was closed for repairs", "prefix": "", "suffix": ""}]}
+    assert orphan["reader:orphanedFrom"] == {"type": "TextPositionSelector", "start": 10, "end": 43}
+    assert orphan["body"][1]["value"] == "From an earlier version." and orphan["created"] == "2026-01-04T10:00:00Z"
 
 
 def test_w3c_untagged_statements_come_as_highlights_when_asked(sample):
     items = json.loads(run(sample, "w3c", untagged=True))["first"]["items"]
     highlights = [a for a in items if a["motivation"] == "highlighting"]
-    assert len(items) == 5 and len(highlights) == 1
+    assert len(items) == 6 and len(highlights) == 1
     assert "body" not in highlights[0] and highlights[0]["target"]["selector"][0]["exact"] == ADDED.text
 
 
@@ -344,6 +357,10 @@ def test_every_export_offsets_agree_with_the_article_text(sample):
             original = SAMPLE_TEXT[int(r["start"]):int(r["end"])]
             assert r["text"] in (original, "'" + original)  # a neutralised formula has a leading '
     for a in json.loads(run(sample, "w3c", untagged=True))["first"]["items"]:
+        if "reader:orphanedFrom" in a:  # its words are not in this text: no position in it
+            assert [s["type"] for s in a["target"]["selector"]] == ["TextQuoteSelector"]
+            assert a["target"]["selector"][0]["exact"] not in SAMPLE_TEXT
+            continue
         quote, position = a["target"]["selector"]
         start, end = position["start"], position["end"]
         assert SAMPLE_TEXT[start:end] == quote["exact"]
