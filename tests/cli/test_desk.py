@@ -185,3 +185,37 @@ def test_an_orphaned_resolution_goes_through_a_json_round_trip(cli, tagged, tmp_
     assert cli("--db", other, "import", exported, "--add-articles").code == 0  # a second import adds nothing
     assert json.loads(cli("--db", other, "export", "--all", "--format", "json").out)["articles"][0][
         "orphaned_resolutions"] == first["orphaned_resolutions"]
+
+
+@pytest.fixture(params=["files", "postgresql"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The command line's tag database: the test's folder, or a schema of its own on the test server."""
+    if request.param == "postgresql":
+        monkeypatch.setenv("READER_DB", request.getfixturevalue("server_db"))
+    return str(request.param)
+
+
+def test_an_orphaned_resolution_is_cleared_by_its_old_id(backend, cli, story):
+    for reviewer, category in (("alice", "official"), ("bob", "eyewitness")):
+        for number in ("2", "3"):
+            assert cli("--reviewer", reviewer, "tag", story, number, category).code == 0
+    for number in ("2", "3"):
+        assert cli("--reviewer", "carol", "resolve", story, number, "official").code == 0
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace(QUOTES[2], "Something else entirely was said about the weather"), encoding="utf-8")
+    [lost] = json.loads(cli("tags", story, "--format", "json").out)["orphaned_resolutions"]
+    old = lost["statement_id"]
+    unknown = cli("resolve", story, "s0000n0pe", "--clear")
+    assert unknown.code == 1 and unknown.out == "" and unknown.err.count("\n") == 1
+    assert "'s0000n0pe' is neither a number nor an id" in unknown.err and "reader tags" in unknown.err
+    cleared = cli("--reviewer", "dana", "resolve", story, old, "--clear")
+    assert cleared.code == 0, cleared.err
+    assert cleared.out == f'cleared the orphaned resolution of {old} (official by carol): "{QUOTES[2]}"\n'
+    doc = json.loads(cli("tags", story, "--format", "json").out)
+    assert doc["orphaned_resolutions"] == []
+    assert doc["statements"][1]["resolution"]["by"] == "carol"  # the other decision stays
+    assert {t["reviewer"] for t in doc["orphans"]} == {"alice", "bob"}  # and the reviewers' tags of it
+    [row] = _articles(cli)["articles"]
+    assert row["orphaned_resolutions"] == 0
+    again = cli("resolve", story, old, "--clear")
+    assert again.code == 1 and f"'{old}' is neither a number nor an id" in again.err
