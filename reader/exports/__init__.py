@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from reader.exports.api import export, export_article, export_text, export_to_file, suggested_filename
     from reader.exports.collector import collect
-    from reader.exports.importer import ImportResult, import_file, import_text
+    from reader.exports.import_result import ImportResult
+    from reader.exports.importer import import_file, import_text
     from reader.exports.model import ArticleData, ExportOptions, Item
     from reader.exports.output import write_export
     from reader.exports.registry import FORMATS, Format, get_format
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 _HOMES = {
     "api": ("export", "export_article", "export_text", "export_to_file", "suggested_filename"),
     "collector": ("collect",),
-    "importer": ("ImportResult", "import_file", "import_text"),
+    "import_result": ("ImportResult",),
+    "importer": ("import_file", "import_text"),
     "model": ("ArticleData", "ExportOptions", "Item"),
     "output": ("write_export",),
     "registry": ("FORMATS", "Format", "get_format"),

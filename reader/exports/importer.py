@@ -33,18 +33,20 @@ when the database has none, the newer `at` winning a different one (the database
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from reader.article import Article
 from reader.article.model import article_id as hash_text
-from reader.attribution import Statement, extract, statement_id
+from reader.attribution import Statement, extract
 from reader.config import Config
 from reader.errors import ReaderError
 from reader.fileio import read_file
 from reader.safe_text import printable
-from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingResolution, IncomingTag, parse, source_path
+from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingResolution, IncomingTag, parse
+from reader.exports.import_result import Conflict, ImportResult, ResolutionConflict
+from reader.exports.import_state import PlannedArticle, Source, same_content, same_record
+from reader.exports.incoming_w3c import source_path
 
 if TYPE_CHECKING:
     from reader.store import ArticleChange, ArticleRecord, ArticleState, Resolution, Revision, Tag, TagStore
@@ -53,96 +55,6 @@ MAX_IMPORT_BYTES = 512 * 1024 * 1024
 # What parsing a file may take in memory, estimated from its bytes before parsing: a file of
 # tiny values ("[{},{},…]") takes twenty-odd times its size as Python objects, an export four.
 MAX_IMPORT_MEMORY = 3 * 1024 * 1024 * 1024
-QUOTES = "\"'“”‘’«»„"
-
-
-@dataclass(frozen=True)
-class Conflict:
-    title: str
-    words: str
-    mine: Tag
-    theirs: Tag
-    took: Literal["file", "store"]
-
-
-@dataclass(frozen=True)
-class ResolutionConflict:
-    title: str
-    words: str
-    mine: Resolution
-    theirs: Resolution
-    took: Literal["file", "store"]
-
-
-@dataclass
-class ImportResult:
-    name: str
-    kind: str
-    added: int = 0
-    updated: int = 0
-    identical: int = 0
-    kept: int = 0  # same category, yours newer (or --keep-mine): yours kept
-    conflicts: list[Conflict] = field(default_factory=list)
-    resolutions: int = 0  # resolutions added or updated
-    resolution_conflicts: list[ResolutionConflict] = field(default_factory=list)
-    unplaced: list[tuple[str, IncomingTag]] = field(default_factory=list)  # (article title, tag)
-    unplaced_resolutions: int = 0  # resolutions of statements this database does not have
-    orphans: int = 0  # orphaned tags of the file kept as orphans here
-    statements_added: int = 0
-    dismissed: int = 0
-    speakers: int = 0
-    revised: int = 0
-    articles_added: list[str] = field(default_factory=list)
-    skipped_annotations: int = 0
-    dry_run: bool = False
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.orphans or self.statements_added or self.dismissed
-                    or self.speakers or self.revised or self.articles_added or self.resolutions
-                    or any(c.took == "file" for c in self.conflicts)
-                    or any(c.took == "file" for c in self.resolution_conflicts))
-
-    def lines(self) -> list[str]:
-        """What the import did (or, dry run, would do), for people: a summary line, then every
-        conflict and every tag that could not be placed."""
-        verb = "would import" if self.dry_run else "imported"
-        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.identical} skipped as identical",
-                 f"{len(self.conflicts)} in conflict"]
-        extra = [(self.kept, "kept the database's (newer or --keep-mine)"), (len(self.unplaced), "not placed"),
-                 (self.unplaced_resolutions, "resolutions of statements not found"),
-                 (self.orphans, "kept as orphaned tags"),
-                 (self.statements_added, "statements added"), (self.dismissed, "statements dismissed"),
-                 (self.speakers, "speakers corrected"), (self.revised, "statements' words or kind edited"),
-                 (self.resolutions, "resolutions added or updated"),
-                 (len(self.resolution_conflicts), "resolutions in conflict"),
-                 (len(self.articles_added), "articles added"),
-                 (self.skipped_annotations, "annotations without a tag skipped")]
-        parts += [f"{n} {label}" for n, label in extra if n]
-        out = [f"{self.name}: {verb} {self.kind}: " + ", ".join(parts) + "."]
-        take = "would take the file's" if self.dry_run else "took the file's"
-        keep = "would keep the database's" if self.dry_run else "kept the database's"
-        for c in self.conflicts:
-            out.append(f"conflict: {_title(c.title)} {c.mine.statement_id} “{_excerpt(c.words)}”, {c.mine.reviewer}'s "
-                       f"tag: database {c.mine.category} ({c.mine.updated or 'no date'}), file {c.theirs.category} "
-                       f"({c.theirs.updated or 'no date'}) → {take if c.took == 'file' else keep}")
-        for r in self.resolution_conflicts:
-            out.append(f"conflict: {_title(r.title)} {r.mine.statement_id} “{_excerpt(r.words)}”, resolution: "
-                       f"database {r.mine.category} ({r.mine.by}, {r.mine.at}), file {r.theirs.category} "
-                       f"({r.theirs.by}, {r.theirs.at}) → {take if r.took == 'file' else keep}")
-        for title, tag in self.unplaced:
-            out.append(f"not placed: {_title(title)} {tag.where}: {tag.category} "
-                       f"“{_excerpt(tag.exact or '')}” is not in the article's text")
-        return [printable(line) for line in out]  # names and notes come from the file: data
-
-
-def _title(title: str) -> str:
-    return f"“{_excerpt(title, 60)}”" if title else "(untitled)"
-
-
-def _excerpt(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -194,141 +106,7 @@ def _import(store: TagStore, config: Config, incoming: IncomingFile, name: str, 
     return plan.run(dry_run=dry_run)
 
 
-# --- planning -------------------------------------------------------------------------------
-
-def _context_score(prefix: str, suffix: str, text: str, start: int, end: int) -> int:
-    before, after = text[max(0, start - len(prefix)):start], text[end:end + len(suffix)]
-    score = 0
-    for x, y in zip(reversed(prefix), reversed(before)):
-        if x != y:
-            break
-        score += 1
-    for x, y in zip(suffix, after):
-        if x != y:
-            break
-        score += 1
-    return score
-
-
-def _same_content(a: Tag, b: Tag) -> bool:
-    return (a.category, a.note, a.reliability, a.credibility) == (b.category, b.note, b.reliability, b.credibility)
-
-
-def _same_record(a: Tag, b: Tag) -> bool:
-    return _same_content(a, b) and (a.statement_id, a.reviewer, a.created, a.updated, a.anchor.exact) == (
-        b.statement_id, b.reviewer, b.created, b.updated, b.anchor.exact)
-
-
-@dataclass
-class _Source:
-    """An article the import names, as found before taking the lock: its text, the engine's
-    statements on it, and the file's records about it."""
-
-    id: str
-    title: str
-    text: str
-    engine: list[Statement]
-    articles: list[IncomingArticle] = field(default_factory=list)
-
-
-class _ArticleState:
-    """An article as the import will leave it, starting from its state read under the lock:
-    statements and tags, updated as steps are planned, and what to write for them."""
-
-    def __init__(self, source: _Source, stored: ArticleState) -> None:
-        from reader.store import apply_edits
-
-        self.id, self.title, self.text = source.id, source.title, source.text
-        self.statements = apply_edits(source.engine, stored.edits, text=source.text)
-        self.by_id = {s.id: s for s in self.statements}
-        # (statement id, reviewer) -> tag: one per statement and reviewer
-        self.tags = {(sid, name): tag for sid, by in stored.reviews.items() for name, tag in by.items()}
-        self.resolutions = dict(stored.resolutions)
-        self.orphans = list(stored.orphans)
-        self.dismissed = set(stored.edits.dismissed)
-        self.speakers = set(stored.edits.speakers)
-        self.revised = set(stored.edits.revised)
-        # what the import writes for this article
-        self.new_tags: list[Tag] = []
-        self.new_orphans: list[Tag] = []
-        self.new_statements: list[Statement] = []
-        self.new_speakers: dict[str, str | None] = {}
-        self.new_dismissed: set[str] = set()
-        self.new_revised: dict[str, Revision] = {}
-        self.new_resolutions: list[Resolution] = []
-
-    def add(self, statement: Statement) -> None:
-        self.statements.append(statement)
-        self.by_id[statement.id] = statement
-        self.new_statements.append(statement)
-
-    def change(self) -> ArticleChange:
-        from reader.store import ArticleChange, Edits
-
-        return ArticleChange(self.new_tags, self.new_orphans,
-                             Edits(tuple(self.new_statements), self.new_speakers, frozenset(self.new_dismissed),
-                                   self.new_revised), self.new_resolutions)
-
-    def revise(self, revision_of: str, revision: Revision) -> None:
-        """The statement `revision_of` now has these words or this kind."""
-        found = replace(self.by_id[revision_of], start=revision.start, end=revision.end, text=revision.text,
-                        kind=revision.kind)
-        self.statements = [found if s.id == revision_of else s for s in self.statements]
-        self.by_id[revision_of] = found
-        self.revised.add(revision_of)
-        self.new_revised[revision_of] = revision
-
-    def find_statement(self, tag: IncomingTag | IncomingResolution) -> Statement | None:
-        """By statement id (with the same words), then by the exact words and their context."""
-        s = self.by_id.get(tag.statement_id or "")
-        if s is not None and (tag.exact is None or s.text == tag.exact):
-            return s
-        if tag.exact is None:
-            return None
-        same = [s for s in self.statements if s.text == tag.exact]
-        if not same:
-            return None
-        return max(same, key=lambda s: (_context_score(tag.prefix, tag.suffix, self.text, s.start, s.end),
-                                        -abs(s.start - (tag.start or 0))))
-
-    def find_span(self, tag: IncomingTag) -> tuple[int, int] | None:
-        """Where the tag's words are in the text when no statement holds them."""
-        text = self.text
-        if tag.exact is None:
-            if tag.start is not None and tag.end is not None and tag.end <= len(text) and tag.end > tag.start:
-                return tag.start, tag.end
-            return None
-        if tag.start is not None and text[tag.start:tag.start + len(tag.exact)] == tag.exact:
-            return tag.start, tag.start + len(tag.exact)
-        found: list[int] = []
-        at = text.find(tag.exact)
-        while at != -1 and len(found) < 200:
-            found.append(at)
-            at = text.find(tag.exact, at + 1)
-        if not found:
-            return None
-        size = len(tag.exact)
-        best = max(found, key=lambda s: (_context_score(tag.prefix, tag.suffix, text, s, s + size),
-                                         -abs(s - (tag.start or 0))))
-        return best, best + size
-
-    def new_statement(self, tag: IncomingTag, start: int, end: int) -> Statement:
-        words = self.text[start:end]
-        base = tag.statement
-        if base is not None and base.id not in self.by_id:
-            if (base.start, base.end) == (start, end):
-                return base
-            return replace(base, start=start, end=end, speaker_start=None, speaker_end=None,
-                           cue_start=None, cue_end=None)
-        sid = tag.statement_id if tag.statement_id and tag.statement_id not in self.by_id else None
-        n = 1
-        while sid is None or sid in self.by_id:
-            sid = statement_id(words, n)
-            n += 1
-        quoted = start > 0 and end < len(self.text) and self.text[start - 1] in QUOTES and self.text[end] in QUOTES
-        return Statement(sid, start, end, words, None, None, None, None,
-                         tag.kind or ("direct" if quoted else "indirect"), None, None)
-
+# --- planning (reader.exports.import_state: each article as the import will leave it) -----------
 
 class _Planner:
     def __init__(self, store: TagStore, config: Config, name: str, incoming: IncomingFile, *,
@@ -338,7 +116,7 @@ class _Planner:
         self.result = ImportResult(name, incoming.kind, skipped_annotations=incoming.skipped)
         self._records: list[ArticleRecord] | None = None
         self._by_id: dict[str, ArticleRecord] | None = None
-        self.sources: dict[str, _Source] = {}  # by article id, in the file's order
+        self.sources: dict[str, Source] = {}  # by article id, in the file's order
         self.registers: list[tuple[Article, list[Statement]]] = []  # articles taken from the file
 
     def refuse(self, where: str, problem: str) -> ReaderError:
@@ -361,7 +139,7 @@ class _Planner:
         """The import's changes to one article, planned from its state as it is now (under the
         store's lock, when not a dry run)."""
         source = self.sources.pop(article_id)  # each article's records are let go once planned
-        state = _ArticleState(source, stored)
+        state = PlannedArticle(source, stored)
         for article in source.articles:
             self.plan_edits(article, state)
             for tag in article.tags:
@@ -383,7 +161,7 @@ class _Planner:
             self._by_id = {r.id: r for r in self.records()}
         return self._by_id.get(article_id)
 
-    def source_for(self, article: IncomingArticle) -> _Source:
+    def source_for(self, article: IncomingArticle) -> Source:
         record = self.record(article.id) if article.id else self.record_for_source(article)
         if record is None and article.id and article.text is not None and self.add_articles:
             return self.register_from_file(article, article.id, article.text)
@@ -397,7 +175,7 @@ class _Planner:
         if text is None:
             raise self.refuse(article.where, f"the tag database has no copy of the text of article "
                                              f"{record.id[:12]}… ({record.path})")
-        source = self.sources[record.id] = _Source(record.id, record.title, text, extract(text, self.config))
+        source = self.sources[record.id] = Source(record.id, record.title, text, extract(text, self.config))
         return source
 
     def describe(self, article: IncomingArticle) -> str:
@@ -418,7 +196,7 @@ class _Planner:
                 return record
         return matches[0] if matches else None
 
-    def register_from_file(self, article: IncomingArticle, article_id: str, text: str) -> _Source:
+    def register_from_file(self, article: IncomingArticle, article_id: str, text: str) -> Source:
         """With add_articles, an article the store has not seen is taken from the file's text."""
         if article_id in self.sources:
             return self.sources[article_id]
@@ -434,12 +212,12 @@ class _Planner:
         self.registers.append((Article(text=text, path=path, title=article.title, meta=dict(article.meta)),
                                statements))
         self.result.articles_added.append(article.title or article_id)
-        source = self.sources[article_id] = _Source(article_id, article.title, text, statements)
+        source = self.sources[article_id] = Source(article_id, article.title, text, statements)
         return source
 
     # --- edits ---
 
-    def plan_edits(self, article: IncomingArticle, state: _ArticleState) -> None:
+    def plan_edits(self, article: IncomingArticle, state: PlannedArticle) -> None:
         for s in article.added:
             if s.id in state.by_id:
                 continue
@@ -468,7 +246,7 @@ class _Planner:
                 state.revise(sid, revision)
                 self.result.revised += 1
 
-    def moved_statement(self, incoming: IncomingTag | IncomingResolution, state: _ArticleState) -> Statement | None:
+    def moved_statement(self, incoming: IncomingTag | IncomingResolution, state: PlannedArticle) -> Statement | None:
         """The statement the file names by id, revised as the file has it: its words, when they
         are other words of this text (both selectors agree: a reviewer moved its start or end,
         `b`), and its kind, when the file gives one (`K`). A w3c file says so only by its
@@ -493,13 +271,13 @@ class _Planner:
         self.result.revised += 1
         return state.by_id[found.id]
 
-    def add_statement(self, state: _ArticleState, statement: Statement) -> None:
+    def add_statement(self, state: PlannedArticle, statement: Statement) -> None:
         state.add(statement)
         self.result.statements_added += 1
 
     # --- tags ---
 
-    def plan_tag(self, incoming: IncomingTag, state: _ArticleState) -> None:
+    def plan_tag(self, incoming: IncomingTag, state: PlannedArticle) -> None:
         from reader.store import UNNAMED, Tag, make_anchor
 
         if incoming.exact is None and incoming.start is not None and incoming.end is not None:
@@ -526,7 +304,7 @@ class _Planner:
             self.result.added += 1
             self.put(state, theirs)
             return
-        if _same_content(mine, theirs):
+        if same_content(mine, theirs):
             self.result.identical += 1
             return
         newer = theirs.updated > mine.updated and not self.keep_mine
@@ -541,11 +319,11 @@ class _Planner:
         else:
             self.result.kept += 1
 
-    def put(self, state: _ArticleState, tag: Tag) -> None:
+    def put(self, state: PlannedArticle, tag: Tag) -> None:
         state.tags[(tag.statement_id, tag.reviewer)] = tag
         state.new_tags.append(tag)
 
-    def plan_resolution(self, incoming: IncomingResolution, state: _ArticleState) -> None:
+    def plan_resolution(self, incoming: IncomingResolution, state: PlannedArticle) -> None:
         """An adjudicator's decision from the file, on the statement it names. One with no
         statement here is kept under its old id when the file lists it as orphaned (as the
         store keeps it: never dropped), else left out and counted as not placed."""
@@ -579,7 +357,7 @@ class _Planner:
             state.resolutions[sid] = theirs
             state.new_resolutions.append(theirs)
 
-    def plan_orphan(self, incoming: IncomingTag, state: _ArticleState) -> None:
+    def plan_orphan(self, incoming: IncomingTag, state: PlannedArticle) -> None:
         """An orphaned tag of the file that fits no statement here either: kept as one of the
         article's orphaned tags, as it is (every export lists it with the orphans)."""
         from reader.store import Anchor, Tag
@@ -590,7 +368,7 @@ class _Planner:
                   note=incoming.note, reliability=incoming.reliability, credibility=incoming.credibility,
                   reviewer=incoming.reviewer, created=incoming.created, updated=incoming.updated)
         known = [*state.orphans, *state.tags.values()]  # (orphans of any reviewer: their records are compared whole)
-        if any(_same_record(tag, other) for other in known):
+        if any(same_record(tag, other) for other in known):
             self.result.identical += 1
             return
         if not tag.statement_id:
