@@ -294,3 +294,13 @@ def test_a_damaged_tag_is_reported_by_the_writes_that_read_it(store, db, registe
         with pytest.raises(ReaderError, match=rf"^{path}: tag record .*{statements[0].id}.* is damaged"):
             write()
     assert path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize("statement_id, reviewer", [
+    ("s1", "alice"), ('say "no" \\ twice', "bob"), ("tab\there\nnewline\r\b\f", "ctrl \x01\x1f del \x7f"),
+    ("línea 2028\u2028 2029\u2029", "Zoë 😀 渡辺"), ("", ""), ("lone \ud800 surrogate", "[\"x\", \"y\"]"),
+])
+def test_a_tag_key_is_written_as_json_wrote_it(statement_id, reviewer):
+    """Files saved by every earlier reader key their tags with json.dumps([statement, reviewer],
+    ensure_ascii=False): a key written any other way would give one tag two records."""
+    assert schema.tag_key(statement_id, reviewer) == json.dumps([statement_id, reviewer], ensure_ascii=False)

@@ -231,3 +231,36 @@ def test_a_tag_keeps_every_field_through_its_stored_form():
               credibility="1", reviewer="sam", created="2026-01-01T00:00:00Z", updated="2026-01-02T00:00:00Z")
     assert tag_from_json(tag_to_json(tag), "ab12") == tag
     assert "article_id" not in tag_to_json(tag)  # the file's, not repeated per tag
+
+
+@pytest.fixture
+def five_tagged(store, tmp_path, monkeypatch):
+    """Five articles, each tagged; the server reads them two at a time (so in three batches)."""
+    from reader.store import server
+
+    monkeypatch.setattr(server, "READ_AT_ONCE", 2)
+    ids = []
+    for n in range(5):
+        a = article(text_with(QUOTES, head=f"Storm report {n}"), tmp_path / f"storm-{n}.txt")
+        statements = statements_in(a.text)
+        store.register(a, statements)
+        store.set_tag(a.id, statements[n % len(statements)], "official", note=f"note {n}")
+        ids.append(a.id)
+    return ids
+
+
+def test_reading_many_articles_at_once_gives_each_as_read_alone(store, five_tagged):
+    order = [*five_tagged[::-1], five_tagged[0]]
+    together = list(store.article_states(order))
+    assert [aid for aid, _ in together] == order
+    assert [state for _, state in together] == [store.article_state(aid) for aid in order]
+
+
+def test_a_reading_of_many_left_halfway_leaves_the_store_usable(store, five_tagged):
+    reading = store.article_states(five_tagged)
+    first, _ = next(reading)
+    reading.close()  # (as a command stopped at its first article)
+    assert first == five_tagged[0]
+    state = store.article_state(five_tagged[4])
+    [tag] = [by["tester"] for by in state.reviews.values()]
+    assert tag.note == "note 4"

@@ -9,6 +9,8 @@ that opened it.
 from __future__ import annotations
 
 import json
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -289,6 +291,7 @@ READ_ARTICLES = sql.SQL("""SELECT a.id, json_build_object(
 
 
 ArticleTables = dict[str, dict[str, dict[str, Any]]]  # table name -> key -> document
+AHEAD = 3  # batches a reading of many takes off the connection before they are parsed
 
 
 def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, ArticleTables]:
@@ -297,12 +300,48 @@ def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, A
 
 
 def read_many(conn: PgConnection, batches: Sequence[Sequence[str]]) -> Iterator[dict[str, ArticleTables]]:
-    """`read_articles` of each batch, in order; every statement sent at once (pipeline mode), so
-    the server builds the next batches while this process parses the first."""
-    with conn.pipeline():
-        cursors = [conn.execute(READ_ARTICLES, {"ids": list(batch)}) for batch in batches]
-        for cursor in cursors:
-            yield articles_read(cursor)
+    """`read_articles` of each batch, in order. A thread of its own sends every statement at
+    once (pipeline mode) and takes each batch's rows off the connection as the server sends
+    them, a few batches ahead, so the server builds the next batches while this process
+    parses one, and never waits for this process to read its socket."""
+    if len(batches) <= 1:
+        for batch in batches:
+            yield read_articles(conn, batch)
+        return
+    rows: queue.Queue[list[tuple[str, str]] | BaseException] = queue.Queue(maxsize=AHEAD)
+    stop = threading.Event()
+
+    def hand(item: list[tuple[str, str]] | BaseException) -> bool:
+        """Give the reading the next batch (or what went wrong); False once it has stopped."""
+        while not stop.is_set():
+            try:
+                rows.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def fetch() -> None:
+        try:
+            with conn.pipeline():
+                cursors = [conn.execute(READ_ARTICLES, {"ids": list(batch)}) for batch in batches]
+                for cursor in cursors:
+                    if not hand(cursor.fetchall()):
+                        return
+        except BaseException as e:  # (the reading raises it, and says it)
+            hand(e)
+
+    fetcher = threading.Thread(target=fetch, name="reader-server-reading", daemon=True)
+    fetcher.start()
+    try:
+        for _ in batches:
+            got = rows.get()
+            if isinstance(got, BaseException):
+                raise got
+            yield articles_read(got)
+    finally:
+        stop.set()  # (a reading left before its end: the thread stops at its next batch)
+        fetcher.join()
 
 
 def articles_read(rows: Iterable[tuple[str, str]]) -> dict[str, ArticleTables]:
