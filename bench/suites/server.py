@@ -6,7 +6,8 @@ articles), built in a folder, then:
 
 - `reader db copy` folder → server (a schema of its own on the server, dropped at the end),
   then server → a new folder, timed, and the json exports of the three (folder, server,
-  folder again) compared byte for byte;
+  folder again) compared byte for byte, and their `reader articles --format json` (but for
+  the database's address);
 - tag write latency (p50, p99) on both, the review screen's way (bench/suites/store.py's
   sessions: up to 10 statements of an article in a row, then another article), each write
   committed (fsynced) before it returns;
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import random
 import statistics
 import tempfile
@@ -105,6 +107,11 @@ def run(quick: bool = False, db: str | None = None) -> list[Row]:
             same = exports[0] == exports[1] == exports[2]
             rows.append(Row("server", label, "json exports identical (folder, server, copied back)", float(same), "",
                             "1", same))
+            listed = [json.loads(_command("--db", where, "articles", "--format", "json"))
+                      for where in (str(folder), url, str(back))]
+            same = len({json.dumps({**doc, "database": None}) for doc in listed}) == 1
+            rows.append(Row("server", label, "reader articles identical but for the address (folder, server, back)",
+                            float(same), "", "1", same))
 
             out = Path(tmp) / "export.json"
             timed: dict[tuple[str, str], float] = {}

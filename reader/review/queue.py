@@ -152,7 +152,7 @@ class Queue:
                 statements = extract(article.text, self.config)
                 state = self.store.article_state(article.id)
                 ids = [s.id for s in statements] + [s.id for s in state.edits.added]
-                entry.tally = article_tally(ids, state, self.store.reviewer)
+                entry.tally = article_tally(ids, state.progress, self.store.reviewer)
             except ReaderError as e:
                 entry.problem = str(e)
                 return entry

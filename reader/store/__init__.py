@@ -51,14 +51,14 @@ merge rules (changes.py) and re-anchoring each reviewer's tags (store.py, anchor
 from typing import TYPE_CHECKING, Any
 
 from reader.store.model import (
-    UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Reanchored, Resolution, Revision, ReviewerStatement,
-    Tag, make_anchor,
+    UNNAMED, UNSET, Anchor, ArticleRecord, ArticleState, Edits, Progress, Reanchored, Resolution, Revision,
+    ReviewerStatement, Tag, make_anchor,
 )
 from reader.store.outcome import disputed, outcome
 from reader.store.changes import ArticleChange, merged
 from reader.store.records import (
-    Tally, apply_edits, article_tally, numbers, orphaned_resolutions, statement_record, stored_ids, stored_tally,
-    tagged_ids, tally,
+    Tally, apply_edits, article_tally, numbers, orphaned_ids, orphaned_resolutions, statement_record, stored_ids,
+    stored_tally, tagged_ids, tally,
 )
 
 if TYPE_CHECKING:
@@ -82,9 +82,10 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "UNNAMED", "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Reanchored",
+    "UNNAMED", "UNSET", "Anchor", "ArticleChange", "ArticleRecord", "ArticleState", "Edits", "Progress", "Reanchored",
     "Resolution", "Revision", "disputed", "outcome",
     "ReviewerStatement", "Tag", "TagStore", "Tally", "apply_edits", "make_anchor", "merged", "numbers", "reanchor",
-    "article_tally", "orphaned_resolutions", "statement_record", "stored_ids", "stored_tally", "tagged_ids",
+    "article_tally", "orphaned_ids", "orphaned_resolutions", "statement_record", "stored_ids", "stored_tally",
+    "tagged_ids",
     "tally",
 ]

@@ -159,7 +159,7 @@ class FileBackend:
     def article(self, article_id: str) -> FileRecords:
         return self.open_article(article_id)
 
-    def articles(self, article_ids: Sequence[str]) -> Iterator[FileRecords]:
+    def articles(self, article_ids: Sequence[str], *, brief: bool = False) -> Iterator[FileRecords]:
         for article_id in article_ids:
             yield self.open_article(article_id)
 

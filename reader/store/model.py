@@ -1,8 +1,9 @@
 """The store's records: plain frozen dataclasses and their JSON form. No I/O here."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
 from datetime import datetime, timezone
 from typing import Any, Final
 
@@ -120,6 +121,26 @@ class Edits:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """What an article's counts are made of (reader.store.records counts them) and nothing
+    more: who tagged which statements, which an adjudicator settled, the statements as of the
+    last registration. From a whole `ArticleState.progress`, or read without building any tag
+    (`TagStore.progress`: what `reader articles` reads every article by)."""
+
+    tagged: Mapping[str, frozenset[str]] = field(default_factory=dict)  # reviewer -> statements they tagged
+    settled: frozenset[str] = frozenset()  # statements with an adjudicator's decision
+    dismissed: frozenset[str] = frozenset()
+    engine_ids: tuple[str, ...] | None = None  # as ArticleState.engine_ids
+    added_ids: tuple[str, ...] = ()  # the reviewers' added statements, in the order added
+    orphans: int = 0  # orphaned tags
+
+    @property
+    def reviewers(self) -> list[str]:
+        """Everyone with a tag on a statement of this article, in alphabetical order."""
+        return sorted(name for name, ids in self.tagged.items() if ids)
+
+
+@dataclass(frozen=True)
 class ArticleState:
     """Everything the store holds on one article's statements, read together from one file."""
 
@@ -140,7 +161,29 @@ class ArticleState:
     @property
     def reviewers(self) -> list[str]:
         """Everyone with a tag on a statement of this article, in alphabetical order."""
-        return sorted({name for by in self.reviews.values() for name in by})
+        return self.progress.reviewers
+
+    @cached_property
+    def progress(self) -> Progress:
+        """What the article's counts are made of."""
+        return self.counted(tagged_by(((sid, name) for sid, by in self.reviews.items() for name in by)))
+
+    def counted(self, tagged: Mapping[str, frozenset[str]]) -> Progress:
+        """The progress of these records with `tagged` (reviewer -> statements) as their tags."""
+        return Progress(tagged=tagged, settled=frozenset(self.resolutions), dismissed=self.edits.dismissed,
+                        engine_ids=self.engine_ids, added_ids=tuple(s.id for s in self.edits.added),
+                        orphans=len(self.orphans))
+
+
+def tagged_by(marks: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """reviewer -> the statements they tagged, from (statement id, reviewer) pairs."""
+    found: dict[str, set[str]] = {}
+    for sid, reviewer in marks:
+        by = found.get(reviewer)
+        if by is None:
+            by = found[reviewer] = set()
+        by.add(sid)
+    return {name: frozenset(ids) for name, ids in found.items()}
 
 
 @dataclass(frozen=True)
@@ -201,11 +244,17 @@ def tag_to_json(tag: Tag) -> dict[str, Any]:
 
 
 def tag_from_json(data: Mapping[str, Any], article_id: str) -> Tag:
-    return Tag(article_id=article_id, statement_id=_str(data["statement_id"]),
+    statement_id, reviewer = tag_mark(data)
+    return Tag(article_id=article_id, statement_id=statement_id,
                category=_str(data["category"]), anchor=anchor_from_json(data["anchor"]),
                note=_opt_str(data.get("note")), reliability=_opt_str(data.get("reliability")),
-               credibility=_opt_str(data.get("credibility")), reviewer=_str(data.get("reviewer") or UNNAMED),
+               credibility=_opt_str(data.get("credibility")), reviewer=reviewer,
                created=_str(data.get("created", "")), updated=_str(data.get("updated", "")))
+
+
+def tag_mark(data: Mapping[str, Any]) -> tuple[str, str]:
+    """(statement id, reviewer) of a stored tag: all that counting needs of it."""
+    return _str(data["statement_id"]), _str(data.get("reviewer") or UNNAMED)
 
 
 def resolution_to_json(resolution: Resolution) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.attribution.model import Statement
-from reader.store.model import ArticleState, Edits, Resolution, ReviewerStatement, Tag, anchor_to_json
+from reader.store.model import Edits, Progress, Resolution, ReviewerStatement, Tag, anchor_to_json
 from reader.store.outcome import disputed, outcome
 
 if TYPE_CHECKING:
@@ -109,46 +109,52 @@ def tally(statement_ids: Iterable[str], tags: Collection[str], dismissed: Collec
     return Tally(tagged, total)
 
 
-def article_tally(statement_ids: Iterable[str], state: ArticleState, reviewer: str | None) -> Tally:
+def article_tally(statement_ids: Iterable[str], progress: Progress, reviewer: str | None) -> Tally:
     """The article's count as every view shows it: over these statements (the engine's and
     the added ones), those `reviewer` tagged (None: the desk's count, `tagged_ids`)."""
-    return tally(statement_ids, tagged_ids(state, reviewer), state.edits.dismissed)
+    return tally(statement_ids, tagged_ids(progress, reviewer), progress.dismissed)
 
 
-def stored_tally(state: ArticleState, reviewer: str | None, registered: int) -> Tally:
+def stored_tally(progress: Progress, reviewer: str | None, registered: int) -> Tally:
     """`article_tally` from the store alone (no engine run): the statements as of the last
     registration with the edits and tags saved since. For an article last registered by a
     reader that did not keep its statement ids, its `registered` count then, with the tags
     since on statements not dismissed."""
-    ids = stored_ids(state)
+    ids = stored_ids(progress)
     if ids is None:
-        return Tally(len(tagged_ids(state, reviewer) - state.edits.dismissed), registered)
-    return article_tally(ids, state, reviewer)
+        return Tally(len(tagged_ids(progress, reviewer) - progress.dismissed), registered)
+    return article_tally(ids, progress, reviewer)
 
 
-def stored_ids(state: ArticleState) -> list[str] | None:
+def stored_ids(progress: Progress) -> list[str] | None:
     """The article's statement ids from the store alone: the engine's at the last registration,
     then the reviewer's added ones. None for an article last registered by a reader that did
     not keep the engine's."""
-    if state.engine_ids is None:
+    if progress.engine_ids is None:
         return None
-    return [*state.engine_ids, *(s.id for s in state.edits.added)]
+    return [*progress.engine_ids, *progress.added_ids]
 
 
-def tagged_ids(state: ArticleState, reviewer: str | None = None) -> set[str]:
+def tagged_ids(progress: Progress, reviewer: str | None = None) -> set[str]:
     """The statements `reviewer` tagged. None: the desk's, every statement someone tagged or
     an adjudicator settled (what the reports count: reader.exports.model.Item.tagged)."""
     if reviewer is None:
-        return {*state.reviews, *state.resolutions}
-    return set(state.tags_of(reviewer))
+        return {*(sid for ids in progress.tagged.values() for sid in ids), *progress.settled}
+    return set(progress.tagged.get(reviewer, ()))
+
+
+def orphaned_ids(statement_ids: Iterable[str], settled: Iterable[str]) -> list[str]:
+    """The statements of `settled` (those with an adjudicator's decision) that are no longer
+    among `statement_ids`: their decisions are orphaned (`orphaned_resolutions`)."""
+    current = set(statement_ids)
+    return [sid for sid in settled if sid not in current]
 
 
 def orphaned_resolutions(statement_ids: Iterable[str], resolutions: Mapping[str, Resolution]) -> list[Resolution]:
     """The adjudicators' decisions on statements that are no longer in the text (kept under
     their old id, never dropped; they count again if the statement comes back), in the
     order of the words they were made on."""
-    current = set(statement_ids)
-    return sorted((r for sid, r in resolutions.items() if sid not in current),
+    return sorted((resolutions[sid] for sid in orphaned_ids(statement_ids, resolutions)),
                   key=lambda r: (r.anchor.start, r.at))
 
 

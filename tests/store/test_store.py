@@ -264,3 +264,42 @@ def test_a_reading_of_many_left_halfway_leaves_the_store_usable(store, five_tagg
     state = store.article_state(five_tagged[4])
     [tag] = [by["tester"] for by in state.reviews.values()]
     assert tag.note == "note 4"
+
+
+def test_counting_from_a_brief_reading_counts_what_the_whole_state_counts(store, db, tmp_path, monkeypatch):
+    """`reader articles` counts every article from a reading that builds no tag (a server sends
+    only who tagged which statement): each count must be the one the review screen, `reader
+    tags` and the reports make from the whole state, on every backend."""
+    from reader.store import server
+    from reader.store import Progress, orphaned_ids, stored_ids, stored_tally
+
+    monkeypatch.setattr(server, "READ_AT_ONCE", 2)
+    path = tmp_path / "storm.txt"
+    a = article(text_with(QUOTES), path)
+    statements = statements_in(a.text)
+    store.register(a, statements)
+    bob = TagStore(db, "bob")
+    store.set_tag(a.id, statements[0], "official")
+    bob.set_tag(a.id, statements[0], "eyewitness")
+    bob.set_tag(a.id, statements[2], "intelligence")
+    store.set_tag(a.id, statements[3], "official")
+    TagStore(db, "carol").resolve(a.id, statements[2], "official")
+    store.set_dismissed(a.id, statements[3].id, True)
+    start = a.text.index("Storm closes")
+    store.add_statement(a.id, replace(statements[0], id="shand-added", start=start, end=start + 12,
+                                      text=a.text[start:start + 12], speaker="Editor", cue=None))
+    [(_, old)] = store.progress([a.id])
+    assert old == store.article_state(a.id).progress
+    assert old.tagged == {"tester": {statements[0].id, statements[3].id}, "bob": {statements[0].id, statements[2].id}}
+    assert (old.reviewers, old.settled, old.dismissed, old.added_ids) == (
+        ["bob", "tester"], {statements[2].id}, {statements[3].id}, ("shand-added",))
+    assert (stored_tally(old, "tester", 0), stored_tally(old, None, 0)) == ((1, 4), (2, 4))
+    changed = article(a.text.replace(QUOTES[2], "Something else entirely was said about the weather"), path)
+    store.register(changed, statements_in(changed.text))  # bob's tag and carol's decision left behind
+    ids = [changed.id, a.id, "0" * 64]
+    brief = dict(store.progress(ids))
+    assert list(brief) == ids
+    assert brief == {aid: store.article_state(aid).progress for aid in ids}
+    assert (brief[changed.id].orphans, orphaned_ids(stored_ids(brief[changed.id]) or (), brief[changed.id].settled)
+            ) == (1, [statements[2].id])
+    assert brief["0" * 64] == Progress()

@@ -10,7 +10,7 @@ import sys
 from reader.cli.context import Context
 from reader.cli.lines import say
 from reader.safe_text import json_text
-from reader.store import ArticleState, orphaned_resolutions, stored_ids, stored_tally
+from reader.store import Progress, orphaned_ids, stored_ids, stored_tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,27 +20,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also list older texts of articles that changed since (their tags moved on)")
 
 
-def _orphaned_resolutions(state: ArticleState) -> int:
-    ids = stored_ids(state)
-    return 0 if ids is None else len(orphaned_resolutions(ids, state.resolutions))
+def _orphaned_resolutions(progress: Progress) -> int:
+    ids = stored_ids(progress)
+    return 0 if ids is None else len(orphaned_ids(ids, progress.settled))
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store
     reviewer = store.reviewer  # (as the store names one without a name)
     records = [record for record in store.articles() if args.all or not record.replaced_by]
-    # tags, edits and orphans from one read of each article (many at once on a server), counted
-    # as everywhere else (reader.store.records)
-    states = dict(store.article_states(record.id for record in records))
-    listed = [(record, states[record.id], stored_tally(states[record.id], reviewer, record.statements),
-               stored_tally(states[record.id], None, record.statements)) for record in records]
+    # who tagged what, the edits and orphans of each article (many at once on a server, no
+    # tag read whole), counted as everywhere else (reader.store.records)
+    counted = dict(store.progress(record.id for record in records))
+    listed = [(record, counted[record.id], stored_tally(counted[record.id], reviewer, record.statements),
+               stored_tally(counted[record.id], None, record.statements)) for record in records]
     if args.format == "json":
         rows = [{"id": record.id, "path": record.path, "title": record.title, "chars": record.chars,
                  "tagged": mine.tagged, "statements": mine.total, "desk_tagged": desk.tagged,
-                 "tagged_by": {name: stored_tally(state, name, record.statements).tagged for name in state.reviewers},
-                 "orphaned": len(state.orphans), "orphaned_resolutions": _orphaned_resolutions(state),
+                 "tagged_by": {name: stored_tally(progress, name, record.statements).tagged
+                               for name in progress.reviewers},
+                 "orphaned": progress.orphans, "orphaned_resolutions": _orphaned_resolutions(progress),
                  "first_seen": record.first_seen, "last_opened": record.last_opened, "replaced_by": record.replaced_by}
-                for record, state, mine, desk in listed]
+                for record, progress, mine, desk in listed]
         sys.stdout.write(json_text({"database": str(ctx.db_path), "reviewer": reviewer, "articles": rows}) + "\n")
         return 0
     from rich.table import Table
@@ -62,9 +63,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if desk_column:
         table.add_column("desk", justify="right", no_wrap=True)
     table.add_column("last opened", no_wrap=True)
-    for record, state, mine, desk in listed:
+    for record, progress, mine, desk in listed:
         tagged = Text(str(mine))
-        lost = [(len(state.orphans), "orphaned"), (_orphaned_resolutions(state), "orphaned resolutions")]
+        lost = [(progress.orphans, "orphaned"), (_orphaned_resolutions(progress), "orphaned resolutions")]
         for n, what in lost:
             if n:
                 tagged.append(f" +{n} {what}", style="yellow")

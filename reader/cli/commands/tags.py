@@ -42,9 +42,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     lost_decisions = orphaned_resolutions(ids, resolutions)
     added = {s.id for s in review.edits.added}
     me = ctx.store.reviewer
-    count = article_tally(ids, state, me)
+    count = article_tally(ids, state.progress, me)
     counted = only if only is not None else state.reviewers
-    by_reviewer = {name: article_tally(ids, state, name) for name in counted}
+    by_reviewer = {name: article_tally(ids, state.progress, name) for name in counted}
     if args.format == "json":
         doc = {
             "article": {"id": article.id, "path": article.path, "title": article.title, "chars": article.chars},

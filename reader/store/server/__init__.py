@@ -19,7 +19,9 @@ from reader.store.backend import ARTICLES, Records
 from reader.store.layout import is_article_id
 from reader.store.server import schema
 from reader.store.server.connection import Connection, PgConnection, Server
-from reader.store.server.tables import ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_many
+from reader.store.server.tables import (
+    ARTICLES_SHAPE, READ_ARTICLES, READ_BRIEF, STATEMENTS, ServerRecords, ServerTable, read_many,
+)
 
 
 READ_AT_ONCE = 50  # articles read in one statement by `articles`
@@ -91,11 +93,11 @@ class ServerBackend:
     def article(self, article_id: str) -> ServerRecords:
         return next(self.articles([article_id]))
 
-    def articles(self, article_ids: Sequence[str]) -> Iterator[ServerRecords]:
+    def articles(self, article_ids: Sequence[str], *, brief: bool = False) -> Iterator[ServerRecords]:
         batches = [article_ids[start:start + READ_AT_ONCE] for start in range(0, len(article_ids), READ_AT_ONCE)]
         wheres = {aid: self.where(aid) for aid in article_ids}
         with self._connection.reading() as conn:  # held until the last article is read
-            for batch, found in zip(batches, read_many(conn, batches)):
+            for batch, found in zip(batches, read_many(conn, batches, READ_BRIEF if brief else READ_ARTICLES)):
                 for aid in batch:
                     yield ServerRecords(aid, wheres[aid], None, found[aid])
 

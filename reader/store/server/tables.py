@@ -80,10 +80,12 @@ class Shape:
         doc = {f: v for (f, _), v in zip(self.fields, row)}
         return self.key_of(tuple(row[i] for i in self._key_at)), doc
 
-    def as_json(self, alias: str) -> sql.Composable:
+    def as_json(self, alias: str, columns: Sequence[str] | None = None) -> sql.Composable:
         """SQL making a row of table `alias` into its document as a JSON object (its fields under
-        their names), so a reading parses each document once and rebuilds nothing."""
-        pairs = [sql.SQL("{}, {}").format(sql.Literal(f), sql.Identifier(alias, c)) for f, c in self.fields]
+        their names), so a reading parses each document once and rebuilds nothing; with
+        `columns`, the fields of those columns alone."""
+        pairs = [sql.SQL("{}, {}").format(sql.Literal(f), sql.Identifier(alias, c)) for f, c in self.fields
+                 if columns is None or c in columns]
         return sql.SQL("json_build_object({})").format(sql.SQL(", ").join(pairs))
 
     def key_of_doc(self, doc: Mapping[str, Any]) -> str:
@@ -277,36 +279,44 @@ class ServerRecords:
                 done.add((table.shape, table.scope))
 
 
-# Every table of each article asked for, in one statement (so one snapshot), each article as
-# one JSON value ({"tags": [document, …], "resolutions": […], "records": [[kind, key, doc], …]}, rows
-# in the order first saved): one value parsed at once is what makes a reading as quick as a file's.
-READ_ARTICLES = sql.SQL("""SELECT a.id, json_build_object(
+def _reading(tag: sql.Composable) -> sql.Composed:
+    """Every table of each article asked for, in one statement (so one snapshot), each article
+    as one JSON value ({"tags": [document, …], "resolutions": […], "records": [[kind, key, doc],
+    …]}, rows in the order first saved), each tag as `tag` makes it: one value parsed at once is
+    what makes a reading as quick as a file's."""
+    return sql.SQL("""SELECT a.id, json_build_object(
     'tags', (SELECT json_agg({tag} ORDER BY seq) FROM {tags} x WHERE x.article_id = a.id),
     'resolutions', (SELECT json_agg({resolution} ORDER BY seq) FROM {resolutions} x WHERE x.article_id = a.id),
     'records', (SELECT json_agg(json_build_array(kind, key, doc) ORDER BY seq) FROM reader_records x
                 WHERE x.article_id = a.id))::text
     FROM unnest(%(ids)s::text[]) AS a(id)""").format(
-    tags=sql.Identifier(TAGS_SHAPE.table), tag=TAGS_SHAPE.as_json("x"),
-    resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table), resolution=RESOLUTIONS_SHAPE.as_json("x"))
+        tags=sql.Identifier(TAGS_SHAPE.table), tag=tag,
+        resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table), resolution=RESOLUTIONS_SHAPE.as_json("x"))
+
+
+READ_ARTICLES = _reading(TAGS_SHAPE.as_json("x"))
+READ_BRIEF = _reading(TAGS_SHAPE.as_json("x", TAGS_SHAPE.keys))  # each tag's statement and reviewer alone
 
 
 ArticleTables = dict[str, dict[str, dict[str, Any]]]  # table name -> key -> document
 AHEAD = 3  # batches a reading of many takes off the connection before they are parsed
 
 
-def read_articles(conn: PgConnection, article_ids: Sequence[str]) -> dict[str, ArticleTables]:
-    """Every table of these articles: article id -> its tables."""
-    return articles_read(conn.execute(READ_ARTICLES, {"ids": list(article_ids)}))
+def read_articles(conn: PgConnection, article_ids: Sequence[str], reading: sql.Composed = READ_ARTICLES
+                  ) -> dict[str, ArticleTables]:
+    """Every table of these articles: article id -> its tables (tags as `reading` makes them)."""
+    return articles_read(conn.execute(reading, {"ids": list(article_ids)}))
 
 
-def read_many(conn: PgConnection, batches: Sequence[Sequence[str]]) -> Iterator[dict[str, ArticleTables]]:
+def read_many(conn: PgConnection, batches: Sequence[Sequence[str]], reading: sql.Composed = READ_ARTICLES
+              ) -> Iterator[dict[str, ArticleTables]]:
     """`read_articles` of each batch, in order. A thread of its own sends every statement at
     once (pipeline mode) and takes each batch's rows off the connection as the server sends
     them, a few batches ahead, so the server builds the next batches while this process
     parses one, and never waits for this process to read its socket."""
     if len(batches) <= 1:
         for batch in batches:
-            yield read_articles(conn, batch)
+            yield read_articles(conn, batch, reading)
         return
     rows: queue.Queue[list[tuple[str, str]] | BaseException] = queue.Queue(maxsize=AHEAD)
     stop = threading.Event()
@@ -324,7 +334,7 @@ def read_many(conn: PgConnection, batches: Sequence[Sequence[str]]) -> Iterator[
     def fetch() -> None:
         try:
             with conn.pipeline():
-                cursors = [conn.execute(READ_ARTICLES, {"ids": list(batch)}) for batch in batches]
+                cursors = [conn.execute(reading, {"ids": list(batch)}) for batch in batches]
                 for cursor in cursors:
                     if not hand(cursor.fetchall()):
                         return
