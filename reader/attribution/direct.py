@@ -9,6 +9,7 @@ from reader.attribution import bylines, posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import WITH_SUBJECT, breaks, passive_before, trim_end, trim_space
 from reader.attribution.cues import CueLexicon
+from reader.attribution.lexicon import DETERMINERS
 from reader.attribution.phrases import subject_after, subject_before
 from reader.attribution.structure import Quote
 from reader.attribution.subjects import leading_subject, subject_for
@@ -37,18 +38,27 @@ def find(scan: SentenceScan) -> None:
         if raw is not None and i == 0 and _continues_lead(scan, q):
             # `Both parties "saw it coming," said X`: the quotation finishes the sentence the
             # writer began, so the whole is the speaker's words, mixed
-            raw.start, raw.end, raw.kind = sent.start, trim_space(text, sent.start, q.after), "mixed"
+            more = _and_then(scan, raw, q)
+            raw.start, raw.end, raw.kind = sent.start, trim_space(text, sent.start, (more or q).after), "mixed"
             scan.add(raw)
             prev = raw
+            if more is not None:
+                break
             continue
         raw = raw or bylines.signed(scan, q)
         if raw is None:
             raw = _attribution_before(scan, q, region_start, q.open)
-            end = _runs_on(scan, q) if raw is not None and i + 1 == len(full) else None
-            if raw is not None and end is not None:
+            last = i + 1 == len(full)
+            end = _runs_on(scan, q) if raw is not None and last else None
+            lead = raw is not None and i == 0 and _lead_runs_in(scan, q, raw)
+            if raw is not None and (end is not None or lead):
                 # `said “it gets me mad” every time he thinks about …`: the writer's words carry
-                # the quotation's clause on, so the whole is the speaker's, mixed
-                raw.start, raw.end, raw.kind = q.open, end, "mixed"
+                # the quotation's clause on; `Sooner or later, she said, “it pays off.”`: the
+                # quotation finishes the clause the writer began. The whole is the speaker's, mixed
+                if end is None:
+                    end = trim_end(text, sent.start, sent.end) if last and not \
+                        scan.cues_between(q.after, sent.end) else trim_space(text, q.open, q.after)
+                raw.start, raw.end, raw.kind = (sent.start if lead else q.open), end, "mixed"
                 scan.add(raw)
                 prev = raw
                 continue
@@ -82,12 +92,41 @@ def _runs_on(scan: SentenceScan, q: Quote) -> int | None:
     return end
 
 
+def _and_then(scan: SentenceScan, raw: Raw, q: Quote) -> Quote | None:
+    """`Oz is “smart”, Ed wrote in an email, and “a fraud.”`: the quotation that ends the
+    sentence after the attribution, joined by "and" or "but" to the same clause."""
+    text, sent = scan.text, scan.sent
+    later = [o for o in sent.quotes if o.open > q.open]
+    if len(later) != 1 or raw.cue_end is None or text[later[0].after:sent.end].strip(" .!?\n") \
+            or scan.cues_between(raw.cue_end, sent.end):
+        return None
+    gap = text[max(raw.cue_end, q.after):later[0].open]
+    return later[0] if re.fullmatch(r"[^.;:!?“”\"]*,\s+(?:and|but)\s+(?:\w+\s+)?", gap) else None
+
+
+def _lead_runs_in(scan: SentenceScan, q: Quote, raw: Raw) -> bool:
+    """`Sooner or later, the governor said, “it starts to pay off.”`: words of the writer's, a
+    comma, the attribution, and a quotation going on in lower case with the same clause."""
+    text, sent = scan.text, scan.sent
+    if not text[q.start:q.end].lstrip(" .…")[:1].islower():
+        return False
+    attribution = min(raw.cue_start if raw.cue_start is not None else q.open,
+                      raw.mention.start if raw.mention is not None else q.open)
+    words = text[sent.start:attribution].split()
+    while words and words[-1].lower() in DETERMINERS:
+        words.pop()  # "…, the governor said": the lead ends before "the"
+    lead = " ".join(words)
+    return lead.endswith(",") and len(words) >= 2 \
+        and not scan.cues_between(sent.start, attribution) and not any(o.open < q.open for o in sent.quotes) \
+        and not re.search(r"[;:“”\"«»]", lead)
+
+
 def _continues_lead(scan: SentenceScan, q: Quote) -> bool:
     """Do the sentence's first words run on into the quotation, with no cue, mark or other
     quotation between ("Both parties “saw …”")?"""
     text, sent = scan.text, scan.sent
     before = text[sent.start:q.open].rstrip()
-    return len(before.split()) >= 2 and before[-1].isalnum() and not scan.cues_between(sent.start, q.open) \
+    return (len(before.split()) >= 2 or before[:1].isupper()) and before[-1].isalnum() and not scan.cues_between(sent.start, q.open) \
         and not any(o.open < q.open for o in sent.quotes) and not re.search(r"[;:“”\"«»]", before)
 
 
@@ -97,9 +136,11 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
         return True
     text, sent = scan.text, scan.sent
     inner = text[q.start:q.end]
-    if len(inner.split()) < 2:
-        return False
     before = text[sent.start:q.open].rstrip()
+    closed_by_cue = inner.rstrip()[-1:] in ",!?" and \
+        _attribution_after(scan, q, q.after, sent.end) is not None  # closed by ",” she said"
+    if len(inner.split()) < 2 and not (closed_by_cue and (_alone(scan, q) if not before else _finishes(scan, q))):
+        return False  # a word in quotation marks, but "“Absolutely,” he said." is an answer
     if not before or before[-1] in ",:—–-(" or "\n" in text[len(before) + sent.start:q.open]:
         return True  # after a comma, a colon, a dash, or opening a line
     last = before.split()[-1].lower().strip("“”\"'")
@@ -113,11 +154,20 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
         return True  # `“…,” he said, but “…”`: the same speaker goes on
     if posts.CAPTION.search(before):
         return True
-    # closed by ",” she said": a quotation with its attribution right after it
-    after = text[q.after: min(sent.end, q.close + 60)]
-    if inner.rstrip()[-1:] in ",!?" and re.match(r"\s*\S", after):
-        return _attribution_after(scan, q, q.after, sent.end) is not None and len(inner.split()) >= 4
-    return False
+    # closed by ",” she said": a quotation with its attribution right after it, or a short one
+    # finishing the writer's clause (`Rates may be “too high,” said X`)
+    return closed_by_cue and (len(inner.split()) >= 4 or _finishes(scan, q))
+
+
+def _alone(scan: SentenceScan, q: Quote) -> bool:
+    """A quotation opening its sentence with no other after it: “Absolutely,” he said."""
+    return not any(o.open > q.open for o in scan.sent.quotes)
+
+
+def _finishes(scan: SentenceScan, q: Quote) -> bool:
+    """Words in lower case finishing the writer's clause (`Rates may be “too high,” said X`),
+    not a title (`on “Face the Nation,” she said`)."""
+    return scan.text[q.start:q.start + 1].islower() and _continues_lead(scan, q)
 
 
 def _nested(scan: SentenceScan, outer: Raw) -> None:
