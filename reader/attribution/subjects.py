@@ -41,7 +41,8 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     if words and words[-1].lower() in ("who", "which") and not words[-1].isupper():  # "WHO" is a name
         # "the embassy, which said …": the speaker is what the relative pronoun points to
         rel = text.rfind(words[-1], sent.start, cue.start())
-        return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)
+        return subject_before(text, _past_inverted_cue(lexicon, text, clause_start(text, sent.start, rel), rel),
+                              rel, relative=True)
     if words and words[-1].lower() == "that" and lexicon.form(words[-2].lower() if len(words) > 1 else "") is None:
         rel = text.rfind("that", sent.start, cue.start())  # "a channel that claimed …"
         return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)
@@ -67,6 +68,15 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
             return own
         return subject_before(text, clause_start(text, sent.start, head_end), head_end, relative=True)
     return subject_before(text, start, cue.start())
+
+
+def _past_inverted_cue(lexicon: CueLexicon, text: str, lo: int, hi: int) -> int:
+    """Where the antecedent of a relative pronoun starts: after the cue of "…, said Beck, who
+    …", which inverted it."""
+    stretch_end = lo + len(text[lo:hi].rstrip().rstrip(","))
+    comma = text.rfind(",", lo, stretch_end)  # the antecedent's own stretch, after the comma before it
+    m = re.match(r"\s*([a-z]+)\s+", text[comma + 1:hi]) if comma >= 0 else None
+    return comma + 1 + m.end() if m is not None and lexicon.form(m.group(1)) is not None else lo
 
 
 def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention | None:

@@ -21,6 +21,10 @@ _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
     rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY}(?:\s+(?:in|at)(?:\s+[\w’'.-]+){{1,4}}?)?)?"
     r"(?:\s*[.!]?|\s+[—–]\s.*|,\s+(?P<participle>[a-z]+ing)\b.*|;\s.*)\s*")
+# ", says Ada Lind, a geologist at the institute, is that …": the speaker, perhaps an
+# appositive, and the sentence going on with a verb in lower case (not "who", not a participle)
+_INVERTED_TAIL = re.compile(r"\s+[A-Z][^,;:“”\"()]{1,60}?(,)(?:\s+[^,;:“”\"()]{2,90}?,)??"
+                            r"\s+(?!(?:who|whom|whose|which|where|when|and|but|according|a|an|the)\b)(?![a-z]+ing\b)[a-z]")
 _PAREN_TAIL = re.compile(r"(?:\s+(?:on|in|at|last|this)(?:\s+[\w’'.-]+){0,4}?)?(,)\s+[\w“\"‘']")
 # a verb in the words after ", says …": they are a clause ("the crew left in May"), not a speaker
 _CLAUSE_AFTER_CUE = re.compile(
@@ -28,8 +32,11 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
 # ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
-_NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?)?"
-                            r"(?:[.!]?|,\s+but\s.*)\s*")  # "…, said Howard, but her record …"
+# (the appositive opens with a determiner or a role in lower case: ", director of the centre.")
+_NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?|"
+                            r"(?!(?:and|but|or|who|whom|whose|which|while|as|because|when|where)\b)(?![a-z]+ing\b)"
+                            r"[a-z][^,;:]{0,200}?))?"  # "…, said Howard, but her record …", "…, said Ode, adding …"
+                            r"(?:[.!]?|,\s+but\s.*|,\s+(?P<participle>[a-z]+ing)\b.*)\s*")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 
 
@@ -46,9 +53,14 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
     if re.search(r"\b(?:which|whom|who|where)\b", speaker_text):
         return None  # "…, to which X replied in the negative": a relative clause, not an attribution
     if not speaker_text.strip():  # ", said X."
-        if form.lemma not in INVERTING or not _NAME_THEN_END.fullmatch(after) \
-                or re.search(r"\bthat\b", after) or _CLOSES_RELATIVE.search(before) \
-                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", after)[0]):
+        name_then_end = _NAME_THEN_END.fullmatch(after)
+        participle = name_then_end.group("participle") if name_then_end is not None else None
+        if participle is not None and scan.lexicon.form(participle) is None:
+            return None  # "…, said Ode, leaving …": not more of the speaker's words
+        named = after[:name_then_end.start("participle")] if participle and name_then_end else after
+        if form.lemma not in INVERTING or name_then_end is None \
+                or re.search(r"\bthat\b", named) or _CLOSES_RELATIVE.search(before) \
+                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", named)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
         if speaker() is not None:
             return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks
@@ -80,17 +92,18 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
 
 
 def parenthetical(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
-    """`Democrats, the author notes, applaud …`: an attribution set inside the sentence it
-    attributes; the statement is the whole sentence."""
+    """`Democrats, the author notes, applaud …`, `The risk, says Ada Lind, a geologist, is …`:
+    an attribution set inside the sentence it attributes; the statement is the whole sentence."""
     text, sent = scan.text, scan.sent
     before = text[max(sent.start, m.start() - 60):m.start()]
     comma = before.rfind(",")
-    after = _PAREN_TAIL.match(text, m.end(), sent.end)
+    inverted = not before[comma + 1:].strip()
+    after = _PAREN_TAIL.match(text, m.end(), sent.end) or \
+        (_INVERTED_TAIL.match(text, m.end(), sent.end) if inverted else None)
     if comma < 0 or after is None or len(before[comma + 1:].split()) > 6:
         return None
     start = m.start() - len(before) + comma + 1
-    mention = subject_before(text, start, m.start()) if before[comma + 1:].strip() else \
-        subject_after(text, m.end(), after.start(1))
+    mention = subject_after(text, m.end(), after.start(1)) if inverted else subject_before(text, start, m.start())
     if mention is None or not text[sent.start:start].strip(" ,"):
         return None
     cend = trim_end(text, sent.start, sent.end)
