@@ -61,6 +61,7 @@ class SentenceScan:
     cue_starts: list[int] = field(init=False)
     # indirect.py: where the clause of the cue at each index begins, read once per sentence
     clause_stops: dict[int, int | None] = field(default_factory=dict)
+    first_open: int | None = None  # first_quote(), once read
 
     def __post_init__(self) -> None:
         self.cue_starts = [m.start() for m in self.cues]
@@ -69,6 +70,12 @@ class SentenceScan:
         """The cue verbs starting in lo..hi: a sentence of many quotations has as many cues, and
         each quotation looks only at its own stretch."""
         return self.cues[bisect_left(self.cue_starts, lo):bisect_left(self.cue_starts, hi)]
+
+    def first_quote(self) -> int:
+        """Where the sentence's first quotation opens (read once: a sentence may hold hundreds)."""
+        if self.first_open is None:
+            self.first_open = min((q.open for q in self.sent.quotes), default=-1)
+        return self.first_open
 
     @property
     def para(self) -> Paragraph:

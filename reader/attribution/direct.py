@@ -117,7 +117,7 @@ def _lead_runs_in(scan: SentenceScan, q: Quote, raw: Raw) -> bool:
         words.pop()  # "…, the governor said": the lead ends before "the"
     lead = " ".join(words)
     return lead.endswith(",") and len(words) >= 2 \
-        and not scan.cues_between(sent.start, attribution) and not any(o.open < q.open for o in sent.quotes) \
+        and not scan.cues_between(sent.start, attribution) and q.open == scan.first_quote() \
         and not re.search(r"[;:“”\"«»]", lead)
 
 
@@ -125,9 +125,11 @@ def _continues_lead(scan: SentenceScan, q: Quote) -> bool:
     """Do the sentence's first words run on into the quotation, with no cue, mark or other
     quotation between ("Both parties “saw …”")?"""
     text, sent = scan.text, scan.sent
+    if q.open != scan.first_quote() or scan.cues_between(sent.start, q.open):
+        return False  # (asked of every short quotation: the cheap questions first)
     before = text[sent.start:q.open].rstrip()
-    return (len(before.split()) >= 2 or before[:1].isupper()) and before[-1].isalnum() and not scan.cues_between(sent.start, q.open) \
-        and not any(o.open < q.open for o in sent.quotes) and not re.search(r"[;:“”\"«»]", before)
+    return (len(before.split()) >= 2 or before[:1].isupper()) and before[-1].isalnum() \
+        and not re.search(r"[;:“”\"«»]", before)
 
 
 def _is_full(scan: SentenceScan, q: Quote) -> bool:
@@ -137,9 +139,11 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
     text, sent = scan.text, scan.sent
     inner = text[q.start:q.end]
     before = text[sent.start:q.open].rstrip()
-    closed_by_cue = inner.rstrip()[-1:] in ",!?" and \
-        _attribution_after(scan, q, q.after, sent.end) is not None  # closed by ",” she said"
-    if len(inner.split()) < 2 and not (closed_by_cue and (_alone(scan, q) if not before else _finishes(scan, q))):
+
+    def closed_by_cue() -> bool:  # closed by ",” she said"
+        return inner.rstrip()[-1:] in ",!?" and _attribution_after(scan, q, q.after, sent.end) is not None
+
+    if len(inner.split()) < 2 and not ((_alone(scan, q) if not before else _finishes(scan, q)) and closed_by_cue()):
         return False  # a word in quotation marks, but "“Absolutely,” he said." is an answer
     if not before or before[-1] in ",:—–-(" or "\n" in text[len(before) + sent.start:q.open]:
         return True  # after a comma, a colon, a dash, or opening a line
@@ -156,7 +160,7 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
         return True
     # closed by ",” she said": a quotation with its attribution right after it, or a short one
     # finishing the writer's clause (`Rates may be “too high,” said X`)
-    return closed_by_cue and (len(inner.split()) >= 4 or _finishes(scan, q))
+    return (len(inner.split()) >= 4 or _finishes(scan, q)) and closed_by_cue()
 
 
 def _alone(scan: SentenceScan, q: Quote) -> bool:
