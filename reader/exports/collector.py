@@ -13,8 +13,6 @@ from reader.exports.model import ArticleData, Item
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, ArticleState, TagStore
 
-READ_AT_ONCE = 50  # articles whose state is read together (one statement on a server)
-
 
 def article_records(store: TagStore, article_ids: Iterable[str] | None = None) -> list[ArticleRecord]:
     """The articles to export: the ones named, in that order, or every article in the store,
@@ -93,8 +91,7 @@ def collect(store: TagStore, config: Config, articles: Iterable[str] | Iterable[
         if ids and given:
             raise TypeError("collect: articles are ids or records, not both")
         records = article_records(store, ids) if ids else given
-    for start in range(0, len(records), READ_AT_ONCE):  # the states of a few articles read at once
-        batch = records[start:start + READ_AT_ONCE]
-        states = dict(store.article_states(r.id for r in batch))
-        for record in batch:
-            yield collect_one(store, config, record, known.get(record.id), states[record.id])
+    # each article's state and text as the store reads them (a server many at once, and ahead)
+    states = store.article_states((r.id for r in records), texts=True)
+    for (_, state), record in zip(states, records):  # (states first: its reading ends with the last)
+        yield collect_one(store, config, record, known.get(record.id), state)

@@ -130,10 +130,12 @@ class Backend(Protocol):
     def article(self, article_id: str) -> Records:
         """The article's records as they are now, read whole and consistent, not held."""
 
-    def articles(self, article_ids: Sequence[str], *, brief: bool = False) -> Iterator[Records]:
+    def articles(self, article_ids: Sequence[str], *, brief: bool = False, texts: bool = False
+                 ) -> Iterator[Records]:
         """`article` of each of these, in this order (a server reads many in one statement).
         `brief`: only a tag's statement_id and reviewer are needed, so its documents may hold
-        just those (a server sends no more; a file is read whole anyway)."""
+        just those (a server sends no more; a file is read whole anyway). `texts`: each one's
+        `text` is asked for next, so a server sends it along (and `text` then answers at once)."""
 
     def index(self) -> Table:
         """The index of articles as it is now (ARTICLES), not held."""

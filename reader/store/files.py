@@ -159,7 +159,8 @@ class FileBackend:
     def article(self, article_id: str) -> FileRecords:
         return self.open_article(article_id)
 
-    def articles(self, article_ids: Sequence[str], *, brief: bool = False) -> Iterator[FileRecords]:
+    def articles(self, article_ids: Sequence[str], *, brief: bool = False, texts: bool = False
+                 ) -> Iterator[FileRecords]:
         for article_id in article_ids:
             yield self.open_article(article_id)
 

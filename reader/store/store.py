@@ -226,10 +226,12 @@ class TagStore:
         agree with each other, which three reads could not promise while another process writes)."""
         return self._state_in(self.backend.article(article_id))
 
-    def article_states(self, article_ids: Iterable[str]) -> Iterator[tuple[str, ArticleState]]:
+    def article_states(self, article_ids: Iterable[str], *, texts: bool = False
+                       ) -> Iterator[tuple[str, ArticleState]]:
         """(id, `article_state`) of each of these articles, in this order, read many at a time
-        where the backend can (what `reader articles` and the exports read every article by)."""
-        for records in self.backend.articles(list(article_ids)):
+        where the backend can (what the exports read every article by). `texts`: each one's
+        `text` is asked for next (a server sends it along)."""
+        for records in self.backend.articles(list(article_ids), texts=texts):
             yield records.article_id, self._state_in(records)
 
     def progress(self, article_ids: Iterable[str]) -> Iterator[tuple[str, Progress]]:

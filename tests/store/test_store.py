@@ -256,6 +256,16 @@ def test_reading_many_articles_at_once_gives_each_as_read_alone(store, five_tagg
     assert [state for _, state in together] == [store.article_state(aid) for aid in order]
 
 
+def test_each_text_read_along_with_many_articles_is_the_articles_own(db, five_tagged):
+    fresh = TagStore(db, "tester")  # (nothing of this process's own registrations in memory)
+    texts = {}
+    for aid, _ in fresh.article_states([*five_tagged, "0" * 64], texts=True):
+        texts[aid] = fresh.text(aid)
+    assert texts == {**{aid: text_with(QUOTES, head=f"Storm report {n}") for n, aid in enumerate(five_tagged)},
+                     "0" * 64: None}
+    fresh.close()
+
+
 def test_a_reading_of_many_left_halfway_leaves_the_store_usable(store, five_tagged):
     reading = store.article_states(five_tagged)
     first, _ = next(reading)

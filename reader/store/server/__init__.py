@@ -20,7 +20,7 @@ from reader.store.layout import is_article_id
 from reader.store.server import schema
 from reader.store.server.connection import Connection, PgConnection, Server
 from reader.store.server.tables import (
-    ARTICLES_SHAPE, READ_ARTICLES, READ_BRIEF, STATEMENTS, ServerRecords, ServerTable, read_many,
+    ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_many, reading,
 )
 
 
@@ -68,6 +68,8 @@ class ServerBackend:
         self._url = url
         self.server = Server.of(url)
         self._connection = Connection(url, self.server, lambda conn: schema.prepare(conn, self.server))
+        # texts a reading of many articles sent along (`articles`, texts=True), until asked for
+        self._texts_sent: dict[str, str | None] = {}
         with self._connection.reading():
             pass
 
@@ -93,13 +95,21 @@ class ServerBackend:
     def article(self, article_id: str) -> ServerRecords:
         return next(self.articles([article_id]))
 
-    def articles(self, article_ids: Sequence[str], *, brief: bool = False) -> Iterator[ServerRecords]:
+    def articles(self, article_ids: Sequence[str], *, brief: bool = False, texts: bool = False
+                 ) -> Iterator[ServerRecords]:
         batches = [article_ids[start:start + READ_AT_ONCE] for start in range(0, len(article_ids), READ_AT_ONCE)]
         wheres = {aid: self.where(aid) for aid in article_ids}
-        with self._connection.reading() as conn:  # held until the last article is read
-            for batch, found in zip(batches, read_many(conn, batches, READ_BRIEF if brief else READ_ARTICLES)):
-                for aid in batch:
-                    yield ServerRecords(aid, wheres[aid], None, found[aid])
+        try:
+            with self._connection.reading() as conn:  # held until the last article is read
+                for batch, found in zip(batches, read_many(conn, batches, reading(brief, texts))):
+                    if texts:
+                        self._texts_sent.update((aid, text) for aid, (_, text) in found.items())
+                    for aid in batch:
+                        yield ServerRecords(aid, wheres[aid], None, found[aid][0])
+        finally:
+            if texts:
+                for aid in article_ids:
+                    self._texts_sent.pop(aid, None)
 
     def index(self) -> ServerTable:
         with self._connection.reading() as conn:
@@ -107,6 +117,10 @@ class ServerBackend:
         return ServerTable(ARTICLES_SHAPE, (), None, dict(ARTICLES_SHAPE.doc(tuple(r)) for r in rows))
 
     def text(self, article_id: str) -> str | None:
+        try:
+            return self._texts_sent.pop(article_id)
+        except KeyError:
+            pass
         with self._connection.reading() as conn:
             row = conn.execute("SELECT text FROM reader_texts WHERE article_id = %s", (article_id,)).fetchone()
         return None if row is None else str(row[0])

@@ -8,6 +8,7 @@ that opened it.
 """
 from __future__ import annotations
 
+import functools
 import json
 import queue
 import threading
@@ -279,49 +280,50 @@ class ServerRecords:
                 done.add((table.shape, table.scope))
 
 
-def _reading(tag: sql.Composable) -> sql.Composed:
+@functools.cache
+def reading(brief: bool = False, texts: bool = False) -> sql.Composed:
     """Every table of each article asked for, in one statement (so one snapshot), each article
     as one JSON value ({"tags": [document, …], "resolutions": […], "records": [[kind, key, doc],
-    …]}, rows in the order first saved), each tag as `tag` makes it: one value parsed at once is
-    what makes a reading as quick as a file's."""
+    …]}, rows in the order first saved; one value parsed at once is what makes a reading as
+    quick as a file's), then its text (`texts`; else null). `brief`: each tag's statement and
+    reviewer alone (what counting needs)."""
     return sql.SQL("""SELECT a.id, json_build_object(
     'tags', (SELECT json_agg({tag} ORDER BY seq) FROM {tags} x WHERE x.article_id = a.id),
     'resolutions', (SELECT json_agg({resolution} ORDER BY seq) FROM {resolutions} x WHERE x.article_id = a.id),
     'records', (SELECT json_agg(json_build_array(kind, key, doc) ORDER BY seq) FROM reader_records x
-                WHERE x.article_id = a.id))::text
+                WHERE x.article_id = a.id))::text, {text}
     FROM unnest(%(ids)s::text[]) AS a(id)""").format(
-        tags=sql.Identifier(TAGS_SHAPE.table), tag=tag,
-        resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table), resolution=RESOLUTIONS_SHAPE.as_json("x"))
-
-
-READ_ARTICLES = _reading(TAGS_SHAPE.as_json("x"))
-READ_BRIEF = _reading(TAGS_SHAPE.as_json("x", TAGS_SHAPE.keys))  # each tag's statement and reviewer alone
+        tags=sql.Identifier(TAGS_SHAPE.table), tag=TAGS_SHAPE.as_json("x", TAGS_SHAPE.keys if brief else None),
+        resolutions=sql.Identifier(RESOLUTIONS_SHAPE.table), resolution=RESOLUTIONS_SHAPE.as_json("x"),
+        text=sql.SQL("(SELECT text FROM reader_texts t WHERE t.article_id = a.id)" if texts else "NULL::text"))
 
 
 ArticleTables = dict[str, dict[str, dict[str, Any]]]  # table name -> key -> document
+Read = tuple[ArticleTables, str | None]  # an article's tables, and its text when the reading asked for it
+Rows = list[tuple[str, str, str | None]]  # a reading's rows
 AHEAD = 3  # batches a reading of many takes off the connection before they are parsed
 
 
-def read_articles(conn: PgConnection, article_ids: Sequence[str], reading: sql.Composed = READ_ARTICLES
-                  ) -> dict[str, ArticleTables]:
-    """Every table of these articles: article id -> its tables (tags as `reading` makes them)."""
-    return articles_read(conn.execute(reading, {"ids": list(article_ids)}))
+def read_articles(conn: PgConnection, article_ids: Sequence[str], statement: sql.Composed | None = None
+                  ) -> dict[str, Read]:
+    """These articles as `statement` (a `reading`) reads them: article id -> its tables and text."""
+    return articles_read(conn.execute(statement or reading(), {"ids": list(article_ids)}).fetchall())
 
 
-def read_many(conn: PgConnection, batches: Sequence[Sequence[str]], reading: sql.Composed = READ_ARTICLES
-              ) -> Iterator[dict[str, ArticleTables]]:
+def read_many(conn: PgConnection, batches: Sequence[Sequence[str]], statement: sql.Composed
+              ) -> Iterator[dict[str, Read]]:
     """`read_articles` of each batch, in order. A thread of its own sends every statement at
     once (pipeline mode) and takes each batch's rows off the connection as the server sends
     them, a few batches ahead, so the server builds the next batches while this process
     parses one, and never waits for this process to read its socket."""
     if len(batches) <= 1:
         for batch in batches:
-            yield read_articles(conn, batch, reading)
+            yield read_articles(conn, batch, statement)
         return
-    rows: queue.Queue[list[tuple[str, str]] | BaseException] = queue.Queue(maxsize=AHEAD)
+    rows: queue.Queue[Rows | BaseException] = queue.Queue(maxsize=AHEAD)
     stop = threading.Event()
 
-    def hand(item: list[tuple[str, str]] | BaseException) -> bool:
+    def hand(item: Rows | BaseException) -> bool:
         """Give the reading the next batch (or what went wrong); False once it has stopped."""
         while not stop.is_set():
             try:
@@ -334,7 +336,7 @@ def read_many(conn: PgConnection, batches: Sequence[Sequence[str]], reading: sql
     def fetch() -> None:
         try:
             with conn.pipeline():
-                cursors = [conn.execute(reading, {"ids": list(batch)}) for batch in batches]
+                cursors = [conn.execute(statement, {"ids": list(batch)}) for batch in batches]
                 for cursor in cursors:
                     if not hand(cursor.fetchall()):
                         return
@@ -354,21 +356,21 @@ def read_many(conn: PgConnection, batches: Sequence[Sequence[str]], reading: sql
         fetcher.join()
 
 
-def articles_read(rows: Iterable[tuple[str, str]]) -> dict[str, ArticleTables]:
-    """article id -> its tables, from READ_ARTICLES' rows."""
-    out: dict[str, ArticleTables] = {}
-    for article_id, text in rows:
+def articles_read(rows: Iterable[tuple[Any, ...]]) -> dict[str, Read]:
+    """article id -> its tables and text, from a `reading`'s rows."""
+    out: dict[str, Read] = {}
+    for article_id, tables, text in rows:
         found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
-        data = json.loads(text)
+        data = json.loads(tables)
         for name, shape in ((TAGS, TAGS_SHAPE), (RESOLUTIONS, RESOLUTIONS_SHAPE)):
             found[name] = {shape.key_of_doc(doc): doc for doc in data[name] or ()}
         for kind, key, doc in data["records"] or ():
             if kind in found:
                 found[kind][key] = doc
-        out[article_id] = found
+        out[article_id] = found, text
     return out
 
 
 def read_article(conn: PgConnection, article_id: str) -> ArticleTables:
     """Every table of an article: name -> key -> document."""
-    return read_articles(conn, [article_id])[article_id]
+    return read_articles(conn, [article_id])[article_id][0]
