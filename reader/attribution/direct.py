@@ -234,7 +234,7 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
     text, sent, lexicon = scan.text, scan.sent, scan.lexicon
     candidates = scan.cues_between(lo, hi)
     if not candidates:
-        return None
+        return _opening_cue(scan, q, hi)
     cue = candidates[-1]
     form = lexicon.form(cue.group())
     if form is None or passive_before(text, sent.start, cue.start()):
@@ -272,7 +272,26 @@ def _attribution_before(scan: SentenceScan, q: Quote, lo: int, hi: int) -> Raw |
                mention, post_reason=post, context=text[cue.start():hi])
 
 
-def across_sentences(lexicon: CueLexicon, raws: list[Raw]) -> None:
+_OPENING_CUE = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[A-Z]|(?:the|a|an|one)\s)")
+
+
+def _opening_cue(scan: SentenceScan, q: Quote, hi: int) -> Raw | None:
+    """`Said Ellis: “…”`, `Adds the mayor, “…”`: a cue in capitals opening the sentence, its
+    speaker after it, then a colon or a comma and the quotation."""
+    text, sent = scan.text, scan.sent
+    m = _OPENING_CUE.match(text, sent.start, hi)
+    form = scan.lexicon.form(m.group(1).lower()) if m is not None else None
+    if m is None or form is None or form.tense not in ("past", "s") or hi - m.end() > 200 or \
+            not re.search(r"[,:]\s*$", text[m.end():hi]) or re.search(r"[.;!?“”\"]", text[m.end():hi]):
+        return None
+    mark = len(text[:hi].rstrip()) - 1  # the colon or comma before the quotation
+    mention = subject_after(text, m.end(), mark)
+    if mention is None:
+        return None
+    return Raw(q.start, q.end, "direct", m.group(1), m.start(1), m.end(1), mention, context=text[m.start(1):hi])
+
+
+def across_sentences(lexicon: CueLexicon, text: str, raws: list[Raw]) -> None:
     """Attributions in another sentence than their quotation. A quotation running over
     paragraphs with no attribution of its own takes the one of its last part (`“… 251,” said
     the agency`); a quotation with none takes a cue that reported nothing just before it (`X responded
@@ -289,11 +308,14 @@ def across_sentences(lexicon: CueLexicon, raws: list[Raw]) -> None:
             continue
         last_part = raw if q is not None and q.continued and raw.mention is not None else None
     for raw, after in zip(raws, raws[1:]):
-        # `“Is it late?” Vale said.`, `“It is late.” Vale said.`: the cue in the sentence that
-        # closes the quotation, which reports nothing else
-        if raw.quote is not None and raw.mention is None and raw.inherit and after.silent and \
-                after.mention is not None and after.paragraph == raw.paragraph and \
-                after.mention.start >= raw.quote.after and after.mention.start - raw.quote.after < _CLOSE:
+        # `“It is late.” Vale said.`: the cue opening the sentence that closes the quotation and
+        # reports nothing else; after a question or an exclamation the sentence goes on with
+        # the attribution even when it reports more (`“Is it late?” Vale told us it was`)
+        if raw.quote is not None and raw.mention is None and raw.inherit and after.mention is not None \
+                and after.cue_start is not None and (after.silent or (
+                    after.start > after.cue_start and text[raw.quote.start:raw.quote.end].rstrip()[-1:] in "?!")) \
+                and after.paragraph == raw.paragraph and \
+                0 <= min(after.mention.start, after.cue_start) - raw.quote.after < _CLOSE:
             _take(lexicon, raw, after)
     for before, raw in zip(raws, raws[1:]):
         if raw.quote is not None and raw.mention is None and raw.inherit and before.silent and \

@@ -55,7 +55,7 @@ class Extractor:
         with _no_gc():  # millions of short-lived objects, no cycles: collection is pure cost
             paras = analyse(text, lo, hi)
             raws = dedupe(self.scan(text, paras, 0, len(paras)))
-            direct.across_sentences(self.cues, raws)
+            direct.across_sentences(self.cues, text, raws)
             statements = listed_once(finish(self.cues, self.classifier, text, raws, NameIndex(text, lo, hi)))
             return [s for s in statements if s.start >= keep_from]
 
