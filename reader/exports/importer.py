@@ -251,11 +251,12 @@ class _Planner:
         are other words of this text (both selectors agree: a reviewer moved its start or end,
         `b`), and its kind, when the file gives one (`K`). A w3c file says so only by its
         selectors and `reader:kind` (json says `revised_by_reviewer`, taken by `plan_edits`);
-        the database reviewer's own revision is never overwritten. None when nothing changes."""
+        the database reviewer's own revision is never overwritten. None when nothing changes, and
+        for an orphan of the file: its offsets are into the text it was tagged on, not this one."""
         from reader.store import Revision
 
         found = state.by_id.get(incoming.statement_id or "")
-        if found is None or found.id in state.revised:
+        if found is None or found.id in state.revised or incoming.orphan:
             return None
         exact, start, end = incoming.exact, incoming.start, incoming.end
         kind = incoming.kind or found.kind

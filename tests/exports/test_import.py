@@ -485,6 +485,31 @@ def test_an_orphan_of_the_file_is_kept_even_where_its_old_statement_id_has_a_tag
     assert [(t.statement_id, t.note) for t in state.orphans] == [(ENGINE[0].id, "From an earlier version.")]
 
 
+@pytest.mark.parametrize("fmt", ["json", "w3c"])
+def test_an_orphan_s_old_offsets_never_move_the_statement_that_has_its_old_id_now(sample, empty_store, fmt):
+    """The orphan's offsets are into the text it was tagged on. Here they happen to hold its
+    words in this text too, and its old id is a statement's of this text (other words): that
+    statement keeps its words; the orphan stays an orphan."""
+    words = "Engineers finished work"
+    start = SAMPLE_TEXT.index(words)
+    doc = json.loads(export_text(sample.store, sample.config, None, fmt))
+    if fmt == "json":
+        [orphan] = doc["articles"][0]["orphaned_tags"]
+        orphan["statement_id"] = ENGINE[0].id
+        orphan["anchor"].update(exact=words, start=start, end=start + len(words))
+    else:
+        orphan = doc["first"]["items"][-1]
+        orphan["id"] = orphan["id"].replace("s0ld0ld0ld", ENGINE[0].id)
+        orphan["target"]["selector"][0]["exact"] = words
+        orphan["reader:orphanedFrom"].update(start=start, end=start + len(words))
+    register_sample(empty_store)
+    result = import_text(empty_store, sample.config, json.dumps(doc), f"in.{fmt}")
+    assert (result.orphans, result.revised, result.unplaced) == (1, 0, [])
+    assert ENGINE[0].id not in empty_store.edits(sample.id).revised
+    assert [(t.statement_id, t.anchor.exact) for t in empty_store.article_state(sample.id).orphans] == [
+        (ENGINE[0].id, words)]
+
+
 # --- a desk: several reviewers and a resolution ------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["json", "w3c"])
