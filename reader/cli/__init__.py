@@ -5,7 +5,9 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 
+from reader.cli.batch import collector_paused
 from reader.cli.commands import COMMANDS, DEFAULT_COMMAND
 from reader.cli.context import Context
 from reader.cli.lines import tell
@@ -51,7 +53,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             module = spec.load()
             _add_global_options(p, suppress=True)
             module.add_arguments(p)
-            p.set_defaults(run=module.run)
+            p.set_defaults(run=module.run, whole_database=spec.whole_database)
     return parser
 
 
@@ -80,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command).parse_args(routed)
     ctx = Context(config_option=args.config, db_option=args.db, reviewer_option=args.reviewer)
     try:
-        return int(args.run(args, ctx) or 0)
+        with collector_paused() if args.whole_database else nullcontext():
+            return int(args.run(args, ctx) or 0)
     except ReaderError as e:
         tell(str(e))
         return 1

@@ -12,6 +12,9 @@ class Command:
     name: str
     module: str
     help: str
+    # it reads every article of the database at once: run with the cycle collector paused
+    # (reader.cli.batch), where that was measured to help (`python -m bench desk_reads`)
+    whole_database: bool = False
 
     def load(self) -> ModuleType:
         return importlib.import_module(f"reader.cli.commands.{self.module}")
@@ -23,11 +26,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("tag", "tag", "tag a statement with a source category (saved at once)"),
     Command("untag", "untag", "remove the tag from a statement"),
     Command("tags", "tags", "show the article's statements with their saved tags and suggestions"),
-    Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened"),
-    Command("export", "export", "write an article's (or every article's) statements and tags"),
+    Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened",
+            whole_database=True),
+    Command("export", "export", "write an article's (or every article's) statements and tags", whole_database=True),
     Command("import", "import_", "merge tags from an export file (checked whole first)"),
     Command("agreement", "agreement", "how far the reviewers agree: percent agreement, Cohen's κ, Krippendorff's α, "
-                                      "and every statement in disagreement"),
+                                      "and every statement in disagreement", whole_database=True),
     Command("resolve", "resolve", "settle a statement the reviewers tagged differently, with a category"),
     Command("report", "report", "write a report of every tagged article (--all) or of one article"),
     Command("db", "db", "the tag database itself: `reader db copy SOURCE TARGET` copies it (a folder or a "

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from reader.agreement import (Agreement, Unit, agreement, agreement_json, figure, krippendorff_alpha,
                               percent_agreement, rounded, units_of)
-from reader.cli.batch import collector_paused
 from reader.cli.context import Context, reviewer_names
 from reader.cli.lines import say
 from reader.errors import ReaderError
@@ -34,11 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    with collector_paused():  # (reader.cli.batch: every article's tags are read at once)
-        return _run(args, ctx)
-
-
-def _run(args: argparse.Namespace, ctx: Context) -> int:
     if args.all and args.paths:
         raise ReaderError("give article PATHs or --all, not both.")
     reviewers = reviewer_names(args.reviewers, least=2)
