@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.attribution.cues import trie_pattern
-from reader.attribution.lexicon import AUDIENCES, PREPOSITIONS
+from reader.attribution.lexicon import AMOUNTS, APPROXIMATORS, AUDIENCES, PREPOSITIONS
 from reader.attribution.phrases import REACH
 
 _PASSIVE_BEFORE = frozenset("was were is are been being be get got".split())
@@ -17,7 +17,9 @@ _FINITE_WORDS = """
 is are was were am be been has have had will would can could should shall may might must do does did
 came went saw took made got gave knew thought found left ran began became brought felt kept held stood
 fell rose met paid sent spent won lost built broke chose drove flew grew led meant put read sat shot sold
-spoke struck threw told said wrote sought fought heard need needs want wants know knows say says seem seems remain remains
+spoke struck threw told said wrote sought fought heard
+drew hit hid hung dealt bought caught taught fed fled laid lent rang rode sang sank shook slid stole stuck
+swept swung tore wept withdrew wore woke froze forgave overcame overtook upheld need needs want wants know knows say says seem seems remain remains
 appear appears continue continues plan plans intend intends use uses
 """.split()
 FINITE = re.compile(  # the word list as a trie: the same matches as the plain list, twice as fast
@@ -55,9 +57,12 @@ def breaks(gap: str) -> bool:
 
 
 def prepositional(words: list[str]) -> bool:
-    """Words that open with a preposition, not with a quantity ("at least 1,000 troops")."""
+    """Words that open with a preposition, not with a quantity ("at least 1,000 troops", "about
+    half of the rise")."""
     first, second = words[0].lower(), words[1].lower() if len(words) > 1 else ""
-    return (first in PREPOSITIONS or first == "as") and second not in ("least", "most") and not second[:1].isdigit()
+    quantity = second in ("least", "most") or second[:1].isdigit() or \
+        (first in APPROXIMATORS and second in AMOUNTS - {"a", "one"})
+    return (first in PREPOSITIONS or first == "as") and not quantity
 
 
 def past_audience(text: str, pos: int, hi: int) -> int:

@@ -37,6 +37,9 @@ def _blank(m: re.Match[str]) -> str:
 
 # "a series of tweets early Friday saying …": a text, perhaps a time, then the participle
 _TEXT_THEN_PARTICIPLE = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})(?:\s+(?:on\s+)?{WEEKDAY})?\s+$")
+# "…, saying", "… and saying", "… – saying", "…, eventually saying": a participle joined to its clause
+_JOINED_PARTICIPLE = re.compile(r"(?:,|\band|\s[—–]|--)\s+(?:[a-z]+ly\s+)?$")
+_ADVERB_BEFORE = re.compile(r"\s[a-z]+ly\s+$")
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since for from statement statements post "
                                "posts message letter tweet video release interview speech".split())
@@ -52,8 +55,17 @@ _TITLE_CASE = re.compile(r"\s*[A-Z][\w’'-]*(?:,?\s+(?:(?:of|the|and|for|on|in|
 # the object of a characterising verb and its "as": "identified the suspect as …"
 _OBJECT_AS = re.compile(r"\s+((?:(?!as\b)[\w’'.-]+\s+){1,10}?)as\s+(?=[\w“\"])")
 # "… and Democrats accused …": a second clause with a subject of its own before its cue
-_AND_SUBJECT = re.compile(r",?\s+(?:and|but|while)\s+(?:(?:the|a|an|his|her|their|its|some|many|other)\s+)?"
-                          r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*|[a-z]+s)|they|we|she|he)\s+(?:also\s+)?$")
+# (a count speaks too: "… and one in four said", "…, and more than 40 percent of voters say"; after a
+# comma, any short subject without a verb of its own: ", and her deputy told …")
+_COUNT = (r"(?:(?:about|nearly|almost|roughly|only|just|more\s+than|fewer\s+than|less\s+than)\s+)?"
+          r"(?:\d[\d.,]*%?|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+third|a\s+quarter|"
+          r"two-thirds|three-quarters|a\s+majority|most|others|another)"
+          r"(?:\s+(?:in|of)\s+(?:\d+|three|four|five|ten))?(?:\s+percent)?(?:\s+of\s+(?:the\s+)?[a-z]+)?")
+_AND_SUBJECT = re.compile(r",?\s+(?:and|but|while)\s+(?:(?:(?:the|a|an|his|her|their|its|some|many|other)\s+)?"
+                          r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}(?:[A-Z][\w’'.-]*|[a-z]+s)|they|we|she|he)|" + _COUNT + r")"
+                          r"\s+(?:(?:also|has|have|had|would|will|could|did)\s+){0,2}$"
+                          r"|,\s+(?:and|but|while)\s+(?:(?!(?:that|who|which|whom|to|[a-z]+ed|[a-z]+ing)\b)"
+                          r"[\w’'.-]+\s+){1,5}$")
 # "was asked by the host whether", "was told by officials that": the agent, then the words
 _AGENT_THEN_CLAUSE = re.compile(r"\s+by\s+([^,;:“”\"]{2,80}?)\s+(?:that\s+|(?=(?:whether|if)\b))")
 # "asked the guard whether": the person asked, before the question
@@ -75,6 +87,11 @@ _SKIPPED_PHRASE = re.compile(
     r"|\s*,?\s*(?:last|this)\s+(?:week|weekend|month|year|night|spring|summer|fall|autumn|winter)\b"  # "told X last week"
     rf"|\s*,?\s*{WEEKDAY}\b"
     r"|\s*,?\s*" + BY_MEANS, re.IGNORECASE)
+_DANGLING = re.compile(r"\s(?:the|a|an|its|his|her|their|this)\s*$", re.IGNORECASE)
+# words before "that" showing it is not the complementiser of the cue: "said she considered how
+# that would play", "said it's important that …"
+_CLAUSE_BEFORE_THAT = re.compile(r"\b(?:he|she|they|we|i|it|you|how|what|why|whether|when|where|if)\b",
+                                 re.IGNORECASE)
 
 
 def find(scan: SentenceScan) -> None:
@@ -91,7 +108,10 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
         return
     before_tok = previous_word(text, sent.start, m.start())
     if form.tense == "ing" and before_tok not in ("is", "are", "was", "were", "been"):
-        if not re.search(r"(?:,|\band)\s+$", text[max(sent.start, m.start() - 6):m.start()]) and \
+        lead = _ADVERB_BEFORE.search(text, max(sent.start, m.start() - 40), m.start())
+        if lead is not None:  # "after initially saying", "…, eventually saying": the word before the adverb
+            before_tok = previous_word(text, sent.start, lead.start())
+        if not _JOINED_PARTICIPLE.search(text, max(sent.start, m.start() - 40), m.start()) and \
                 before_tok not in _BEFORE_PARTICIPLE and not _TEXT_THEN_PARTICIPLE.search(text, sent.start, m.start()) \
                 and not WITH_SUBJECT.search(text, sent.start, m.end()):
             return
@@ -266,7 +286,8 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
     that = re.search(r"\bthat\b", window)
     start: int | None = None
     if that and not re.search(r"[.;:“”\"]", window[:that.start()]) and \
-            not _AUX.search(window[:that.start()]) and not another_cue(lexicon, window[:that.start()]):
+            not _AUX.search(window[:that.start()]) and not _CLAUSE_BEFORE_THAT.search(window, 0, that.start()) \
+            and not another_cue(lexicon, window[:that.start()]):
         start = lo + that.end()
         while start < hi and text[start].isspace():
             start += 1
@@ -283,7 +304,8 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
             pp = _SKIPPED_PHRASE.match(text[pos:hi])
             if not pp or pp.end() == 0:
                 break
-            pos += pp.end()
+            dangling = _DANGLING.search(pp.group())  # "said in a statement the tax …": "the" opens the words
+            pos += dangling.start() if dangling and dangling.start() > 0 else pp.end()
         skip = _BEFORE_CLAUSE.match(text[pos:hi])
         start = pos + (skip.end() if skip else 0)
         if start < hi and text[start] in OPENERS + '"':
@@ -307,7 +329,8 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
             or (words[0].lower() in _QUESTION_WORDS and _NEGATED.search(text, max(0, lo - 30), lo)) \
             or (form.lemma == "claim" and words[0].lower() in ("responsibility", "credit")) \
             or (form.lemma == "add" and not after_that and words[0].lower() in DETERMINERS and not FINITE.search(content)) \
-            or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than") \
+            or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than"
+                and not (words[1].lower() == "of" and FINITE.search(content))) \
             or (form.lemma == "ask" and after_that) \
             or _REQUEST.match(content) or (prepositional(words) and not after_that):
         return None  # "has written for several outlets", "urged him to go": not reported words

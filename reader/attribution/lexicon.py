@@ -31,6 +31,12 @@ immediately finally already even just only now never often widely angrily bluntl
 firmly quietly loudly openly sharply strongly curtly tersely cautiously not long
 """.split())
 
+# Words before a number that make it rough ("about half of voters", "over 40 percent"), and the
+# amounts they qualify: the phrase is a quantity, not a preposition's object.
+APPROXIMATORS = frozenset("about around nearly almost roughly some over under approximately".split())
+AMOUNTS = frozenset("half third quarter two three four five six seven eight nine ten a one dozen "
+                    "dozens hundreds thousands".split())
+
 # Words that can open an adverbial phrase in front of a clause's subject ("On Friday, ...").
 TIME_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow

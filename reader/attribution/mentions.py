@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.attribution.lexicon import (
-    ABBREVIATIONS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, EVIDENCE_NOUNS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
+    ABBREVIATIONS, AMOUNTS, APPROXIMATORS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, EVIDENCE_NOUNS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
     PERSONAL_PRONOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS,
 )
 from reader.attribution.tokens import Tok, word_key
@@ -60,9 +60,6 @@ def singular(word: str) -> str:
     return word
 
 
-_ABOUT = frozenset("about around nearly almost roughly some over approximately".split())
-_AMOUNTS = frozenset("half third quarter two three four five six seven eight nine ten a one dozen "
-                     "dozens hundreds thousands".split())
 _QUANTIFIERS = frozenset({("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"),
                           ("up", "to"), ("as", "many")})
 
@@ -82,7 +79,7 @@ def _strip_leading(seg: list[Tok]) -> list[Tok]:
         if i + 1 < len(seg) and (low, seg[i + 1].lower) in _QUANTIFIERS:
             i += 2  # "at least half of voters": the voters speak
             continue
-        if low in _ABOUT and i + 1 < len(seg) and (seg[i + 1].text[:1].isdigit() or seg[i + 1].lower in _AMOUNTS):
+        if low in APPROXIMATORS and i + 1 < len(seg) and (seg[i + 1].text[:1].isdigit() or seg[i + 1].lower in AMOUNTS):
             i += 1  # "about half of voters", "nearly 4 in 10"
             continue
         if low in ("on", "in", "at", "by", "during", "since", "late", "early", "last", "this", "next",
@@ -133,9 +130,18 @@ def _cut_clause(seg: list[Tok]) -> tuple[list[Tok], list[Tok]]:
         if seg[i].lower in ("which", "whom") and seg[i - 1].lower in PREPOSITIONS:
             return seg[i + 1:], []  # "a year in which a majority of voters (say)": the clause's own subject
     for i, t in enumerate(seg):
-        if i and (t.lower in RELATIVE or t.lower == "speaking"):
+        if i and (t.lower in RELATIVE or t.lower == "speaking" or _participle_clause(seg, i)):
             return seg[:i], seg[i:]
     return seg, []
+
+
+def _participle_clause(seg: list[Tok], i: int) -> bool:
+    """ "Republicans supporting the bill", "residents living near the plant": a participle after
+    the head noun opens a clause (not "the ruling party", "a leading expert")."""
+    t, before = seg[i], seg[i - 1]
+    return not t.cap and t.lower.endswith("ing") and len(t.lower) > 5 and t.lower not in _ROLE_ENDINGS \
+        and before.word and before.lower not in DETERMINERS and before.lower not in PREPOSITIONS \
+        and i + 1 < len(seg) and (seg[i + 1].lower in _ARTICLES or seg[i + 1].lower in PREPOSITIONS)
 
 
 def _name_run(seg: list[Tok]) -> tuple[int, int] | None:
@@ -182,8 +188,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
         if low in AUX or (low in RELATIVE and not (k == 0 and low == "that")) or low in ("not", "there") \
                 or low in _COMMON_VERBS:
             return False
-        if low in PERSONAL_PRONOUNS and (k > 0 or len(seg) > 1):
-            return False  # "he hadn't thought …" is a clause, not a speaker
+        if low in PERSONAL_PRONOUNS and (k > 0 or len(seg) > 1) and not (k == 0 and seg[1].lower == "and"):
+            return False  # "he hadn't thought …" is a clause, not a speaker; "she and a colleague" speak
         if low in CLAUSE_WORDS and low not in ("and", "as") and not (k == 0 and low in ("that", "this")) \
                 and not (low == "than" and k and seg[k - 1].lower in ("more", "fewer", "less")):
             return False  # a clause; but "a blogger with more than 500,000 followers" is a speaker
@@ -205,12 +211,15 @@ def _looks_like_np(seg: list[Tok]) -> bool:
         if t.text in ("“", "”", '"', ":", "!", "?"):
             return False
     last = seg[-1].lower
-    if last in PREPOSITIONS or last in DETERMINERS - {"one", "two", "three", "all", "both", "several", "many"}:
-        return False
+    if last in PREPOSITIONS or last in DETERMINERS - _COUNT_ENDS - (_ALONE if len(seg) == 1 else frozenset()):
+        return False  # "the", "a rumour the"; but "one in four", "another" (says) speak
     # "The Riverside Times", "the Times"
     return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and (seg[-2].cap or seg[-2].lower == "the"))
 
 
+_COUNT_ENDS = frozenset("one two three four five six seven eight nine ten all both several many".split())
+# a speaker on its own: "another says", "some say", "those (who back her) say"
+_ALONE = frozenset("another some few those".split())
 _ARTICLES = frozenset("a an the his her their its this that these those our my your".split())
 _ROLE_ENDINGS = frozenset({"belly", "ally", "allied", "king", "acting", "leading", "ruling",
                            "governing", "founding", "reigning", "visiting", "outgoing", "incoming"})
@@ -298,11 +307,14 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]], *, after_v
     definite = (low0 in ("the", "one", "that", "this") and name is None
                 and len(common) <= 2 and bool(head_word))
     gender = None
-    if any(w in FEMALE_WORDS for w in lowers):
+    together = low0 in PERSONAL_PRONOUNS and lowers[1:2] == ["and"]  # "she and another reporter"
+    if together:
+        pass
+    elif any(w in FEMALE_WORDS for w in lowers):
         gender = "f"
     elif any(w in MALE_WORDS for w in lowers):
         gender = "m"
-    plural = (head_word != singular(head_word) and not name) or low0 in (
+    plural = together or (head_word != singular(head_word) and not name) or low0 in (
         "two", "three", "four", "several", "many", "some", "both", "dozens", "hundreds")
     start = _trim_article(text, start, end)
     return Mention(start, end, text[start:end], head_word, name=name, descriptions=descriptions,

@@ -60,7 +60,7 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
         named = after[:name_then_end.start("participle")] if participle and name_then_end else after
         if form.lemma not in INVERTING or name_then_end is None \
                 or re.search(r"\bthat\b", named) or _CLOSES_RELATIVE.search(before) \
-                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b", named)[0]):
+                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b|,\s+but\s", named)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
         if speaker() is not None:
             return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks

@@ -58,6 +58,8 @@ QUOTE_AFTER_OBJECT = frozenset("say write tell post tweet add ask declare".split
 # Words before a cue word that make it a noun or an adjective: "the report", "a new claim".
 _NOUN_BEFORE = DETERMINERS | {"of", "in", "on", "for", "with", "new", "latest", "recent", "first",
                               "last", "previous", "earlier", "later", "whose", "such", "what"}
+_COUNTS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands "
+                   "several many few both all some another each".split())
 _AFTER_QUOTE = frozenset('”"’»')
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
@@ -84,6 +86,8 @@ def not_a_verb(form: CueForm, text: str, lo: int, hi: int) -> bool:
     statement", "a written reply", or a participle after the text it describes, "a statement
     posted on its website" (in lower case: "The Post reported" names a newspaper)?"""
     prev = previous_word(text, lo, hi)
+    if prev in _COUNTS and form.lemma not in NOUNISH:
+        return False  # "two in three said", "many say": a count is the subject of a verb with no noun form
     if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
         return True
     if form.tense not in ("past", "participle") or form.lemma not in PUBLISHING:
