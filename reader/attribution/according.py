@@ -21,7 +21,9 @@ from reader.attribution.tokens import tokenize
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # what may stand before an opening "according to X," and still leave the statement after it
 _ADVERBIAL_LEAD = re.compile(
-    r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z]\w*\s+\w+|In\s+[^,]{1,30}|On\s+[^,]{1,30}|But|And|However|Meanwhile|Also|Still|Yet|So|"
+    r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z]\w*\s+\w+|"
+    r"(?:In|On|At|Over|About|Around|By|For|During|After|Before|Since|Until|Within|Throughout|Last|This|Early|Late)"
+    r"\s+[^,]{1,30}|But|And|However|Meanwhile|Also|Still|Yet|So|"
     r"Separately|Instead|Moreover|Now|Then|Indeed|Earlier|Later)")
 # a lead ending in a word that opens a clause: "… a policy which, according to X, …"
 _OPENS_CLAUSE = re.compile(r"\b(?:which|that|who|whom|and|but|while|because|as)$", re.IGNORECASE)

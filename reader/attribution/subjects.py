@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reader.attribution.clauses import FINITE, clause_start
+from reader.attribution.clauses import FINITE, RELATIVE_REACH, clause_start
 from reader.attribution.kinds import AFFILIATED_ROLES
 from reader.attribution.cues import CueLexicon
 from reader.attribution.lexicon import DETERMINERS, SUBORDINATORS, VERB_FILLERS
@@ -15,7 +15,9 @@ from reader.attribution.tokens import Tok, tokenize
 from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 
-_PARENTHETICAL = re.compile(r",\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
+_PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
+# ", who backed Vale and (said)": a relative clause the cue's "and" continues
+_RELATIVE_OPEN = re.compile(r"(?<=,)\s+(?:who|which)\s+[^,;:“”\"]*$")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
 _OPENING_VERBS = frozenset("has have had was is were are will would can could did does do".split())
 # a sentence starts after a full stop, not after an initial or a title ("Mr. Ode", "J. Ode")
@@ -36,7 +38,11 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
     if len(words) > 2 and words[-2].lower() in ("in", "on", "last") and words[-3].lower() in ("who", "which"):
         del words[-2:]  # "who in 2010 said", "which on Friday said"
     if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"]:
-        # "He called it “…” and said …", "Ode went on to call …": the subject of the first verb
+        # "He called it “…” and said …", "Ode went on to call …": the subject of the first verb;
+        # "Ode, who backed Vale and said …": what the relative pronoun points to
+        opened = _RELATIVE_OPEN.search(text, max(sent.start, cue.start() - RELATIVE_REACH), cue.start())
+        if opened is not None:
+            return subject_before(text, clause_start(text, sent.start, opened.start()), opened.start(), relative=True)
         return prior or leading_subject(lexicon, text, sent.start, cue.start())
     if words and words[-1].lower() in ("who", "which") and not words[-1].isupper():  # "WHO" is a name
         # "the embassy, which said …": the speaker is what the relative pronoun points to

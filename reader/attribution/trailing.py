@@ -32,11 +32,14 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
 # ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
-# (the appositive opens with a determiner or a role in lower case: ", director of the centre.")
+# (the appositive opens with a determiner, a role in lower case, a relative pronoun or a name:
+# ", director of the centre.", ", its president.", ", who was elected in 2012.", ", Ohio's senator.")
 _NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?|"
+                            r"(?:who|whose)\s[^;:]{0,200}?|[A-Z][^;:]{0,200}?|"
                             r"(?!(?:and|but|or|who|whom|whose|which|while|as|because|when|where)\b)(?![a-z]+ing\b)"
                             r"[a-z][^,;:]{0,200}?))?"  # "…, said Howard, but her record …", "…, said Ode, adding …"
                             r"(?:[.!]?|,\s+but\s.*|,\s+(?P<participle>[a-z]+ing)\b.*)\s*")
+_AUX_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 
 
@@ -60,9 +63,10 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
         named = after[:name_then_end.start("participle")] if participle and name_then_end else after
         if form.lemma not in INVERTING or name_then_end is None \
                 or re.search(r"\bthat\b", named) or _CLOSES_RELATIVE.search(before) \
-                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which)\b|,\s+but\s", named)[0]):
+                or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which|whose)\b|,\s+but\s", named)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
-        if speaker() is not None:
+        own = speaker()
+        if own is not None and _set_off(text, own.end, sent.start + comma):
             return None  # "X of Ohio, a Republican who …, said the family deserved better": X speaks
         mention = subject_after(text, m.end(), sent.end)
     else:
@@ -89,6 +93,19 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
         # follow the quotation, so the whole is the speaker's, mixed
     return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(),
                m.end(), mention, context=text[m.start():sent.end] + " " + text[cstart:cend])
+
+
+def _set_off(text: str, end: int, comma: int) -> bool:
+    """Does an appositive or a relative clause stand between a subject ending at `end` and the
+    comma before its cue ("X of Ohio, a Republican who …, said")? A clause's last words before
+    ", said Y" ("… a burden that distracts from teaching, said Y") are no subject of "said"."""
+    between = text[end:comma]
+    if end >= comma or between.lstrip()[:1] not in (",", "—", "–", "("):
+        return False
+    # each piece up to its relative pronoun has no verb: "a Democrat (who opposed the bill)", not
+    # "(Even if the office closed,) some of its work would be done …"
+    return not any(_AUX_WORD.search(re.split(r"\b(?:who|whom|whose|which|that)\b", piece)[0])
+                   for piece in re.split(r"[,—–(]", between))
 
 
 def parenthetical(scan: SentenceScan, m: re.Match[str]) -> Raw | None:
