@@ -185,7 +185,8 @@ def _looks_like_np(seg: list[Tok]) -> bool:
         return False  # "regularly publishes …": an adverb and its verb
     for k, t in enumerate(seg):
         low = word_key(t)
-        if low in AUX or (low in RELATIVE and not (k == 0 and low == "that")) or low in ("not", "there") \
+        if (low in AUX and not (k and t.cap)) or (low in RELATIVE and not (k == 0 and low == "that")) \
+                or low in ("not", "there") \
                 or low in _COMMON_VERBS:
             return False
         if low in PERSONAL_PRONOUNS and (k > 0 or len(seg) > 1) and not (k == 0 and seg[1].lower == "and"):

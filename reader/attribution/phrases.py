@@ -23,8 +23,8 @@ def _adverbial(seg: list[Tok]) -> bool:
         return True
     if first.endswith("ly") and len(seg) <= 2 and not seg[0].cap:
         return True
-    if first.endswith("ing") and not seg[0].cap:
-        return True
+    if first.endswith("ing") and (not seg[0].cap or (len(seg) > 1 and seg[1].lower in PREPOSITIONS)):
+        return True  # "speaking to reporters", "Appearing before the crowd,"
     return any(t.lower in TIME_WORDS for t in seg[:2]) and len(seg) <= 4 and not any(
         t.cap for t in seg[1:])
 
@@ -43,6 +43,8 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
             len(toks) > 1 and not toks[-1].cap and toks[-1].lower.endswith("ly")
             and toks[-1].lower not in LY_NOUNS | LY_ADJECTIVES)):
         toks.pop()
+    if len(toks) > 1 and toks[-1].text in _CLOSING_QUOTES and toks[-2].text == ",":
+        toks.pop()  # "X, who calls it a “fraud,” said": the comma inside the quotation closes the clause
     if not toks:
         return None
     segs = [seg for seg in segments(toks) if seg]
@@ -57,10 +59,16 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
         k = 0
         while k < len(segs) - 1 and _adverbial(segs[k]):
             k += 1
-        return build_mention(text, segs[k], segs[k + 1:])
+        mention = build_mention(text, segs[k], segs[k + 1:])
+        if mention is None and k + 1 < len(segs) and segs[k + 1][0].cap:
+            # "One delegate not on the list, Kara Smit, told", "It was no accident — Bren Vale,
+            # a spokesman, told": the name set off after words that are no speaker
+            mention = build_mention(text, segs[k + 1], segs[k + 2:])
+        return mention
     return build_mention(text, segs[-1], [])
 
 
+_CLOSING_QUOTES = ("”", '"', "’")
 _DATELINE_DASHES = ("--", "—", "–")
 
 

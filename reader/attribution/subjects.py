@@ -16,6 +16,9 @@ from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 
 _PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
+# the end of a parenthetical before the cue, its comma maybe inside a quotation: ", a doctor,",
+# ", who calls it a “fraud,”"
+_SET_OFF_END = re.compile(r"(?:,|--|—|–)[”\"]?\s*$")
 # ", who backed Vale and (said)": a relative clause the cue's "and" continues
 _RELATIVE_OPEN = re.compile(r"(?<=,)\s+(?:who|which)\s+[^,;:“”\"]*$")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
@@ -53,7 +56,7 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
         rel = text.rfind("that", sent.start, cue.start())  # "a channel that claimed …"
         return subject_before(text, clause_start(text, sent.start, rel), rel, relative=True)
     start = clause_start(text, max(lo, sent.start), cue.start())
-    if text[start:cue.start()].rstrip().endswith((",", "--", "—", "–")):
+    if _SET_OFF_END.search(text, max(sent.start, start - 3), cue.start()):
         # "Paradis, who volunteered when he ran in 1992, says": the clause starts before
         # the parenthetical, whatever clauses the parenthetical holds
         paren = _PARENTHETICAL.search(text, max(lo, sent.start), cue.start())
