@@ -154,8 +154,9 @@ def _is_full(scan: SentenceScan, q: Quote) -> bool:
         return True  # `he said "…"`; not `fighting would continue "until …"`
     if form is not None and form.tense == "ing" and WITH_SUBJECT.search(before):
         return True  # `with one poster writing "…"`
-    if _GOES_ON.search(before) and any(o.close < q.open and _is_full(scan, o) for o in sent.quotes):
-        return True  # `“…,” he said, but “…”`: the same speaker goes on
+    if _GOES_ON.search(before) and any(o.close < q.open and scan.cues_between(o.after, q.open) and _is_full(scan, o)
+                                       for o in sent.quotes):
+        return True  # `“…,” he said, but “…”`: the same speaker goes on (not `“…,” X, with a hat and “…” pins`)
     if posts.CAPTION.search(before):
         return True
     # closed by ",” she said": a quotation with its attribution right after it, or a short one

@@ -81,6 +81,11 @@ def previous_word(text: str, lo: int, hi: int) -> str:
     return ""
 
 
+_DETERMINER_NOUN = re.compile(r"(?<![\w’'-])(\w+)\s+([a-z]+)\s+$")
+_PLURAL_WITHOUT_S = frozenset("people police public staff crew team government majority media clergy".split())
+_SINGULAR_DETERMINERS = frozenset("a an the this that his her its their our my your one another each every".split())
+
+
 def not_a_verb(form: CueForm, text: str, lo: int, hi: int) -> bool:
     """Does the word before the cue at `hi` make it a noun or an adjective: "the minister's
     statement", "a written reply", or a participle after the text it describes, "a statement
@@ -90,6 +95,11 @@ def not_a_verb(form: CueForm, text: str, lo: int, hi: int) -> bool:
         return False  # "two in three said", "many say": a count is the subject of a verb with no noun form
     if prev.endswith(("’s", "'s")) or prev in _NOUN_BEFORE - {"first", "later", "earlier"}:
         return True
+    if form.tense == "base" and (form.lemma in NOUNISH or form.lemma == "call"):
+        # "a conference call", "the phone call": a singular subject would say "calls"
+        compound = _DETERMINER_NOUN.search(text, max(lo, hi - 40), hi)
+        return compound is not None and compound.group(1).lower() in _SINGULAR_DETERMINERS \
+            and not compound.group(2).endswith("s") and compound.group(2) not in _PLURAL_WITHOUT_S
     if form.tense not in ("past", "participle") or form.lemma not in PUBLISHING:
         return False
     before = text[max(lo, hi - 20):hi].split()
