@@ -318,11 +318,28 @@ def across_sentences(lexicon: CueLexicon, text: str, raws: list[Raw]) -> None:
                 and after.paragraph == raw.paragraph and \
                 0 <= min(after.mention.start, after.cue_start) - raw.quote.after < _CLOSE:
             _take(lexicon, raw, after)
-    for before, raw in zip(raws, raws[1:]):
+    for k in range(1, len(raws)):
+        before, raw = raws[k - 1], raws[k]
         if raw.quote is not None and raw.mention is None and raw.inherit and before.silent and \
                 before.mention is not None and raw.paragraph - before.paragraph <= 1 and \
-                raw.start - before.end < _NEAR:
+                raw.start - before.end < _NEAR and not (k > 1 and _aside(text, raws[k - 2], before)):
             _take(lexicon, raw, before)
+
+
+def _aside(text: str, main: Raw, silent: Raw) -> bool:
+    """Is the cue that reported nothing a clause of the sentence whose main attribution came
+    just before (`“…,” X told the paper, after Y stated an interest. “…”`)? Then the next
+    quotation goes on with X."""
+    return not main.silent and main.mention is not None and main.cue_end is not None and \
+        silent.cue_start is not None and main.paragraph == silent.paragraph and \
+        main.cue_end <= silent.cue_start and _SENTENCE_END.search(text, main.cue_end, silent.cue_start) is None \
+        and _SUBORDINATE.search(text, max(main.cue_end, silent.cue_start - 50), silent.cue_start) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
+# a subordinate clause holding the cue: ", after the mayor stated", "when officials announced"
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|until|once|who|which)"
+                          r"(?:\s+[\w’'.-]+){1,5}\s+$")
 
 
 _NEAR = 200  # characters between a cue that reported nothing and the quotation it introduces
