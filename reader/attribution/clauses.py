@@ -79,12 +79,17 @@ def past_audience(text: str, pos: int, hi: int) -> int:
     best = pos
     for n, m in enumerate(words):
         word = m.group(1)
+        stop = word.endswith(".") and word[:-1].lower() in AUDIENCES  # "told reporters." ends the sentence
+        if stop:
+            word = word[:-1]
         if word == "of" and best > pos and n + 1 < len(words) and words[n + 1].group(1)[:1].isupper():
             continue  # "told The Star-Ledger of Newark": a place in the audience's name
         if word.lower() in AUDIENCES or (word[:1].isupper() and word.lower() not in ("he", "she", "they", "it", "we", "i")):
             if all(w.group(1).lower() in _AUDIENCE_LEAD or w.group(1)[:1].isupper() or w.group(1) == "of" or
                    w.group(1).lower() in AUDIENCES for w in words[:n]):
-                best = m.end()
+                best = m.end() - stop
+            if stop:
+                break
         elif word.lower() not in _AUDIENCE_LEAD and not word[:1].isupper():
             break
     return best

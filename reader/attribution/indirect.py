@@ -87,6 +87,11 @@ _SKIPPED_PHRASE = re.compile(
     r"|\s*,?\s*(?:last|this)\s+(?:week|weekend|month|year|night|spring|summer|fall|autumn|winter)\b"  # "told X last week"
     rf"|\s*,?\s*{WEEKDAY}\b"
     r"|\s*,?\s*" + BY_MEANS, re.IGNORECASE)
+# a fronted phrase before the reported clause's own subject: "(said) in politics it takes time",
+# "(says) despite being an alumna, she plans …"
+_LEAD_PHRASE = re.compile(r"(?:in|despite|after|before|during|since|under|without|if|for|with)\s+"
+                          r"[^,;:.“”\"]{1,40}?(?:,\s*|\s)(?:he|she|it|they|we|i|there)\s+[a-z’']+\b",
+                          re.IGNORECASE)
 _DANGLING = re.compile(r"\s(?:the|a|an|its|his|her|their|this)\s*$", re.IGNORECASE)
 # words before "that" showing it is not the complementiser of the cue: "said she considered how
 # that would play", "said it's important that …"
@@ -332,7 +337,7 @@ def _content_after(scan: SentenceScan, lo: int, form: CueForm, *,
             or (words[0].lower() in _NOTHING_SAID and words[1].lower() != "than"
                 and not (words[1].lower() == "of" and FINITE.search(content))) \
             or (form.lemma == "ask" and after_that) \
-            or _REQUEST.match(content) or (prepositional(words) and not after_that):
+            or _REQUEST.match(content) or (prepositional(words) and not after_that and not _LEAD_PHRASE.match(content)):
         return None  # "has written for several outlets", "urged him to go": not reported words
     if not any(c.isalpha() for c in content):
         return None

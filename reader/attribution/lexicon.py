@@ -28,14 +28,14 @@ has have had was were is are be been being will would could should may might mus
 also later then again once still further previously personally publicly privately separately
 earlier repeatedly reportedly recently first initially lately subsequently quickly simply flatly
 immediately finally already even just only now never often widely angrily bluntly calmly
-firmly quietly loudly openly sharply strongly curtly tersely cautiously not long
+firmly quietly loudly openly sharply strongly curtly tersely cautiously not long since
 """.split())
 
 # Words before a number that make it rough ("about half of voters", "over 40 percent"), and the
 # amounts they qualify: the phrase is a quantity, not a preposition's object.
 APPROXIMATORS = frozenset("about around nearly almost roughly some over under approximately".split())
 AMOUNTS = frozenset("half third quarter two three four five six seven eight nine ten a one dozen "
-                    "dozens hundreds thousands".split())
+                    "dozens hundreds thousands two-thirds three-quarters one-third one-quarter majority".split())
 
 # Words that can open an adverbial phrase in front of a clause's subject ("On Friday, ...").
 TIME_WORDS = frozenset("""

@@ -43,8 +43,9 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
             len(toks) > 1 and not toks[-1].cap and toks[-1].lower.endswith("ly")
             and toks[-1].lower not in LY_NOUNS | LY_ADJECTIVES)):
         toks.pop()
-    if len(toks) > 1 and toks[-1].text in _CLOSING_QUOTES and toks[-2].text == ",":
-        toks.pop()  # "X, who calls it a “fraud,” said": the comma inside the quotation closes the clause
+    closing = 2 if len(toks) > 2 and toks[-1].text == toks[-2].text == "'" else 1  # '' written as two marks
+    if len(toks) > closing and toks[-1].text in _CLOSING_QUOTES and toks[-1 - closing].text == ",":
+        del toks[-closing:]  # "X, who calls it a “fraud,” said": the comma inside the quotation closes the clause
     if not toks:
         return None
     segs = [seg for seg in segments(toks) if seg]
@@ -68,7 +69,7 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
     return build_mention(text, segs[-1], [])
 
 
-_CLOSING_QUOTES = ("”", '"', "’")
+_CLOSING_QUOTES = ("”", '"', "’", "'")
 _DATELINE_DASHES = ("--", "—", "–")
 
 

@@ -16,9 +16,11 @@ from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 
 _PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
+# "…, then says": a second verb of the sentence's subject, as after "and"
+_THEN = re.compile(r",\s+then\s+$")
 # the end of a parenthetical before the cue, its comma maybe inside a quotation: ", a doctor,",
 # ", who calls it a “fraud,”"
-_SET_OFF_END = re.compile(r"(?:,|--|—|–)[”\"]?\s*$")
+_SET_OFF_END = re.compile(r"(?:,|--|—|–)(?:[”\"]|'')?\s*$")
 # ", who backed Vale and (said)": a relative clause the cue's "and" continues
 _RELATIVE_OPEN = re.compile(r"(?<=,)\s+(?:who|which)\s+[^,;:“”\"]*$")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
@@ -40,7 +42,8 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
         words.pop()
     if len(words) > 2 and words[-2].lower() in ("in", "on", "last") and words[-3].lower() in ("who", "which"):
         del words[-2:]  # "who in 2010 said", "which on Friday said"
-    if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"]:
+    if words and words[-1].lower() in ("and", "but") or words[-1:] == ["to"] or \
+            _THEN.search(text, max(sent.start, cue.start() - 12), cue.start()):
         # "He called it “…” and said …", "Ode went on to call …": the subject of the first verb;
         # "Ode, who backed Vale and said …": what the relative pronoun points to
         opened = _RELATIVE_OPEN.search(text, max(sent.start, cue.start() - RELATIVE_REACH), cue.start())

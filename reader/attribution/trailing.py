@@ -39,6 +39,10 @@ _NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:(?:{'|'.join(sorted(D
                             r"(?!(?:and|but|or|who|whom|whose|which|while|as|because|when|where)\b)(?![a-z]+ing\b)"
                             r"[a-z][^,;:]{0,200}?))?"  # "…, said Howard, but her record …", "…, said Ode, adding …"
                             r"(?:[.!]?|,\s+but\s.*|,\s+(?P<participle>[a-z]+ing)\b.*)\s*")
+# ", his top aide, Tad Devine," or ", Tad Devine," right before the cue: a name set off by commas,
+# maybe after a short role phrase
+_APPOSED_SPEAKER = re.compile(r",\s+(?:(?:a|an|the|his|her|its|their)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4},\s+)?"
+                              r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s*$")
 _AUX_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
 _CLOSES_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:“”\"]*,\s*$", re.IGNORECASE)
 
@@ -52,6 +56,9 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
     comma = before.rfind(",")
     if comma < 0:
         return None
+    apposed = _APPOSED_SPEAKER.search(before) if not before[comma + 1:].strip() else None
+    if apposed is not None:  # "…, his top aide, Tad Devine, told the paper.": the role and name speak
+        comma = apposed.start()
     speaker_text = before[comma + 1:]
     if re.search(r"\b(?:which|whom|who|where)\b", speaker_text):
         return None  # "…, to which X replied in the negative": a relative clause, not an attribution
