@@ -34,7 +34,7 @@ _CONTENT_END = re.compile(
     r",\s+but\b(?!\s+[“\"])|(?<=,[”\"])\s+but\s+(?=[a-z])|,\s+(?:and|but)\s+(?:he|she)\s+(?!said\b|says\b)|;\s|"
     r",\s+according\s+to\b|(?:,|(?<=,[”\"]))\s+(?:saying|adding|describing|calling|noting|claiming|"
     r"insisting|warning|arguing|posting|accusing|urging|stressing|explaining|telling|writing|citing)\b|"
-    r",\s+while\b|,\s+whereas\b|,\s+(?:to|after|in|by|at|from|for|with|of)\s+which\b")
+    r",\s+while\b|,\s+whereas\b|,\s+compared\s+(?:with|to)\s+[^,;]*?\bwho\s+(?:say|said|told)\b|,\s+(?:to|after|in|by|at|from|for|with|of)\s+which\b")
 # (the lookahead on first letters lets the scan skip most positions at once: same matches, 6× faster)
 _CLAUSE_BREAK = re.compile(r"(?=[;:”\",btwai])(?:[;:]|[”\"](?=\s)|,\s*(?:and|but|while|whereas|as|so)\s|"
                            r"\b(?:but|that|when|where|what|after|because|while|if)\s)")

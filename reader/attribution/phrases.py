@@ -99,10 +99,20 @@ def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Men
     """"a harsh response from Aldo Berg Jr.(, who said)": the noun phrase after the last
     preposition or verb is the one a relative pronoun or a cue belongs to."""
     cut = max((k for k, t in enumerate(head) if not t.cap and (
-        t.lower in PREPOSITIONS or t.lower.endswith("ed"))), default=-1)
+        t.lower in PREPOSITIONS or t.lower.endswith("ed")) and not _inside_count(head, k)), default=-1)
     if 0 <= cut < len(head) - 1:
         return build_mention(text, head[cut + 1:], extra)
     return None
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _inside_count(head: list[Tok], k: int) -> bool:
+    """ "four in ten", "one of five": the preposition of a count, not one before its noun phrase."""
+    def number(t: Tok) -> bool:
+        return t.lower in _NUMBER_WORDS or t.text.isdigit()
+    return 0 < k < len(head) - 1 and head[k].lower in ("in", "of") and number(head[k - 1]) and number(head[k + 1])
 
 
 def subject_after(text: str, lo: int, hi: int, *, whole: bool = False) -> Mention | None:
