@@ -1,18 +1,20 @@
 """The key bar at the bottom: the keys that act right now, drawn as one line.
 
 It shows what Textual's `Footer` shows (the screen's active bindings with `show=True`, one
-per action, as config.yaml remaps them, disabled ones dim; hover for the description, click
+per action, those the screen's `shows` allows now (a key of one filter's), as config.yaml remaps them, disabled ones dim; hover for the description, click
 to press) but as a single widget: the Footer builds a widget per key and recomposes them
 whenever the bindings change, which cost more at start-up than the rest of the screen's
 frame put together.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -30,8 +32,10 @@ class KeyBar(Widget, can_focus=False):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled", "keybar--hover"}
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, shows: Callable[[Binding], bool] | None = None) -> None:
+        """`shows`: whether a binding shown in the footer is shown now (None: all are)."""
         super().__init__(id=id)
+        self._shows = shows
         self._spans: list[tuple[int, int, KeyHint]] = []  # cells each hint covers, from the last render
         self._hover: KeyHint | None = None
 
@@ -42,14 +46,18 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if [hint for _, _, hint in self._spans] != self.hints():  # focus moves often change nothing here
+        self.recheck()
+
+    def recheck(self) -> None:
+        """Redraw if the keys to show changed (focus moves, and most changes, change nothing here)."""
+        if [hint for _, _, hint in self._spans] != self.hints():
             self.refresh()
 
     def hints(self) -> list[KeyHint]:
         """One hint per action among the screen's active bindings, in the Footer's order."""
         by_action: dict[str, KeyHint] = {}
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in by_action:
+            if binding.show and binding.action not in by_action and (self._shows is None or self._shows(binding)):
                 by_action[binding.action] = KeyHint(binding.key, self.app.get_key_display(binding),
                                                     binding.description, enabled,
                                                     tooltip or binding.tooltip or binding.description)

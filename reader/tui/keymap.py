@@ -33,6 +33,7 @@ class KeySpec:
     where: Where = "screen"
     footer: str = ""  # the footer's short label; empty: not in the footer
     palette: bool = True  # offered in the command palette
+    footer_filter: str = ""  # in the footer only while the list shows this filter (a Filter kind); empty: always
 
     def binding(self) -> Binding:
         from textual.binding import Binding
@@ -147,7 +148,8 @@ def review_keys(categories: Iterable[Category]) -> tuple[KeySpec, ...]:
         KeySpec("accept_all", "A", "accept_all", "accept every high-confidence suggestion in this article",
                 "Tag"),
         KeySpec("clear", "x", "clear", "clear the tag", "Tag"),
-        KeySpec("settle", "equals_sign", "settle", "settle a disagreement with a category (as adjudicator)", "Tag"),
+        KeySpec("settle", "equals_sign", "settle", "settle a disagreement with a category (as adjudicator)", "Tag",
+                footer="settle", footer_filter="disagreements"),
         KeySpec("note", "n", "note", "write a note", "Tag", footer="note"),
         KeySpec("grades", "g", "grades", "Admiralty grades (A–F, 1–6)", "Tag", footer="grades"),
         KeySpec("undo", "u,ctrl+z", "undo", "undo", "Tag", footer="undo"),

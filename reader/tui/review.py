@@ -65,6 +65,7 @@ class ReviewBase(Screen[None]):
         self.config = config
         self.store = store
         self.specs = specs
+        self._footer_filters = {s.id: s.footer_filter for s in specs if s.footer_filter}
         self._statements = statements
         self._extractor = extractor
         self.session: ReviewSession | None = None
@@ -82,7 +83,7 @@ class ReviewBase(Screen[None]):
         # The screen lays out the article and the side pane side by side; the top bar and the
         # key bar are docked (one container less to style and draw).
         yield TopBar(title_text(self.article.title), Text("loading…", style="dim"), id="top")
-        yield KeyBar(id="keys")
+        yield KeyBar(id="keys", shows=self._key_shown)
         yield ArticleView(self.article.text, self.colours, id="article")
         with Vertical(id="side"):
             yield StatementList(self.colours, id="statements")
@@ -93,6 +94,12 @@ class ReviewBase(Screen[None]):
         keys = {c.name: self.key_display(next(s.id for s in self.specs if s.action == f"tag({c.name!r})"))
                 for c in self.config.categories}
         return legend_text(self.config.categories, keys)
+
+    def _key_shown(self, binding: Binding) -> bool:
+        """A key the table gives to one filter (settle, to the disagreements) is in the key bar
+        only while the list shows that filter."""
+        only_under = self._footer_filters.get(binding.id or "")
+        return only_under is None or self.session is not None and self.session.filter.kind == only_under
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -292,6 +299,7 @@ class ReviewBase(Screen[None]):
         if session is None:
             return
         tagged, total = session.progress()
+        self.query_one(KeyBar).recheck()  # a filter's own keys
         self.query_one(TopBar).show_progress(
             progress_text(tagged, total, session.filter.label, session.saver.unsaved, session.saver.error is not None,
                           self.place))

@@ -30,8 +30,13 @@ async def test_others_tags_show_and_a_difference_is_settled_and_undone(make_app,
         shown = screen_text(app)
         assert "others: bob intelligence" in shown, shown  # the detail line
 
-        await press(pilot, "f", "r")  # only what the reviewers dispute
+        def key_bar() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        assert "= settle" not in key_bar()
+        await press(pilot, "f", "r")  # only what the reviewers dispute, and the key that settles them
         assert [s.id for s in session.visible()] == [IDS[1]]
+        assert "= settle" in key_bar() and "⏎ accept" in key_bar()
         await press(pilot, "equals_sign")
         dialog = screen_text(app)
         assert "Settle as which category?" in dialog and "(bob)" in dialog and "(tester)" in dialog
@@ -45,3 +50,5 @@ async def test_others_tags_show_and_a_difference_is_settled_and_undone(make_app,
         await press(pilot, "u")  # a resolution is undone like any change
         assert IDS[1] not in store.article_state(sample.article().id).resolutions
         assert [s.id for s in session.visible()] == [IDS[1]]
+        await press(pilot, "f", "a")  # every statement again: settling is no longer offered below
+        assert "= settle" not in key_bar()
