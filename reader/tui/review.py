@@ -11,6 +11,7 @@ import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -20,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from reader.article import Article
 from reader.attribution import Statement
@@ -71,7 +72,6 @@ class ReviewBase(Screen[None]):
         self.session: ReviewSession | None = None
         self.selected_id: str | None = None
         self.colours = {c.name: c.colour for c in config.categories}
-        self._drain: Worker[Any] | None = None
         self._load_error: str | None = None
         self._stage = "finding the statements"  # what the opening does now, as the waiting line says it
         self._waiting: Timer | None = None  # shows that line until the session is open
@@ -326,39 +326,42 @@ class ReviewBase(Screen[None]):
                                 others=session.others(sid), resolution=session.resolution(sid)))
 
     # --- saving (a worker thread drains the session's write queue, in order) ------------------
+    # A worker's result is taken when the worker has finished (on_worker_state_changed), never
+    # from inside its thread: a save that lets the reviewer quit or leave the article is over
+    # before the app exits or the screen goes (so nothing is cancelled half-way, and nothing is
+    # read for a screen that is leaving).
 
     def _save(self) -> None:
         session = self.session
         if session is not None and session.saver.claim():
-            self._drain = self.run_worker(self._drain_queue, thread=True, group="save")
+            self.run_worker(session.saver.drain, thread=True, group="save")
 
-    def _drain_queue(self) -> None:
-        assert self.session is not None
-        result = self.session.saver.drain()
-        try:
-            self.app.call_from_thread(self._saved, result)
-        except RuntimeError:  # the app closed meanwhile (quit waits for drains, so nothing is pending)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.SUCCESS:
             return
-        if result.error is None:
-            self._read_others()
+        group, result = event.worker.group, event.worker.result
+        if group == "save" and isinstance(result, SaveResult):
+            self._saved(result)
+        elif group == "read" and result is not None:
+            self._others_read(*result)
 
     # --- what other windows and commands saved: read after each save, and on coming back ------
 
     def look_for_changes(self) -> None:
         """Read the article's tags and edits as stored (off the UI thread) and show what others
         changed. Called when the terminal gets the focus back; every save does it too."""
-        if self.session is not None:
-            self.run_worker(self._read_others, thread=True, group="read")
-
-    def _read_others(self) -> None:
         session = self.session
-        assert session is not None
+        if session is not None:
+            self.run_worker(partial(self._read_others, session), thread=True, group="read")
+
+    def _read_others(self, session: ReviewSession) -> tuple[ArticleState, int] | None:
+        """(On a worker thread.) The article as stored, and how many writes the session had
+        queued when it was read (None: unreadable now; a save will say why)."""
         submitted = session.saver.submitted  # the reading is current while no change is made
         try:
-            stored = session.saver.store.article_state(self.article.id)
-            self.app.call_from_thread(self._others_read, stored, submitted)
-        except (ReaderError, OSError, RuntimeError):  # unreadable now (a save will say why), or the app closed
-            pass
+            return session.saver.store.article_state(self.article.id), submitted
+        except (ReaderError, OSError):
+            return None
 
     def _others_read(self, stored: ArticleState, submitted: int) -> None:
         session = self.session
@@ -379,9 +382,12 @@ class ReviewBase(Screen[None]):
         elif result.recovered:
             self.notify("Every change is saved now.", title="Saved", markup=False)
         self._refresh_rows()
-        if result.error is None:
+        session = self.session
+        if result.error is None and session is not None:
             self._save()  # writes queued while this drain was finishing
-        if self._then is not None and self.session is not None and not self.session.saver.busy:
+            if self._then is None and not session.saver.busy:
+                self.look_for_changes()  # and what others saved meanwhile
+        if self._then is not None and session is not None and not session.saver.busy:
             self._finish_saving()
 
     def _refresh_rows(self) -> None:

@@ -51,11 +51,21 @@ async def until(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
-    """Press keys, letting saves (worker threads) finish after each one."""
+    """Press keys, letting saves (worker threads) and what they start (the reading of others'
+    writes after a save) finish after each one."""
     for key in keys:
         await pilot.press(key)
+        await settled(pilot)
+
+
+async def settled(pilot: Pilot) -> None:
+    """Let the app's workers finish, and the workers their results start."""
+    for _ in range(20):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if all(w.is_finished for w in pilot.app.workers):
+            return
+    raise AssertionError("the workers never settled")
 
 
 _TEXT = re.compile(r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" '

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -400,6 +401,39 @@ async def test_reopening_lands_where_this_reviewer_left_in_another_process(make_
         await press(pilot, "q")
     assert TagStore(store.root, "x").article_state(sample.article().id).positions == {
         "tester": IDS[0], "sam": IDS[0]}
+
+
+class SlowReads(TagStore):
+    """A tag database whose readings of an article, once `slow` is set, wait for `release` (a
+    busy server), counted."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.slow, self.release, self.slow_reads = threading.Event(), threading.Event(), 0
+
+    def article_state(self, article_id: str):
+        if self.slow.is_set():
+            self.slow_reads += 1
+            self.release.wait(30)
+        return super().article_state(article_id)
+
+
+async def test_quit_waits_for_its_last_save_and_reads_nothing_more(make_app, store):
+    """q waits for the save of where the reviewer left the article, then quits: it starts no
+    reading of what others saved (on a slow server the quit would wait for it too), and the
+    save's worker is not cut short by the quit (a race seen once under load)."""
+    slow = SlowReads(store.root, "tester")
+    app = make_app(store=slow)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await ready(pilot)
+            await press(pilot, "1", "j")  # tag #1, move on to #3
+            slow.slow.set()
+            await press(pilot, "q")
+    finally:
+        slow.release.set()
+    assert not app.is_running and slow.slow_reads == 0
+    assert store.article_state(AID).positions == {"tester": IDS[2]}
 
 
 async def test_help_lists_every_key(make_app):
