@@ -41,7 +41,7 @@ class Saver:
     def __init__(self, store: TagStore) -> None:
         self.store = store
         self._queue: deque[Write] = deque()
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()  # and told when a drain ends
         self._running = False
         self._submitted = 0
         self.error: str | None = None  # why the last drain stopped early, until one empties the queue
@@ -74,6 +74,7 @@ class Saver:
             with self._lock:
                 if not self._queue:
                     self._running = False
+                    self._lock.notify_all()
                     recovered, self.error = self.error is not None, None
                     return SaveResult(saved, None, 0, recovered)
                 write = self._queue[0]
@@ -87,6 +88,7 @@ class Saver:
             with self._lock:
                 if problem is not None:
                     self._running = False
+                    self._lock.notify_all()
                     self.error = problem
                     return SaveResult(saved, problem, sum(1 for w in self._queue if w.keep))
                 self._queue.popleft()
@@ -101,6 +103,11 @@ class Saver:
             with self._lock:
                 return SaveResult(0, self.error, sum(1 for w in self._queue if w.keep))
         return self.drain()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds) until no drain runs; True if none does."""
+        with self._lock:
+            return self._lock.wait_for(lambda: not self._running, timeout)
 
     @property
     def busy(self) -> bool:

@@ -10,11 +10,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.binding import Binding
 
 from reader.article import Article
 from reader.attribution import Statement
 from reader.config import Config
-from reader.review.saver import Write, attempt
+from reader.review.saver import SaveResult, Saver
+from reader.tui.background import off_thread
 from reader.tui.commands import ReviewCommands
 from reader.tui.keymap import checked_keys
 from reader.tui.review import Place, ReviewBase
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
     from reader.review.queue import Queue
     from reader.store import TagStore
+    from reader.tui.reading import ReadingScreen
 
 # Only the benchmark sets these: a file to which the app writes when the article is on screen
 # ("article <monotonic seconds>") and when the statements are ready ("ready ..."; again for each
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
 # is set too (to time key presses afterwards).
 READY_ENV = "READER_BENCH_READY"
 STAY_ENV = "READER_BENCH_STAY"
+# Seconds an article's opening, or quitting, waits for where the reviewer left the articles
+# before to be written (a write of some milliseconds, unless the database is locked).
+PLACE_WAIT = 2.0
 
 
 class ReaderApp(App[None]):
@@ -59,7 +65,9 @@ class ReaderApp(App[None]):
         self._extractor = extractor
         self._review_type = screen_class(self.specs)
         self._ready_file = os.environ.get(READY_ENV)
-        self.review: ReviewScreen | None = None
+        self.review: ReviewScreen | None = None  # the article under review, when its screen is shown
+        self.places = Saver(store)  # where the reviewer left each article of the queue, written in order
+        self._placing: asyncio.Future[SaveResult] | None = None  # the writing of those places, if any
         self.ready = asyncio.Event()  # set once the statements are listed (tests await it)
         self.set_keymap(self.keymap)
 
@@ -77,55 +85,115 @@ class ReaderApp(App[None]):
 
     def open_article(self, index: int, *, leaving: ReviewBase | None = None) -> None:
         """Review the queue's article `index` (after `leaving` the one under review, whose
-        changes are saved)."""
+        changes are saved). One the queue's worker has read already opens at once; else it is
+        read off the UI thread while a reading screen says so."""
         assert self.queue is not None
-        entry = self.queue.load(index)  # at once when the queue's worker has read it already
-        if entry.problem is not None or entry.article is None:
-            self.notify(entry.problem or "The article cannot be read.", title="Cannot open this article",
-                        severity="error", timeout=10, markup=False)
+        entry = self.queue.entries[index]
+        if entry.problem is not None:
+            self._cannot_open(entry.problem)
             return
         if leaving is not None:
             self._left(leaving)
+        place = Place(index, len(self.queue))
+        self.queue.reviewing = index
+        if entry.loaded:
+            self._review(place)
+            return
+        from reader.tui.reading import reading_class
+
+        reading = reading_class(self.specs)(place, entry.title, entry.source)
+        self._show(reading)
+        off_thread(partial(self.queue.load, index), "reader-read-article").add_done_callback(
+            lambda _: self._read(reading))
+
+    def _read(self, reading: ReadingScreen) -> None:
+        """The article `reading` waits for is read: review it, unless the reviewer went on."""
+        if self.screen is not reading:
+            return
+        assert self.queue is not None
+        entry = self.queue.entries[reading.place.index]
+        if entry.problem is not None:
+            reading.cannot_read(entry.problem)
+            self._cannot_open(entry.problem)
+        else:
+            self._review(reading.place)
+
+    def _review(self, place: Place) -> None:
+        assert self.queue is not None
+        entry = self.queue.entries[place.index]
+        assert entry.article is not None
         self.ready.clear()
         screen = self._review_type(entry.article, self.config, self.store, self.specs, statements=entry.statements,
-                                   extractor=self._extractor, place=Place(index, len(self.queue)))
-        if self.review is not None:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+                                   extractor=self._extractor, place=place)
+        self._show(screen)
         self.review = screen
-        self.queue.reviewing = index
 
-    def back_to_queue(self, leaving: ReviewBase) -> None:
-        """Leave the article under review (its changes saved) for the list."""
-        self._left(leaving)
+    def _show(self, screen: Screen[None]) -> None:
+        """Show an article's screen in place of the one shown (over the queue's list)."""
+        from reader.tui.queue_screen import QueueScreen
+
+        if isinstance(self.screen, QueueScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+        self.review = None
+
+    def _cannot_open(self, problem: str) -> None:
+        self.notify(problem, title="Cannot open this article", severity="error", timeout=10, markup=False)
+
+    def step(self, place: Place, step: int, *, leaving: ReviewBase | None = None) -> None:
+        """Go from the article at `place` to the next (1) or previous (-1) one of the queue."""
+        target = place.index + step
+        if 0 <= target < place.total:
+            self.open_article(target, leaving=leaving)
+        else:
+            self.notify(f"This is the {'last' if step > 0 else 'first'} article of the queue; "
+                        f"{self.key_display('back_to_queue')} shows the list.", markup=False, timeout=4)
+
+    def back_to_queue(self, place: Place, *, leaving: ReviewBase | None = None) -> None:
+        """Leave the article at `place` (and `leaving`, its screen, changes saved) for the list."""
+        if leaving is not None:
+            self._left(leaving)
         self.review = None
         assert self.queue is not None
         self.queue.reviewing = None
         self.pop_screen()  # the queue screen redraws the articles reviewed meanwhile
-        place = leaving.place
-        if place is not None:
-            from reader.tui.queue_screen import QueueScreen
+        from reader.tui.queue_screen import QueueScreen
 
-            queue_screen = self.screen
-            if isinstance(queue_screen, QueueScreen):
-                queue_screen.table.move_cursor(row=place.index)
+        queue_screen = self.screen
+        if isinstance(queue_screen, QueueScreen):
+            queue_screen.table.move_cursor(row=place.index)
 
     def _left(self, screen: ReviewBase) -> None:
         place, session = screen.place, screen.session
         if self.queue is None or place is None or session is None:
             return
         self.queue.left(place.index, session.progress(), session.record.last_opened if session.record else None)
-        # where the reviewer left it, written while the next screen is built (a quit writes it
-        # before exiting: ReviewBase.action_quit)
-        remember = session.leave_at(screen.selected_id)
+        # where the reviewer left it, written at once on a thread of its own, whatever opens next
+        remember = session.leave_at(screen.selected_id, failed=self.not_remembered)
         if remember is not None:
-            self.run_worker(partial(self._remember, remember, session.saver.store), thread=True, group="positions")
+            self.places.submit(remember)
+            if self.places.claim():
+                self._placing = off_thread(self.places.drain, "reader-write-place")
 
-    def _remember(self, write: Write, store: TagStore) -> None:
-        problem, _ = attempt(write, store)
-        if problem is not None:
-            self.not_remembered(problem)
+    def wait_for_places(self) -> None:
+        """(On any thread but the UI's.) Wait until where the reviewer left the articles is
+        written, PLACE_WAIT seconds at most."""
+        self.places.wait_idle(PLACE_WAIT)
+
+    def quit(self) -> None:
+        """Exit once where the reviewer left the articles is written (waiting PLACE_WAIT seconds
+        at most: quitting never waits long)."""
+        placing = self._placing
+        if placing is None or placing.done():
+            self.exit()
+            return
+
+        async def when_placed() -> None:
+            await asyncio.wait({placing}, timeout=PLACE_WAIT)
+            self.exit()
+
+        self.run_worker(when_placed(), group="quit", exclusive=True)
 
     def not_remembered(self, problem: str) -> None:
         """(On a worker's thread.) Where the reviewer left an article could not be written."""
@@ -136,6 +204,10 @@ class ReaderApp(App[None]):
             pass
 
     # --- keys and announcements --------------------------------------------------------------
+
+    def key_display(self, action_id: str) -> str:
+        """The keys of an action as the screens show them ("⏎", "^s")."""
+        return ", ".join(self.get_key_display(Binding(k.strip(), "")) for k in self.keys_for(action_id).split(","))
 
     def keys_for(self, action_id: str) -> str:
         """The keys of an action after config.yaml's remapping ("a,b" for several)."""
@@ -166,4 +238,4 @@ class ReaderApp(App[None]):
         if self.review is not None:
             self.review.action_quit()
         else:
-            self.exit()
+            self.quit()

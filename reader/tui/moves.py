@@ -26,15 +26,10 @@ class QueueMoves(ReviewBase):
 
     def _go(self, step: int) -> None:
         place = self.place
-        if place is None:
-            return
-        target = place.index + step
-        if not 0 <= target < place.total:
-            self.notify(f"This is the {'last' if step > 0 else 'first'} article of the queue; "
-                        f"{self.key_display('back_to_queue')} shows the list.", markup=False, timeout=4)
-            return
-        self.when_saved(lambda: self.reader_app.open_article(target, leaving=self))
+        if place is not None:
+            self.when_saved(lambda: self.reader_app.step(place, step, leaving=self))
 
     def action_back_to_queue(self) -> None:
-        if self.place is not None:
-            self.when_saved(lambda: self.reader_app.back_to_queue(self))
+        place = self.place
+        if place is not None:
+            self.when_saved(lambda: self.reader_app.back_to_queue(place, leaving=self))

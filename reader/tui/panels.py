@@ -30,9 +30,14 @@ def progress_text(tagged: int, total: int, filter_label: str, unsaved: int, savi
     if filter_label != "all":
         out.append(f"filter: {filter_label}  ", style="italic")
     if place is not None:
-        out.append(f"article {place.index + 1}/{place.total} · ")
+        out.append(place_text(place))
     out.append(f"{tagged}/{total} tagged", style="bold")
     return out
+
+
+def place_text(place: Place) -> str:
+    """Where an article is in the queue, as the top line says it."""
+    return f"article {place.index + 1}/{place.total} · "
 
 
 def title_text(title: str) -> Text:

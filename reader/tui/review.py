@@ -8,7 +8,6 @@ it with messages; it never reaches into them beyond their small public methods.
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -29,6 +28,7 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.review import Filter, Refused, ReviewSession, SaveResult
 from reader.tui.article_view import ArticleView, Mark, Selected
+from reader.tui.background import off_thread
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
 from reader.tui.panels import Panel, TopBar, detail_text, legend_text, progress_text, title_text, wording_of
@@ -111,8 +111,7 @@ class ReviewBase(Screen[None]):
         return app
 
     def key_display(self, action_id: str) -> str:
-        keys = self.reader_app.keys_for(action_id)
-        return ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in keys.split(","))
+        return self.reader_app.key_display(action_id)
 
     @property
     def view(self) -> ArticleView:
@@ -143,25 +142,16 @@ class ReviewBase(Screen[None]):
         self._waiting = self.set_interval(self.WAIT_SHOWN_AFTER, self._show_waiting)
 
     def _start_opening(self) -> asyncio.Future[tuple[ReviewSession | None, str]]:
-        """Open the session on a thread of its own; its result comes on the UI's loop. A daemon
-        thread, not a worker thread: quitting never waits for a lock or a server (the store's
-        writes are atomic, so one cut short by the exit leaves the old records or the new)."""
-        loop = asyncio.get_running_loop()
-        result: asyncio.Future[tuple[ReviewSession | None, str]] = loop.create_future()
+        """Open the session off the UI thread (reader.tui.background: quitting never waits for
+        it), once where the reviewer left the article before is written (briefly: so an article
+        left a moment ago reopens at that place)."""
+        placed = self.reader_app.wait_for_places
 
-        def deliver(found: tuple[ReviewSession | None, str]) -> None:
-            if not result.done():
-                result.set_result(found)
+        def open_() -> tuple[ReviewSession | None, str]:
+            placed()
+            return self._try_open()
 
-        def run() -> None:
-            found = self._try_open()
-            try:
-                loop.call_soon_threadsafe(deliver, found)
-            except RuntimeError:  # the app has closed
-                pass
-
-        threading.Thread(target=run, name="reader-open-session", daemon=True).start()
-        return result
+        return off_thread(open_, "reader-open-session")
 
     async def _take(self, opening: asyncio.Future[tuple[ReviewSession | None, str]]) -> None:
         """Take the session once it is open. A screen left meanwhile cancels this worker, and
@@ -208,6 +198,8 @@ class ReviewBase(Screen[None]):
             return None, f"unexpected {type(e).__name__}: {e}"
 
     def _opened(self, session: ReviewSession | None, problem: str) -> None:
+        if not self.is_attached:  # the app is quitting, or the screen was left meanwhile
+            return
         if self._waiting is not None:
             self._waiting.stop()
         if session is None:
@@ -501,7 +493,7 @@ class ReviewBase(Screen[None]):
             remember = session.leave_at(self.selected_id, failed=self.reader_app.not_remembered)
             if remember is not None:
                 session.saver.submit(remember)
-        self.when_saved(self.app.exit)
+        self.when_saved(self.reader_app.quit)
 
     def when_saved(self, then: Callable[[], object]) -> None:
         """Call `then` once every change is on disk (quitting, leaving the article); if a save

@@ -3,6 +3,7 @@ through the queue, escape back to the list with the counts current, reopening an
 where it was left, q from anywhere."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,82 @@ def test_the_command_line_opens_a_queue_or_says_what_is_wrong(cli, desk, tmp_pat
     assert result.code == 1 and "no article files in this folder" in result.err
     stdin = cli("open", desk / "01.txt", "-")
     assert stdin.code == 1 and "standard input cannot be part of a queue" in stdin.err
+
+
+def gated_queue_app(config, store, folder: Path) -> tuple[ReaderApp, threading.Event]:
+    """A queue whose second article's statements are found only once the returned event is set
+    (a big article: the background reader and an opening both wait for it)."""
+    from reader.attribution import extract
+
+    gate = threading.Event()
+
+    def engine(text, config):
+        if text.startswith("Story number 2"):
+            gate.wait(10)  # set by the test; the old UI thread waited here, so the test fails
+        return extract(text, config)
+
+    return ReaderApp(None, config, store, queue=Queue(sources_from([str(folder)]), config, store, extractor=engine)), gate
+
+
+async def test_an_article_not_read_yet_is_read_off_the_ui_thread_and_keys_wait(config, store, desk):
+    app, gate = gated_queue_app(config, store, desk)
+    notices = Notices()
+    async with app.run_test(size=(100, 24), message_hook=notices.hook) as pilot:
+        queue = app.queue
+        await until(pilot, lambda: queue.entries[0].loaded, "the first article read")
+        await pilot.press("enter")  # (not `press`: the queue's worker is held by the gate)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None,
+                    "the first article open")
+        await pilot.press("j")
+        first, left_at = app.screen.article.id, app.screen.selected_id
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Reading " in shown and "02.txt" in shown and "article 2/3 · reading…" in shown, shown
+        await pilot.press("1", "enter")  # the review screen's keys change nothing yet, and say so
+        await pilot.pause()
+        assert notices.said("Still reading the article: nothing was changed", "warning")
+        await until(pilot, lambda: store.article_state(first).positions == {"tester": left_at},
+                    "the place of the article left written")
+        gate.set()
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.session is not None,
+                    "the second article open")
+        assert app.screen.article.title == "Story number 2" and "article 2/3 · 0/2 tagged" in screen_text(app)
+        assert store.tags(app.screen.article.id) == {}
+        await press(pilot, "1")
+        assert [t.category for t in store.tags(app.screen.article.id).values()] == ["official"]
+
+
+async def test_from_an_article_being_read_escape_and_q_act_at_once(config, store, desk):
+    app, gate = gated_queue_app(config, store, desk)
+    try:
+        async with app.run_test(size=(100, 24)) as pilot:
+            await until(pilot, lambda: app.queue.entries[0].loaded, "the first article read")
+            await pilot.press("down", "enter")  # the second article, still being read
+            await pilot.pause()
+            assert "article 2/3 · reading…" in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, QueueScreen) and app.screen.table.cursor_row == 1
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+        assert not app.is_running  # while the article is still being read
+    finally:
+        gate.set()
+
+
+async def test_the_place_of_the_article_left_is_kept_when_q_follows_at_once(make_queue_app, desk, store):
+    """`>` then `q` handled before the next article has opened (keys typed ahead): where the
+    reviewer left the first article is written all the same, and the quit does not wait long."""
+    app = make_queue_app(desk)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        await press(pilot, "enter", "j")
+        left_at, first = app.screen.selected_id, app.screen.article.id
+        app.screen.action_next_article()
+        app.review.action_quit()  # the next article's screen, before it has opened
+        await pilot.pause()
+        await until(pilot, lambda: not app.is_running, "the app quit")
+    assert store.article_state(first).positions == {"tester": left_at}
