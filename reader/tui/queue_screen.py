@@ -159,4 +159,4 @@ class QueueScreen(Screen[None]):
         self.app.push_screen(HelpDialog(app.specs, app.keys_for, BUILT_IN))
 
     def action_quit(self) -> None:
-        self.app.exit()
+        self.reader_app.quit()  # once the place of the article left last is written

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.review.queue import Queue, sources_from
+from reader.store import TagStore
 from reader.tui.app import ReaderApp
 from reader.tui.queue_screen import QueueScreen
 from reader.tui.screen import ReviewScreen
@@ -221,4 +222,39 @@ async def test_the_place_of_the_article_left_is_kept_when_q_follows_at_once(make
         app.review.action_quit()  # the next article's screen, before it has opened
         await pilot.pause()
         await until(pilot, lambda: not app.is_running, "the app quit")
+    assert store.article_state(first).positions == {"tester": left_at}
+
+
+class GatedPlaces(TagStore):
+    """A tag database whose writes of where the reviewer left an article wait for `gate`; the
+    writes and the app's exit go into `events`, in order."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.gate, self.events = threading.Event(), []
+
+    def set_position(self, article_id: str, statement_id: str) -> None:
+        self.gate.wait(30)
+        super().set_position(article_id, statement_id)
+        self.events.append("place written")
+
+
+async def test_q_on_the_list_right_after_leaving_an_article_waits_for_its_place(config, store, desk):
+    gated = GatedPlaces(store.root, "tester")
+    app = ReaderApp(None, config, gated, queue=Queue(sources_from([str(desk)]), config, gated))
+    exit_ = app.exit
+    app.exit = lambda *args, **kwargs: (gated.events.append("exit"), exit_(*args, **kwargs))[-1]
+    try:
+        async with app.run_test(size=(100, 24)) as pilot:
+            await loaded(pilot)
+            await press(pilot, "enter", "j")
+            left_at, first = app.screen.selected_id, app.screen.article.id
+            app.screen.action_back_to_queue()
+            assert isinstance(app.screen, QueueScreen)
+            app.screen.action_quit()  # q on the list while the place is being written
+            gated.gate.set()
+            await until(pilot, lambda: not app.is_running, "the app quit")
+    finally:
+        gated.gate.set()
+    assert gated.events == ["place written", "exit"]
     assert store.article_state(first).positions == {"tester": left_at}
