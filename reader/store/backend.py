@@ -145,6 +145,10 @@ class Backend(Protocol):
 
     def writing(self) -> AbstractContextManager[Writer]: ...
 
+    def lock_held_elsewhere(self) -> bool | None:
+        """Whether a write of this process now waits for a lock another process holds (None:
+        this backend cannot tell)."""
+
     def article_ids(self) -> Iterator[str]:
         """Every article with records or a text, sorted (for copying a database whole)."""
 

@@ -189,6 +189,9 @@ class FileBackend:
                 raise
             writer.finish()
 
+    def lock_held_elsewhere(self) -> bool:
+        return self._lock.held_elsewhere
+
     def article_ids(self) -> Iterator[str]:
         found = {key for key, _ in self.index().items()}
         for folder in (self.layout.articles, self.layout.texts):

@@ -465,12 +465,15 @@ def write_document(path: Path, kind: str, tables: dict[str, dict[str, Any]], *,
 # --- the lock ----------------------------------------------------------------------------
 
 class DatabaseLock:
-    """Held across every read-modify-write: one writer at a time, across threads and processes."""
+    """Held across every read-modify-write: one writer at a time, across threads and processes.
+    `held_elsewhere` is True while a writer of this process waits for the lock file another
+    process holds (filelock tells: a first try that does not wait fails)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._thread_lock = threading.RLock()
         self._file_lock: FileLock | None = None
+        self.held_elsewhere = False
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -481,7 +484,7 @@ class DatabaseLock:
                                            thread_local=False, poll_interval=0.002,
                                            preserve_lock_file=True)
             try:
-                self._file_lock.acquire()
+                self._acquire(self._file_lock)
             except Timeout:
                 raise ReaderError(f"{self.folder / LOCK_NAME}: another reader process has held the tag "
                                   f"database lock for {LOCK_TIMEOUT:.0f} seconds; try again.") from None
@@ -492,3 +495,14 @@ class DatabaseLock:
                 yield
             finally:
                 self._file_lock.release()
+
+    def _acquire(self, lock: FileLock) -> None:
+        try:
+            lock.acquire(blocking=False)
+            return
+        except Timeout:
+            self.held_elsewhere = True
+        try:
+            lock.acquire()
+        finally:
+            self.held_elsewhere = False

@@ -136,6 +136,11 @@ class TagStore:
     def close(self) -> None:
         self.backend.close()
 
+    def lock_held_elsewhere(self) -> bool | None:
+        """Whether a write of this store now waits for another process's lock (None: the
+        backend cannot tell; a server's locks are its own)."""
+        return self.backend.lock_held_elsewhere()
+
     # --- reading records -----------------------------------------------------------------
 
     def _tags_in(self, records: Records, table: str = TAGS) -> dict[str, Tag]:

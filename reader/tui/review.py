@@ -73,7 +73,7 @@ class ReviewBase(Screen[None]):
         self.selected_id: str | None = None
         self.colours = {c.name: c.colour for c in config.categories}
         self._load_error: str | None = None
-        self._stage = "finding the statements"  # what the opening does now, as the waiting line says it
+        self._tags_next = False  # the opening has its statements and reads the tag database now
         self._waiting: Timer | None = None  # shows that line until the session is open
         self._then: Callable[[], object] | None = None  # what to do once every change is saved
 
@@ -158,6 +158,20 @@ class ReviewBase(Screen[None]):
         the session opened late is dropped."""
         self._opened(*await opening)
 
+    @property
+    def _stage(self) -> str:
+        """What the opening waits for now, as the waiting line says it: the engine, or the tag
+        database, and there another process's lock or a slow disk where the store can tell."""
+        if not self._tags_next:
+            return "finding the statements"
+        held, where = self.store.lock_held_elsewhere(), self.store.location
+        if held is None:
+            return f"waiting for the tag database {where} (another window or command may be writing, or the " \
+                   "server is slow)"
+        if held:
+            return f"waiting for the tag database: another window or command is writing to it ({where})"
+        return f"waiting for the tag database: no other writer holds it, it is slow to answer ({where})"
+
     def _show_waiting(self) -> None:
         """The one line the list shows while the session is not open yet."""
         if self.session is None and self._load_error is None:
@@ -216,7 +230,7 @@ class ReviewBase(Screen[None]):
                 from reader.attribution import extract
 
                 statements = extract(self.article.text, self.config)
-        self._stage = f"waiting for the tag database {self.store.location} (another window or command may be writing)"
+        self._tags_next = True
         return ReviewSession.open(self.article, self.config, self.store, statements)
 
     def _open_failed(self, problem: str) -> None:

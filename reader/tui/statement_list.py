@@ -3,6 +3,7 @@ pane is narrow or tall enough to show every statement so; drawn with the Line AP
 article's thousands of statements cost only the rows on screen."""
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -171,9 +172,10 @@ class StatementList(ScrollView, can_focus=False):
         painter, layers = self._paint()
         base = painter.base()
         line = int(self.scroll_y) + y
-        if not self.rows:
-            if line == 0:
-                return Strip([Segment(fit(" " + self.empty_message, width), painter.style((layers["empty"],)))])
+        if not self.rows:  # the message, wrapped to the pane (what the screen waits for, and why)
+            lines = textwrap.wrap(self.empty_message, max(1, width - 1))
+            if line < len(lines):
+                return Strip([Segment(fit(" " + lines[line], width), painter.style((layers["empty"],)))])
             return Strip.blank(width, base)
         h = self.row_height
         index, part = divmod(line, h)

@@ -24,6 +24,11 @@ def tags_on_disk(store: TagStore, article_id: str) -> dict[str, str]:
     return {sid: tag.category for sid, tag in store.tags(article_id).items()}
 
 
+def side_pane(app: ReaderApp) -> str:
+    """The text right of the article, its lines joined (the list's message wraps)."""
+    return " ".join(line.split("▕", 1)[1].strip() for line in screen_text(app).splitlines() if "▕" in line)
+
+
 def gated_app(config, store) -> tuple[ReaderApp, threading.Event]:
     """An app on the long article whose engine answers only once the returned event is set."""
     gate = threading.Event()
@@ -81,9 +86,13 @@ async def test_a_locked_tag_database_shows_what_it_waits_for_and_keys_change_not
     earlier.flush()
     app = make_app(store=any_store)
     notices = Notices()
+    # a folder's lock file tells that another process holds it; a server's locks are its own
+    why = ("may be writing, or the server is slow" if any_store.lock_held_elsewhere() is None else
+           "another window or command is writing to it")
     with LockHolder(any_store.root) as holder:
         async with app.run_test(size=(120, 30), message_hook=notices.hook) as pilot:
             await until(pilot, lambda: "Waiting for the tag database" in screen_text(app), "the waiting line")
+            assert why in side_pane(app), screen_text(app)
             assert "Harbour bridge reopens" in screen_text(app)  # the article is readable meanwhile
             await pilot.press("1", "j", "enter", "A", "x", "u")
             await pilot.pause()
@@ -94,6 +103,32 @@ async def test_a_locked_tag_database_shows_what_it_waits_for_and_keys_change_not
             assert tags_on_disk(any_store, sample.article().id) == {IDS[1]: "eyewitness"}  # nothing acted late
             await press(pilot, "1")
             assert tags_on_disk(any_store, sample.article().id) == {IDS[0]: "official", IDS[1]: "eyewitness"}
+
+
+class SlowDisk(TagStore):
+    """A tag database on a disk that answers only once `answer` is set (no lock held)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.answer = threading.Event()
+
+    def register(self, *args, **kwargs):
+        assert self.answer.wait(30), "the test never let the disk answer"
+        return super().register(*args, **kwargs)
+
+
+async def test_a_slow_tag_database_nobody_holds_is_told_from_a_locked_one(make_app, store):
+    slow = SlowDisk(store.root, "tester")
+    app = make_app(store=slow)
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await until(pilot, lambda: "Waiting for the tag database" in screen_text(app), "the waiting line")
+            assert "no other writer holds it, it is slow to answer" in side_pane(app), screen_text(app)
+            slow.answer.set()
+            await ready(pilot)
+            assert "0/4 tagged" in screen_text(app)
+    finally:
+        slow.answer.set()
 
 
 async def test_quit_while_the_tag_database_is_locked_quits_without_waiting_for_it(make_app, store):
