@@ -205,6 +205,7 @@ def test_an_orphaned_resolution_is_cleared_by_its_old_id(backend, cli, story):
     story.write_text(text.replace(QUOTES[2], "Something else entirely was said about the weather"), encoding="utf-8")
     [lost] = json.loads(cli("tags", story, "--format", "json").out)["orphaned_resolutions"]
     old = lost["statement_id"]
+    assert "OLD_ID --clear` takes one back" in " ".join(cli("tags", story).out.split())
     unknown = cli("resolve", story, "s0000n0pe", "--clear")
     assert unknown.code == 1 and unknown.out == "" and unknown.err.count("\n") == 1
     assert "'s0000n0pe' is neither a number nor an id" in unknown.err and "reader tags" in unknown.err

@@ -110,7 +110,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             kept.add_row(literal(r.statement_id), literal(excerpt(r.anchor.exact)), literal(r.category),
                          literal(f"{r.by}, {r.at.replace('T', ' ').rstrip('Z')}"))
         out.print(kept)
-        out.print(literal("They count again if the statement comes back to the text.", "dim"))
+        out.print(literal("They count again if the statement comes back to the text; "
+                          f"`reader resolve {args.path} OLD_ID --clear` takes one back.", "dim"))
     return 0
 
 
