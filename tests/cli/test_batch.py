@@ -10,7 +10,7 @@ import pytest
 
 from reader.errors import ReaderError
 
-PAUSED = {"agreement": True, "articles": True, "export": True, "tags": False, "resolve": False}
+PAUSED = {"agreement": True, "articles": False, "export": True, "tags": False, "resolve": False}
 
 
 def test_only_the_whole_database_commands_pause_the_cycle_collector(cli, monkeypatch):

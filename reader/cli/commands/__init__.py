@@ -26,8 +26,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("tag", "tag", "tag a statement with a source category (saved at once)"),
     Command("untag", "untag", "remove the tag from a statement"),
     Command("tags", "tags", "show the article's statements with their saved tags and suggestions"),
-    Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened",
-            whole_database=True),
+    Command("articles", "articles", "list the articles in the tag database: title, path, tagged/total, last opened"),
     Command("export", "export", "write an article's (or every article's) statements and tags", whole_database=True),
     Command("import", "import_", "merge tags from an export file (checked whole first)"),
     Command("agreement", "agreement", "how far the reviewers agree: percent agreement, Cohen's κ, Krippendorff's α, "
