@@ -285,7 +285,7 @@ def _opening_cue(scan: SentenceScan, q: Quote, hi: int) -> Raw | None:
     if m is None or form is None or form.tense not in ("past", "s") or hi - m.end() > 200 or \
             not re.search(r"[,:]\s*$", text[m.end():hi]) or re.search(r"[.;!?“”\"]", text[m.end():hi]):
         return None
-    mark = len(text[:hi].rstrip()) - 1  # the colon or comma before the quotation
+    mark = trim_space(text, m.end(), hi) - 1  # the colon or comma before the quotation
     mention = subject_after(text, m.end(), mark)
     if mention is None:
         return None
