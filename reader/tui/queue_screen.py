@@ -4,23 +4,19 @@ statements found in the background, in order, while the list is already usable."
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar
 from textual.worker import get_current_worker
 
 from reader.review.queue import Entry, Queue
+from reader.tui.app_screen import AppScreen
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
 from reader.tui.panels import TopBar
 from reader.tui.statement_list import flat
-
-if TYPE_CHECKING:
-    from reader.tui.app import ReaderApp
 
 TITLE_WIDTH = 72  # the widest the title column grows
 BATCH_SECONDS = 0.25  # how often the list hears of the articles read meanwhile
@@ -37,7 +33,7 @@ def queue_class(specs: tuple[KeySpec, ...]) -> type[QueueScreen]:
     return type("QueueScreen", (QueueScreen,), {"BINDINGS": bindings, "TABLE": table})
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(AppScreen):
     AUTO_FOCUS = "#queue"
     TABLE: type[DataTable[Text]] = DataTable
 
@@ -50,14 +46,6 @@ class QueueScreen(Screen[None]):
         yield ProgressBar(total=len(self.queue), show_eta=False, id="loading")
         yield self.TABLE(id="queue", cursor_type="row", zebra_stripes=True)
         yield KeyBar(id="keys")
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        from reader.tui.app import ReaderApp
-
-        app = self.app
-        assert isinstance(app, ReaderApp)
-        return app
 
     @property
     def table(self) -> DataTable[Text]:

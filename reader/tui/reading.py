@@ -5,22 +5,18 @@ once, and every other key of the review screen changes nothing and says why."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 from reader.safe_text import printable
+from reader.tui.app_screen import AppScreen
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec
 from reader.tui.panels import TopBar, place_text, title_text
 from reader.tui.review import Place
-
-if TYPE_CHECKING:
-    from reader.tui.app import ReaderApp
 
 ACTING = frozenset({"next_article", "previous_article", "back_to_queue", "quit"})  # key table ids
 
@@ -34,7 +30,7 @@ def reading_class(specs: tuple[KeySpec, ...]) -> type[ReadingScreen]:
     return type("ReadingScreen", (ReadingScreen,), {"BINDINGS": bindings})
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(AppScreen):
     def __init__(self, place: Place, title: str, source: str) -> None:
         super().__init__()
         self.place = place
@@ -45,14 +41,6 @@ class ReadingScreen(Screen[None]):
         yield TopBar(title_text(self._title), Text(f"{place_text(self.place)}reading…", style="dim"), id="top")
         yield Static(Text(f"Reading {printable(self._source)} and finding its statements…"), id="reading")
         yield KeyBar(id="keys")
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        from reader.tui.app import ReaderApp
-
-        app = self.app
-        assert isinstance(app, ReaderApp)
-        return app
 
     def cannot_read(self, problem: str) -> None:
         """The article could not be read: say why, here (the reviewer moves on with the keys)."""

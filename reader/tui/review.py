@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +26,7 @@ from reader.attribution import Statement
 from reader.config import Config
 from reader.errors import ReaderError
 from reader.review import Filter, Refused, ReviewSession, SaveResult
+from reader.tui.app_screen import AppScreen
 from reader.tui.article_view import ArticleView, Mark, Selected
 from reader.tui.background import off_thread
 from reader.tui.keybar import KeyBar
@@ -46,10 +46,9 @@ class Place:
 
 if TYPE_CHECKING:
     from reader.store import ArticleState, TagStore
-    from reader.tui.app import ReaderApp
 
 
-class ReviewBase(Screen[None]):
+class ReviewBase(AppScreen):
     AUTO_FOCUS = "#article"
     # Seconds the opening may take before the list says what it is waiting for (long enough
     # that an ordinary opening, some tens of milliseconds, never flashes the line).
@@ -100,15 +99,6 @@ class ReviewBase(Screen[None]):
         only while the list shows that filter."""
         only_under = self._footer_filters.get(binding.id or "")
         return only_under is None or self.session is not None and self.session.filter.kind == only_under
-
-    @property
-    def reader_app(self) -> ReaderApp:
-        """`app` as the review application it always is (Textual types it as any App)."""
-        from reader.tui.app import ReaderApp  # not at the top: the app module imports this one
-
-        app = self.app
-        assert isinstance(app, ReaderApp)
-        return app
 
     def key_display(self, action_id: str) -> str:
         return self.reader_app.key_display(action_id)
