@@ -308,12 +308,10 @@ def build_mention(text: str, head: list[Tok], extra: list[list[Tok]], *, after_v
     definite = (low0 in ("the", "one", "that", "this") and name is None
                 and len(common) <= 2 and bool(head_word))
     gender = None
-    together = low0 in PERSONAL_PRONOUNS and lowers[1:2] == ["and"]  # "she and another reporter"
-    if together:
-        pass
-    elif any(w in FEMALE_WORDS for w in lowers):
+    together = low0 in PERSONAL_PRONOUNS and lowers[1:2] == ["and"]  # "she and another reporter": no one gender
+    if not together and any(w in FEMALE_WORDS for w in lowers):
         gender = "f"
-    elif any(w in MALE_WORDS for w in lowers):
+    elif not together and any(w in MALE_WORDS for w in lowers):
         gender = "m"
     plural = together or (head_word != singular(head_word) and not name) or low0 in (
         "two", "three", "four", "several", "many", "some", "both", "dozens", "hundreds")
