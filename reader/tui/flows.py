@@ -11,11 +11,11 @@ from textual import on
 from reader.review import Filter, Refused
 from reader.tui.article_view import ArticleView
 from reader.tui.panels import worded_text, wording_of
-from reader.tui.review import ReviewBase
+from reader.tui.changes import Changes
 from reader.tui.statement_list import chip_style, flat
 
 
-class DialogFlows(ReviewBase):
+class DialogFlows(Changes):
     def _heading(self, what: str) -> Text:
         assert self.session is not None and self.selected_id is not None
         statement = self.session.statement(self.selected_id)

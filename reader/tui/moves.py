@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from reader.tui.review import ReviewBase
+from reader.tui.changes import Changes
 
 QUEUE_ACTIONS = frozenset({"next_article", "previous_article", "back_to_queue"})
 
 
-class QueueMoves(ReviewBase):
+class QueueMoves(Changes):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in QUEUE_ACTIONS:
             if self.place is None:

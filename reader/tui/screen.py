@@ -1,6 +1,6 @@
-"""The review screen: the core (reader.tui.review) with tagging (reader.tui.tagging), its
-dialogs' flows (reader.tui.flows), search (reader.tui.search) and moves through the queue
-(reader.tui.moves)."""
+"""The review screen: the core (reader.tui.review) and its changes (reader.tui.changes), with
+tagging (reader.tui.tagging), its dialogs' flows (reader.tui.flows), search (reader.tui.search)
+and moves through the queue (reader.tui.moves)."""
 from __future__ import annotations
 
 from reader.tui.flows import DialogFlows

@@ -9,10 +9,10 @@ from textual.widgets import Input
 
 from reader.review import Filter
 from reader.tui.keybar import KeyBar
-from reader.tui.review import ReviewBase
+from reader.tui.changes import Changes
 
 
-class Search(ReviewBase):
+class Search(Changes):
     def _search_bar(self) -> Input | None:
         bars = self.query("#search").results(Input)
         return next(bars, None)

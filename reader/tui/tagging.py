@@ -3,13 +3,13 @@ every sure suggestion at once, clearing, undo and redo."""
 from __future__ import annotations
 
 from reader.review import Filter, Refused
-from reader.tui.review import ReviewBase
+from reader.tui.changes import Changes
 
 
 TAKE_BACK = "-"  # the settle dialog's value for "take the resolution back" (no category is named "-")
 
 
-class Tagging(ReviewBase):
+class Tagging(Changes):
     def action_tag(self, category: str) -> None:
         self._apply(lambda s, sid: s.set_category(sid, category), tagging=True)
 
