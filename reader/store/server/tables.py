@@ -8,13 +8,12 @@ that opened it.
 """
 from __future__ import annotations
 
-import functools
 import json
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, LiteralString
 
 from psycopg import sql
@@ -91,7 +90,10 @@ class Shape:
 
     def key_of_doc(self, doc: Mapping[str, Any]) -> str:
         """A document's key from its own fields (a document as `as_json` makes it)."""
-        return self.key_of(tuple(doc[f] for f in self._key_fields))
+        if self.pair:  # (once a tag in a reading: no tuple made)
+            first, second = self._key_fields
+            return tag_key(doc[first], doc[second])
+        return str(doc[self._key_fields[0]])
 
 
 TAGS_SHAPE = Shape("reader_tags", ("article_id",), ("statement_id", "reviewer"),
@@ -280,7 +282,7 @@ class ServerRecords:
                 done.add((table.shape, table.scope))
 
 
-@functools.cache
+@cache
 def reading(brief: bool = False, texts: bool = False) -> sql.Composed:
     """Every table of each article asked for, in one statement (so one snapshot), each article
     as one JSON value ({"tags": [document, …], "resolutions": […], "records": [[kind, key, doc],
