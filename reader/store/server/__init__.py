@@ -20,7 +20,7 @@ from reader.store.layout import is_article_id
 from reader.store.server import schema
 from reader.store.server.connection import Connection, PgConnection, Server
 from reader.store.server.tables import (
-    ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_many, reading,
+    ARTICLES_SHAPE, STATEMENTS, ServerRecords, ServerTable, read_many, reading, tables_of,
 )
 
 
@@ -105,7 +105,7 @@ class ServerBackend:
                     if texts:
                         self._texts_sent.update((aid, text) for aid, (_, text) in found.items())
                     for aid in batch:
-                        yield ServerRecords(aid, wheres[aid], None, found[aid][0])
+                        yield ServerRecords(aid, wheres[aid], None, tables_of(found[aid][0]))
         finally:
             if texts:
                 for aid in article_ids:

@@ -301,14 +301,14 @@ def reading(brief: bool = False, texts: bool = False) -> sql.Composed:
 
 
 ArticleTables = dict[str, dict[str, dict[str, Any]]]  # table name -> key -> document
-Read = tuple[ArticleTables, str | None]  # an article's tables, and its text when the reading asked for it
+Read = tuple[str, str | None]  # an article as read: its tables as JSON text (`tables_of`), its text if asked for
 Rows = list[tuple[str, str, str | None]]  # a reading's rows
 AHEAD = 3  # batches a reading of many takes off the connection before they are parsed
 
 
 def read_articles(conn: PgConnection, article_ids: Sequence[str], statement: sql.Composed | None = None
                   ) -> dict[str, Read]:
-    """These articles as `statement` (a `reading`) reads them: article id -> its tables and text."""
+    """These articles as `statement` (a `reading`) reads them: article id -> what was read."""
     return articles_read(conn.execute(statement or reading(), {"ids": list(article_ids)}).fetchall())
 
 
@@ -359,20 +359,24 @@ def read_many(conn: PgConnection, batches: Sequence[Sequence[str]], statement: s
 
 
 def articles_read(rows: Iterable[tuple[Any, ...]]) -> dict[str, Read]:
-    """article id -> its tables and text, from a `reading`'s rows."""
-    out: dict[str, Read] = {}
-    for article_id, tables, text in rows:
-        found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
-        data = json.loads(tables)
-        for name, shape in ((TAGS, TAGS_SHAPE), (RESOLUTIONS, RESOLUTIONS_SHAPE)):
-            found[name] = {shape.key_of_doc(doc): doc for doc in data[name] or ()}
-        for kind, key, doc in data["records"] or ():
-            if kind in found:
-                found[kind][key] = doc
-        out[article_id] = found, text
-    return out
+    """article id -> what was read of it, from a `reading`'s rows (each article's tables are
+    parsed by `tables_of` when it is its turn: parsing a batch at once leaves thousands of
+    young objects for Python's cycle collector to walk while the first article is used)."""
+    return {article_id: (tables, text) for article_id, tables, text in rows}
+
+
+def tables_of(read: str) -> ArticleTables:
+    """An article's tables (name -> key -> document) from its JSON as a `reading` sends it."""
+    found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in ARTICLE_TABLES}
+    data = json.loads(read)
+    for name, shape in ((TAGS, TAGS_SHAPE), (RESOLUTIONS, RESOLUTIONS_SHAPE)):
+        found[name] = {shape.key_of_doc(doc): doc for doc in data[name] or ()}
+    for kind, key, doc in data["records"] or ():
+        if kind in found:
+            found[kind][key] = doc
+    return found
 
 
 def read_article(conn: PgConnection, article_id: str) -> ArticleTables:
     """Every table of an article: name -> key -> document."""
-    return read_articles(conn, [article_id])[article_id][0]
+    return tables_of(read_articles(conn, [article_id])[article_id][0])
