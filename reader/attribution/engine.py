@@ -15,11 +15,9 @@ finds each speaker past pronouns and short references and suggests a source cate
 """
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import lru_cache
 
 from reader.attribution import according, bylines, direct, findings, indirect, parallel, posts
@@ -32,6 +30,7 @@ from reader.attribution.structure import Paragraph, Sentence, analyse, sentences
 from reader.attribution.verbs import verb_like
 from reader.attribution.nameindex import NameIndex
 from reader.config import Config
+from reader.gc_pause import collector_paused
 
 
 _BLOCK_PARAGRAPHS = 3  # a block quotation after "X said:" runs at most this many paragraphs
@@ -52,7 +51,7 @@ class Extractor:
     def extract_range(self, text: str, lo: int, hi: int, keep_from: int = 0) -> list[Statement]:
         """The statements of text[lo:hi] that start at or after `keep_from`: what comes before
         only introduces the speakers that later pronouns point back to."""
-        with _no_gc():  # millions of short-lived objects, no cycles: collection is pure cost
+        with collector_paused():  # millions of short-lived objects, no cycles: collection is pure cost
             paras = analyse(text, lo, hi)
             raws = dedupe(self.scan(text, paras, 0, len(paras)))
             direct.across_sentences(self.cues, text, raws)
@@ -155,17 +154,6 @@ def _same_speaker(a: Statement, b: Statement) -> bool:
     if a.entity is not None and b.entity is not None:
         return a.entity == b.entity
     return a.speaker is not None and a.speaker == b.speaker
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 
-from reader.cli.batch import collector_paused
+from reader.gc_pause import collector_paused
 from reader.cli.commands import COMMANDS, DEFAULT_COMMAND
 from reader.cli.context import Context
 from reader.cli.lines import tell

@@ -1,5 +1,5 @@
 """The commands that read every article at once run with Python's cycle collector paused
-(reader.cli.batch: measured by `python -m bench desk_reads` and `agreement`), the others with it
+(reader.gc_pause: measured by `python -m bench desk_reads` and `agreement`), the others with it
 as it was; after any of them it is as it was, an error or not."""
 from __future__ import annotations
 

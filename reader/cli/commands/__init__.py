@@ -13,7 +13,7 @@ class Command:
     module: str
     help: str
     # it reads every article of the database at once: run with the cycle collector paused
-    # (reader.cli.batch), where that was measured to help (`python -m bench desk_reads`)
+    # (reader.gc_pause), where that was measured to help (`python -m bench desk_reads`)
     whole_database: bool = False
 
     def load(self) -> ModuleType:
