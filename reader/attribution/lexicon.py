@@ -12,10 +12,14 @@ jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx
 hon pres supt det insp cpl pvt atty
 """.split())
 
+# the numbers written as words, and the words for many of them
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+MULTITUDES = frozenset("dozens hundreds thousands".split())
+
 DETERMINERS = frozenset("""
-a an the this that these those its his her their our my your some several many few one two three
-four five six seven eight nine ten dozens hundreds thousands another each every both all any no
-""".split())
+a an the this that these those its his her their our my your some several many few another each
+every both all any no
+""".split()) | NUMBER_WORDS | MULTITUDES
 
 PERSONAL_PRONOUNS = {
     "he": ("m", False), "she": ("f", False), "they": (None, True), "it": ("n", False),
@@ -34,8 +38,8 @@ firmly quietly loudly openly sharply strongly curtly tersely cautiously not long
 # Words before a number that make it rough ("about half of voters", "over 40 percent"), and the
 # amounts they qualify: the phrase is a quantity, not a preposition's object.
 APPROXIMATORS = frozenset("about around nearly almost roughly some over under approximately".split())
-AMOUNTS = frozenset("half third quarter two three four five six seven eight nine ten a one dozen "
-                    "dozens hundreds thousands two-thirds three-quarters one-third one-quarter majority".split())
+AMOUNTS = frozenset("half third quarter a dozen two-thirds three-quarters one-third one-quarter "
+                    "majority".split()) | NUMBER_WORDS | MULTITUDES
 
 # Words that can open an adverbial phrase in front of a clause's subject ("On Friday, ...").
 TIME_WORDS = frozenset("""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from reader.attribution.lexicon import (
     ABBREVIATIONS, AMOUNTS, APPROXIMATORS, CLAUSE_WORDS, COUNTRIES, DETERMINERS, EVIDENCE_NOUNS, FEMALE_WORDS, MALE_WORDS, ORGANISATION_WORDS,
-    PERSONAL_PRONOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS,
+    NUMBER_WORDS, PERSONAL_PRONOUNS, PREPOSITIONS, TEXT_NOUNS, TIME_WORDS,
 )
 from reader.attribution.tokens import Tok, word_key
 
@@ -218,7 +218,7 @@ def _looks_like_np(seg: list[Tok]) -> bool:
     return last not in _NOT_A_SPEAKER or (seg[-1].cap and len(seg) > 1 and (seg[-2].cap or seg[-2].lower == "the"))
 
 
-_COUNT_ENDS = frozenset("one two three four five six seven eight nine ten all both several many".split())
+_COUNT_ENDS = frozenset("all both several many".split()) | NUMBER_WORDS
 # a speaker on its own: "another says", "some say", "those (who back her) say"
 _ALONE = frozenset("another some few those".split())
 _ARTICLES = frozenset("a an the his her their its this that these those our my your".split())

@@ -2,7 +2,7 @@
 (mentions.py makes the phrase found into a Mention)."""
 from __future__ import annotations
 
-from reader.attribution.lexicon import PREPOSITIONS, SUBORDINATORS, TIME_WORDS, VERB_FILLERS
+from reader.attribution.lexicon import NUMBER_WORDS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, VERB_FILLERS
 from reader.attribution.mentions import (
     AUX, LEADING_JUNK, LY_ADJECTIVES, LY_NOUNS, PERSON_ROLES, Mention, build_mention, singular,
 )
@@ -105,13 +105,12 @@ def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Men
     return None
 
 
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 
 
 def _inside_count(head: list[Tok], k: int) -> bool:
     """ "four in ten", "one of five": the preposition of a count, not one before its noun phrase."""
     def number(t: Tok) -> bool:
-        return t.lower in _NUMBER_WORDS or t.text.isdigit()
+        return t.lower in NUMBER_WORDS or t.text.isdigit()
     return 0 < k < len(head) - 1 and head[k].lower in ("in", "of") and number(head[k - 1]) and number(head[k + 1])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.attribution.cues import CueForm, CueLexicon
-from reader.attribution.lexicon import DETERMINERS, TEXT_NOUNS
+from reader.attribution.lexicon import DETERMINERS, MULTITUDES, NUMBER_WORDS, TEXT_NOUNS
 from reader.attribution.structure import Sentence
 
 # Cue words that are as often nouns ("a post", "the state", "any comment"): as verbs they need
@@ -58,8 +58,7 @@ QUOTE_AFTER_OBJECT = frozenset("say write tell post tweet add ask declare".split
 # Words before a cue word that make it a noun or an adjective: "the report", "a new claim".
 _NOUN_BEFORE = DETERMINERS | {"of", "in", "on", "for", "with", "new", "latest", "recent", "first",
                               "last", "previous", "earlier", "later", "whose", "such", "what"}
-_COUNTS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands "
-                   "several many few both all some another each".split())
+_COUNTS = frozenset("several many few both all some another each".split()) | NUMBER_WORDS | MULTITUDES
 _AFTER_QUOTE = frozenset('”"’»')
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[,:]\s*[“\"]|:)")
 _SUBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i|[A-Z])\b")
