@@ -1,6 +1,6 @@
 """Score the engine on a local copy of the PolNeAR corpus (never committed: it has no licence).
 
-    python -m bench.polnear PATH/TO/PolNeAR/data/dev [--limit N] [-v] [--pronoun-sample N]
+    python -m bench.polnear PATH/TO/PolNeAR/data/dev [--limit N] [-v | --issue] [--pronoun-sample N]
 
 PolNeAR (networkdynamics/PolNeAR) marks Source, Cue and Content spans of attributions in US news
 articles of 2016 as brat standoff files. It labels beliefs, polls and perceptions too; reader's
@@ -215,7 +215,8 @@ def score_issue(text: str, golds: list[Attribution], statements: list[Statement]
             t.speech_found += best is not None
             if best is None:
                 quoted = "direct " if _quoted(text, g.content) else ""
-                t.wrong.append(f"missed {quoted}[{g.cue}] {g.source_text!r}: "
+                counted = "speaker " if g.source and fold(g.source_text) not in PRONOUNS else ""
+                t.wrong.append(f"missed {quoted}{counted}[{g.cue}] {g.source_text!r}: "
                                f"{text[g.content[0]:g.content[1]][:160]!r}")
             if _quoted(text, g.content):
                 t.direct += 1
@@ -250,7 +251,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("split", type=Path, help="a PolNeAR split folder with text/ and attributions/")
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the misses of PolNeAR's own measure")
+    ap.add_argument("--issue", action="store_true",
+                    help="list the misses of issue 10's measure: 'missed [direct] [speaker]' (a content not "
+                         "found; 'speaker' when it counts against the speaker figure) and wrong speakers")
     ap.add_argument("--pronoun-sample", type=int, default=0, metavar="N",
                     help="print N statements whose labelled source is 'he' or 'she', to judge by hand")
     args = ap.parse_args()
@@ -276,9 +280,9 @@ def main() -> int:
         issue.add(issue_t)
         for k in ("gold", "found", "extracted", "true_extracted", "speaker_checked", "speaker_ok"):
             setattr(totals, k, getattr(totals, k) + getattr(t, k))
-        if args.verbose:
+        if args.verbose or args.issue:
             print(f"== {name}")
-            for line in t.misses + t.wrong + issue_t.wrong:
+            for line in (issue_t.wrong if args.issue else t.misses + t.wrong):
                 print("   ", line)
     r = totals.found / max(totals.gold, 1)
     p = totals.true_extracted / max(totals.extracted, 1)
