@@ -13,8 +13,9 @@ import re
 
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import FINITE, content_end, has_quote, trim_end
+from reader.attribution.lexicon import EVIDENCE_NOUNS, PERSONAL_PRONOUNS, PREPOSITIONS, TEXT_NOUNS
 from reader.attribution.model import Kind
-from reader.attribution.mentions import Mention, build_mention
+from reader.attribution.mentions import RELATIVE, Mention, build_mention, singular
 from reader.attribution.phrases import subject_after
 from reader.attribution.tokens import tokenize
 
@@ -63,7 +64,7 @@ def _clause_lead(text: str, lo: int, hi: int) -> tuple[int, str]:
     """Where the clause holding position `hi` starts (after a semicolon), and its words before `hi`."""
     semi = text.rfind(";", lo, hi)
     start = lo if semi < 0 else semi + 1
-    return start, text[start:hi].strip(" ,")
+    return start, text[start:hi].strip(" ,(")
 
 
 _Found = tuple[Mention | None, int, int]
@@ -81,7 +82,7 @@ def _opening(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
         return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
     if comma < 0:
         return None
-    mention = subject_after(text, m.end(), comma, whole=True)
+    mention = _source(text, m.end(), comma)
     cstart = _skip_space(text, comma + 1, sent.end)
     appositive = _APPOSITIVE.match(text, cstart, sent.end)
     if appositive is not None and not FINITE.search(text, cstart, appositive.end()) and \
@@ -96,7 +97,7 @@ def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
     start, lead = _clause_lead(text, sent.start, m.start())
     comma = text.find(",", m.end(), sent.end)
     if comma >= 0 and text[m.start() - 2:m.start()].strip() == "," and _clause_follows(text, lead, comma + 1, sent.end):
-        mention = subject_after(text, m.end(), comma, whole=True)
+        mention = _source(text, m.end(), comma)
         if _OPENS_CLAUSE.search(lead):  # "a policy which, according to AFP, the UN criticised"
             cstart = _skip_space(text, comma + 1, sent.end)
             return mention, cstart, _end(text, cstart, sent.end)
@@ -107,11 +108,38 @@ def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
         # "…, according to Oxfield there may be up to 30 …": the clause after the name is its own
         return _named(text, splice), _skip_space(text, splice.end(), sent.end), _end(text, splice.end(), sent.end)
     gloss = _GLOSS.search(text, m.end(), sent.end)  # "…, according to X - half of the budget."
-    mention = subject_after(text, m.end(), gloss.start() if gloss else sent.end, whole=True)
+    mention = _source(text, m.end(), gloss.start() if gloss else sent.end)
     cend = trim_end(text, start, m.start())
     if any(not r.silent and r.cue_start is not None and start <= r.cue_start < cend for r in scan.raws):
         return None  # a cue of the sentence attributes it; "according to" adds a second source
     return mention, start, cend
+
+
+def _source(text: str, lo: int, hi: int) -> Mention | None:
+    """Who or what "according to" credits, from its words up to `hi`. A source need not be a
+    speaker: "complete but unofficial returns", "court documents reported previously by the
+    paper", "the document he released", "polls at the time" are the noun phrase before what
+    describes it (a participle, a relative clause, a clause of its own, a prepositional phrase)."""
+    mention = subject_after(text, lo, hi, whole=True)
+    if mention is not None:
+        return mention
+    toks = [t for t in tokenize(text, lo, hi) if t.text not in (".", ",")]
+    cut = next((k for k, t in enumerate(toks) if k and not t.cap and (
+        t.lower in PREPOSITIONS or t.lower in RELATIVE or t.lower in PERSONAL_PRONOUNS
+        or (t.lower.endswith("ed") and k + 1 < len(toks)))), len(toks))
+    head = toks[:cut]
+    if not head or not head[-1].word or not any(t.word and t.lower not in _DETERMINERS for t in head):
+        return None
+    mention = build_mention(text, head, [])
+    if mention is not None:
+        return mention
+    start, end, noun = head[0].start, head[-1].end, head[-1].lower
+    thing = singular(noun) in _DOCUMENTS
+    return Mention(start, end, text[start:end], noun, plural=singular(noun) != noun, organisation=thing,
+                   gender="n" if thing else None)
+
+
+_DOCUMENTS = frozenset(singular(w) for w in EVIDENCE_NOUNS | TEXT_NOUNS) | {"return", "result"}
 
 
 def _clause_follows(text: str, lead: str, lo: int, hi: int) -> bool:
