@@ -43,7 +43,7 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.fileio import read_file
 from reader.safe_text import printable
-from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingResolution, IncomingTag, parse
+from reader.exports.incoming import IncomingArticle, IncomingEdit, IncomingFile, IncomingResolution, IncomingTag, parse
 from reader.exports.import_result import Conflict, ImportResult, ResolutionConflict
 from reader.exports.import_state import PlannedArticle, Source, same_content, same_record
 from reader.exports.incoming_w3c import source_path
@@ -218,7 +218,8 @@ class _Planner:
     # --- edits ---
 
     def plan_edits(self, article: IncomingArticle, state: PlannedArticle) -> None:
-        for s in article.added:
+        # added in the order their reviewer added them (their numbers), so they keep their numbers
+        for s in sorted(article.added, key=lambda s: article.added_numbers.get(s.id, 0)):
             if s.id in state.by_id:
                 continue
             if state.text[s.start:s.end] != s.text:
@@ -245,8 +246,11 @@ class _Planner:
             if (found.start, found.end, found.kind) != (revision.start, revision.end, revision.kind):
                 state.revise(sid, revision)
                 self.result.revised += 1
+        for edit in article.edited:  # (w3c: an untagged statement's words and kind, as a tag's would be)
+            self.moved_statement(edit, state)
 
-    def moved_statement(self, incoming: IncomingTag | IncomingResolution, state: PlannedArticle) -> Statement | None:
+    def moved_statement(self, incoming: IncomingTag | IncomingResolution | IncomingEdit,
+                        state: PlannedArticle) -> Statement | None:
         """The statement the file names by id, revised as the file has it: its words, when they
         are other words of this text (both selectors agree: a reviewer moved its start or end,
         `b`), and its kind, when the file gives one (`K`). A w3c file says so only by its

@@ -70,6 +70,22 @@ class IncomingResolution:
 
 
 @dataclass
+class IncomingEdit:
+    """A w3c annotation of a statement nobody tagged that a reviewer edited: where its words are
+    now and its kind (its other edits are the article's `added`, `dismissed`, `speakers`)."""
+
+    where: str
+    statement_id: str | None
+    exact: str | None
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    kind: StatementKind | None = None
+    orphan: bool = False  # (never: an orphan is a tag or a resolution)
+
+
+@dataclass
 class IncomingArticle:
     where: str
     id: str | None  # None: a w3c source to look up in the store
@@ -81,9 +97,11 @@ class IncomingArticle:
     tags: list[IncomingTag] = field(default_factory=list)
     resolutions: list[IncomingResolution] = field(default_factory=list)
     added: list[Statement] = field(default_factory=list)  # statements the reviewer added
+    added_numbers: dict[str, int] = field(default_factory=dict)  # their numbers in the file: the order added
     dismissed: list[str] = field(default_factory=list)
     speakers: dict[str, str | None] = field(default_factory=dict)
     revised: dict[str, Revision] = field(default_factory=dict)  # statements whose words or kind the reviewer edited
+    edited: list[IncomingEdit] = field(default_factory=list)  # w3c: untagged statements a reviewer edited
 
 
 @dataclass
@@ -300,6 +318,8 @@ def _json_statement(article: IncomingArticle, record: Any, where: str, config: C
             raise _Problem(where, f"{key} must be true or false, got {_shown(value)}")
     if flags["added_by_reviewer"]:
         article.added.append(statement)
+        if record.get("number") is not None:
+            article.added_numbers[statement.id] = _int(record["number"], where, "number")
     if flags["dismissed"]:
         article.dismissed.append(statement.id)
     if flags["speaker_corrected"]:

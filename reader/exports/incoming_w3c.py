@@ -1,7 +1,9 @@
 """Reading a W3C Web Annotation collection (or page, or list of annotations) for an import:
-each annotation a reviewer's tag (motivation "tagging") or an adjudicator's resolution
-("assessing"), with reader's own terms (reader.exports.w3c) where the file has them; checked
-with reader.exports.incoming's field checks, every problem naming the annotation."""
+each annotation a reviewer's tag (motivation "tagging"), an adjudicator's resolution
+("assessing") or, from reader, a reviewer's edits of a statement nobody tagged ("editing"), with
+reader's own terms (reader.exports.w3c) where the file has them: the statement's edits in a
+target (added, dismissed, its speaker corrected) become the article's, as json's flags do;
+checked with reader.exports.incoming's field checks, every problem naming the annotation."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +15,11 @@ from reader.attribution import KINDS
 from reader.attribution import Kind as StatementKind
 from reader.config import Config
 from reader.exports import w3c
-from reader.exports.incoming import (_HEX64, IncomingArticle, IncomingFile, IncomingResolution, IncomingTag, _category,
-                                     _int, _Problem, _shown, _str, _time, _types)
+from reader.exports.incoming import (_HEX64, IncomingArticle, IncomingEdit, IncomingFile, IncomingResolution,
+                                     IncomingTag, _category, _int, _Problem, _shown, _statement, _str, _time, _types)
+
+Placed = IncomingTag | IncomingResolution | IncomingEdit
+Key = tuple[str | None, str | None]  # an article: its id, else its source
 
 
 def _annotations(doc: Any) -> list[Any]:
@@ -73,7 +78,7 @@ def _creator(value: Any, where: str) -> str:
 
 
 def w3c_file(doc: Any, config: Config) -> IncomingFile:
-    articles: dict[tuple[str | None, str | None], IncomingArticle] = {}
+    articles: dict[Key, IncomingArticle] = {}
     skipped = 0
     for n, raw in enumerate(_annotations(doc), 1):
         where = f"annotation {n}"
@@ -83,20 +88,47 @@ def w3c_file(doc: Any, config: Config) -> IncomingFile:
         if parsed is None:
             skipped += 1
             continue
-        key, tag = parsed
-        if key not in articles:
-            articles[key] = IncomingArticle(where, key[0], source=key[1])
-        if isinstance(tag, IncomingResolution):
-            articles[key].resolutions.append(tag)
+        key, placed, target = parsed
+        article = articles.get(key)
+        if article is None:
+            article = articles[key] = IncomingArticle(where, key[0], source=key[1])
+        if isinstance(placed, IncomingResolution):
+            article.resolutions.append(placed)
+        elif isinstance(placed, IncomingTag):
+            article.tags.append(placed)
         else:
-            articles[key].tags.append(tag)
+            article.edited.append(placed)
+        if placed.statement_id is not None and not placed.orphan:
+            _statement_edits(article, placed, target, where)
     return IncomingFile("w3c", list(articles.values()), skipped)
 
 
-def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
-                    ) -> tuple[tuple[str | None, str | None], IncomingTag | IncomingResolution] | None:
+def _statement_edits(article: IncomingArticle, placed: Placed, target: _Target, where: str) -> None:
+    """The edits of the statement an annotation of reader's names, as the article's (once each,
+    as json's flags give them: every annotation of the statement carries them)."""
+    sid = placed.statement_id
+    assert sid is not None
+    if target.added is not None and all(s.id != sid for s in article.added):
+        if placed.exact is None or placed.start is None:
+            raise _Problem(where, f"{w3c.ADDED}: a statement a reviewer added needs both its "
+                                  "TextQuoteSelector and its TextPositionSelector")
+        record = {"id": sid, "start": placed.start, "end": placed.end, "text": placed.exact, **target.added}
+        if target.kind is not None:
+            record["kind"] = target.kind
+        article.added.append(_statement(record, where))
+        if target.number is not None:
+            article.added_numbers[sid] = target.number
+    if target.dismissed and sid not in article.dismissed:
+        article.dismissed.append(sid)
+    if target.speaker is not None and target.added is None:
+        article.speakers[sid] = target.speaker
+
+
+def _w3c_annotation(raw: dict[str, Any], where: str, config: Config) -> tuple[Key, Placed, _Target] | None:
     """A reviewer's tag (motivation "tagging"), or an adjudicator's resolution (motivation
-    "assessing", its category a "tagging" body), or None for an annotation that is neither."""
+    "assessing", its category a "tagging" body), or reader's annotation of an untagged
+    statement a reviewer edited ("editing"), with its target; None for an annotation that is
+    none of these."""
     bodies = [b for b in _as_list(raw.get("body")) if isinstance(b, dict)]
     motivations = {m for m in _as_list(raw.get("motivation")) if isinstance(m, str)}
     categories: list[str] = []
@@ -116,11 +148,11 @@ def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
                 raise _Problem(where, f"the assessing body: {e}") from None
     if isinstance(raw.get("bodyValue"), str) and raw["bodyValue"].strip():
         notes.append(raw["bodyValue"])
-    if not categories:
+    ids = w3c.parse_annotation_id(raw.get("id"))
+    if not categories and ("editing" not in motivations or ids is None):
         return None  # a highlight or another tool's comment: not a tag
     if len(set(categories)) > 1:
         raise _Problem(where, f"has more than one category ({', '.join(sorted(set(categories)))})")
-    ids = w3c.parse_annotation_id(raw.get("id"))
     target = _target(raw.get("target"), where)
     source = target.source
     article_id = ids[0] if ids else None
@@ -136,14 +168,16 @@ def _w3c_annotation(raw: dict[str, Any], where: str, config: Config
         (start, end), orphan = _position(was, where, w3c.ORPHANED_FROM), True
     anchor = (ids[1] if ids else None, target.exact, target.prefix, target.suffix, start, end)
     key = (article_id, None if article_id else source)
+    if not categories:
+        return key, IncomingEdit(where, *anchor, kind=target.kind), target
     created = _time(raw.get("created"), where, "created")
     modified = _time(raw.get("modified"), where, "modified") or created
     creator = _creator(raw.get("creator"), where)
     if "assessing" in motivations and "tagging" not in motivations:
         return key, IncomingResolution(where, *anchor, categories[0], creator, modified, orphan=orphan,
-                                       kind=target.kind)
+                                       kind=target.kind), target
     return key, IncomingTag(where, *anchor, categories[0], "\n\n".join(notes) or None, reliability, credibility,
-                            creator, created, modified, orphan=orphan, kind=target.kind)
+                            creator, created, modified, orphan=orphan, kind=target.kind), target
 
 
 def _reader_term(node: dict[str, Any], term: str) -> Any:
@@ -170,6 +204,10 @@ class _Target:
     start: int | None  # TextPositionSelector: offsets into the article's text
     end: int | None
     kind: StatementKind | None  # reader:kind, the statement's kind as a reviewer set it
+    dismissed: bool = False  # reader:dismissed
+    speaker: str | None = None  # reader:speaker: a reviewer's correction, or an added statement's speaker
+    added: dict[str, Any] | None = None  # reader:added: the added statement's other fields, as json names them
+    number: int | None = None  # reader:number: an added statement's
 
 
 def _target(value: Any, where: str) -> _Target:
@@ -199,7 +237,23 @@ def _target(value: Any, where: str) -> _Target:
     kind = next((k for k in KINDS if k == given), None)
     if given is not None and kind is None:
         raise _Problem(where, f"{w3c.KIND} must be one of {', '.join(KINDS)}, got {_shown(given)}")
-    return _Target(source, exact, prefix, suffix, start, end, kind)
+    flags = {term: _reader_term(target, term) for term in (w3c.DISMISSED, w3c.ADDED)}
+    for term, value in flags.items():
+        if value is not None and not isinstance(value, bool):
+            raise _Problem(where, f"{term} must be true or false, got {_shown(value)}")
+    speaker = _str(_reader_term(target, w3c.SPEAKER), where, w3c.SPEAKER, optional=True)
+    added: dict[str, Any] | None = None
+    if flags[w3c.ADDED]:
+        added = {name: _str(_reader_term(target, term), where, term, optional=True)
+                 for name, term in w3c.ADDED_TEXTS.items()}
+        for name, term in w3c.ADDED_SPANS.items():
+            span = _reader_term(target, term)
+            if span is not None and (not isinstance(span, dict) or "TextPositionSelector" not in _types(span)):
+                raise _Problem(where, f"{term} must be a TextPositionSelector")
+            added[f"{name}_start"], added[f"{name}_end"] = _position(span, where, term) if span else (None, None)
+    number = _reader_term(target, w3c.NUMBER)
+    return _Target(source, exact, prefix, suffix, start, end, kind, bool(flags[w3c.DISMISSED]), speaker, added,
+                   None if number is None else _int(number, where, w3c.NUMBER))
 
 
 def source_path(source: str) -> str:

@@ -55,6 +55,11 @@ class Item:
         return bool(self.tags) or self.resolution is not None
 
     @property
+    def edited(self) -> bool:
+        """A reviewer added it, dismissed it, corrected its speaker, or moved its words or changed its kind."""
+        return self.added or self.dismissed or self.speaker_corrected or self.revised
+
+    @property
     def category(self) -> str | None:
         tag = self.tag
         return tag.category if tag is not None else None

@@ -23,17 +23,30 @@ purpose "tagging"; the same target.
 With --untagged, untagged statements come too, as bodiless Annotations with motivation
 "highlighting".
 
+A statement nobody tagged that a reviewer edited (added, dismissed, its speaker corrected, its
+words moved or its kind changed) comes as a bodiless Annotation with motivation "editing", id
+`urn:reader:<article id>:<statement id>`, so its edits travel too (not with --tagged-only or
+--category, which list tagged statements only, as json does).
+
 What the Web Annotation vocabulary has no term for is said in reader's own, declared in the
 collection's `@context` (the prefix `reader:`, https://www.w3.org/TR/annotation-model/#extensibility),
-so the import gives back everything the json export keeps of a tag and a resolution:
-- a statement whose kind the reviewer changed (`K`) or that the reviewer added: its kind, as
-  `reader:kind` in the target ("direct", "indirect", "mixed", "post");
-- orphaned tags and resolutions (their statement is gone from the text; kept, never dropped):
-  annotated like the others, under their old statement id, with a target that has only a
-  TextQuoteSelector (the words and their context when tagged: the text has them no more, so
-  there is no position to give) and `reader:orphanedFrom`, a TextPositionSelector of where the
-  words were in the text they were tagged on.
-Statements dismissed as not statements are left out, with their tags (json keeps them).
+so the import gives back everything the json export keeps of the reviewers' work. In the
+target, the statement as the reviewers left it (json's flags):
+- `reader:kind`: the kind of a statement whose kind the reviewer changed (`K`), moved (`b`) or
+  added ("direct", "indirect", "mixed", "post");
+- `reader:dismissed`: true for a statement dismissed as not a statement (its tags come too);
+- `reader:speaker`: the speaker a reviewer gave it (a correction);
+- `reader:added`: true for a statement a reviewer added, with its `reader:number` (the order
+  added: an import adds them in that order, so they keep their numbers), its `reader:speaker`,
+  `reader:cue`, `reader:suggestedSource`, `reader:reason` when it has them and where its
+  speaker's and cue's words are (`reader:speakerAt`, `reader:cueAt`: TextPositionSelectors).
+Orphaned tags and resolutions (their statement is gone from the text; kept, never dropped) are
+annotated like the others, with a target that has only a TextQuoteSelector (the words and
+their context when tagged: the text has them no more, so there is no position to give) and
+`reader:orphanedFrom`, a TextPositionSelector of where the words were in the text they were
+tagged on. Their old statement id may be a current statement's, so their annotation ids say
+`orphaned=<n>` (the n-th of the article's orphaned tags, or resolutions) before the rest:
+`…:<old statement id>#orphaned=1;by=<reviewer>`, `…#orphaned=1;resolution`.
 """
 from __future__ import annotations
 
@@ -54,18 +67,26 @@ if TYPE_CHECKING:
     from reader.store import Anchor, ArticleRecord, Resolution, Tag
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-NAMESPACE = "urn:reader:vocabulary#"  # reader's own terms (`reader:kind`, `reader:orphanedFrom`)
-KIND, ORPHANED_FROM = "reader:kind", "reader:orphanedFrom"
+NAMESPACE = "urn:reader:vocabulary#"  # reader's own terms (`reader:kind`, `reader:orphanedFrom`, …)
+KIND, ORPHANED_FROM, DISMISSED, SPEAKER, ADDED, NUMBER = (
+    "reader:kind", "reader:orphanedFrom", "reader:dismissed", "reader:speaker", "reader:added", "reader:number")
+# an added statement's fields (as the json export names them) besides its words, place and kind:
+# texts, and the places of its speaker's and cue's words (`<field>_start`, `<field>_end`)
+ADDED_TEXTS = {"speaker": SPEAKER, "cue": "reader:cue", "suggested_source": "reader:suggestedSource",
+               "reason": "reader:reason"}
+ADDED_SPANS = {"speaker": "reader:speakerAt", "cue": "reader:cueAt"}
 ID_PREFIX = "urn:reader:"
 SHA_PREFIX = "urn:sha256:"
 _ID = re.compile(r"urn:reader:([0-9a-f]{64}):([^\s#]+)(?:#\S*)?")
 RESOLUTION = "resolution"
 
 
-def annotation_id(article_id: str, statement_id: str, reviewer: str | None = None) -> str:
-    """The id of a reviewer's tag's annotation (None: of the statement's resolution)."""
+def annotation_id(article_id: str, statement_id: str, reviewer: str | None = None, orphan: int = 0) -> str:
+    """The id of a reviewer's tag's annotation (None: of the statement's resolution); `orphan`:
+    the tag's (or resolution's) number among the article's orphaned ones, 0 for none."""
     which = RESOLUTION if reviewer is None else f"by={quote(reviewer, safe='')}"
-    return f"{ID_PREFIX}{article_id}:{statement_id}#{which}"
+    orphaned = f"orphaned={orphan};" if orphan else ""
+    return f"{ID_PREFIX}{article_id}:{statement_id}#{orphaned}{which}"
 
 
 def parse_annotation_id(value: object) -> tuple[str, str] | None:
@@ -88,14 +109,28 @@ def _quote(anchor: Anchor) -> dict[str, Any]:
     return {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix}
 
 
+def _position(start: int, end: int) -> dict[str, Any]:
+    return {"type": "TextPositionSelector", "start": start, "end": end}
+
+
 def _target(data: ArticleData, item: Item) -> dict[str, Any]:
+    """The statement's words and place, and the reviewers' edits of it (reader's own terms)."""
     s = item.statement
     found: dict[str, Any] = {"source": source_iri(data.record), "selector": [
-        _quote(make_anchor(data.text, s.start, s.end)),
-        {"type": "TextPositionSelector", "start": s.start, "end": s.end},
-    ]}
+        _quote(make_anchor(data.text, s.start, s.end)), _position(s.start, s.end)]}
     if item.revised or item.added:  # a kind the engine would not give it back
         found[KIND] = s.kind
+    if item.dismissed:
+        found[DISMISSED] = True
+    if item.added:
+        found[ADDED], found[NUMBER] = True, item.number
+        found.update((term, value) for name, term in ADDED_TEXTS.items() if (value := getattr(s, name)) is not None)
+        for name, term in ADDED_SPANS.items():
+            start, end = getattr(s, f"{name}_start"), getattr(s, f"{name}_end")
+            if start is not None and end is not None:
+                found[term] = _position(start, end)
+    elif item.speaker_corrected:
+        found[SPEAKER] = s.speaker
     return found
 
 
@@ -104,43 +139,53 @@ def _orphaned(data: ArticleData, record: Tag | Resolution, annotation: dict[str,
     position in this text, and where they were in the text they were tagged on."""
     anchor = record.anchor
     annotation["target"] = {"source": source_iri(data.record), "selector": [_quote(anchor)]}
-    annotation[ORPHANED_FROM] = {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end}
+    annotation[ORPHANED_FROM] = _position(anchor.start, anchor.end)
     return annotation
 
 
 def annotations_of(data: ArticleData, item: Item) -> list[dict[str, Any]]:
-    """The statement's annotations: one per reviewer's tag, then the resolution if any; a bare
-    highlight when nobody tagged it."""
+    """The statement's annotations: one per reviewer's tag, then the resolution if any; when
+    nobody tagged it, one with no body: its edits, or a bare highlight."""
     target, aid, sid = _target(data, item), data.record.id, item.statement.id
     out = [tag_annotation(aid, sid, tag, target) for tag in item.tags]
     if item.resolution is not None:
         out.append(resolution_annotation(aid, sid, item.resolution, target))
     if not out:
-        out.append({"id": f"{ID_PREFIX}{aid}:{sid}", "type": "Annotation", "motivation": "highlighting",
-                    "target": target})
+        out.append({"id": f"{ID_PREFIX}{aid}:{sid}", "type": "Annotation",
+                    "motivation": "editing" if item.edited else "highlighting", "target": target})
     return out
 
 
 def orphaned_annotations(data: ArticleData, options: ExportOptions) -> list[dict[str, Any]]:
-    """The article's orphaned tags, then its orphaned resolutions, as the json export lists them."""
+    """The article's orphaned tags, then its orphaned resolutions, as the json export lists them,
+    each numbered in its id (its old statement id may be a current statement's)."""
     aid = data.record.id
-    return [*(_orphaned(data, tag, tag_annotation(aid, tag.statement_id, tag, {}))
-              for tag in data.selected_orphans(options)),
-            *(_orphaned(data, r, resolution_annotation(aid, r.statement_id, r, {}))
-              for r in data.selected_orphaned_resolutions(options))]
+    return [*(_orphaned(data, tag, tag_annotation(aid, tag.statement_id, tag, {}, n))
+              for n, tag in enumerate(data.selected_orphans(options), 1)),
+            *(_orphaned(data, r, resolution_annotation(aid, r.statement_id, r, {}, n))
+              for n, r in enumerate(data.selected_orphaned_resolutions(options), 1))]
+
+
+def listed(data: ArticleData, options: ExportOptions) -> list[Item]:
+    """The statements annotated: the tagged ones (every one with --untagged), and by default also
+    the untagged ones a reviewer edited, whose edits are the reviewers' work as much as a tag."""
+    if options.untagged is None and options.category is None:
+        return [item for item in data.items if item.tagged or item.edited]
+    return data.selected(options, untagged_default=False)
 
 
 def resolution_annotation(article_id: str, statement_id: str, resolution: Resolution,
-                          target: dict[str, Any]) -> dict[str, Any]:
-    return {"id": annotation_id(article_id, statement_id), "type": "Annotation", "motivation": "assessing",
+                          target: dict[str, Any], orphan: int = 0) -> dict[str, Any]:
+    return {"id": annotation_id(article_id, statement_id, orphan=orphan), "type": "Annotation", "motivation": "assessing",
             "created": resolution.at, "modified": resolution.at,
             "creator": {"type": "Person", "name": resolution.by},
             "body": [{"type": "TextualBody", "purpose": "tagging", "value": resolution.category}],
             "target": target}
 
 
-def tag_annotation(article_id: str, statement_id: str, tag: Tag, target: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": annotation_id(article_id, statement_id, tag.reviewer),
+def tag_annotation(article_id: str, statement_id: str, tag: Tag, target: dict[str, Any],
+                   orphan: int = 0) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": annotation_id(article_id, statement_id, tag.reviewer, orphan),
                            "type": "Annotation", "motivation": "tagging"}
     if tag.created:
         out["created"] = tag.created
@@ -168,8 +213,7 @@ def write(articles: Iterable[ArticleData], out: TextIO, options: ExportOptions,
     out.write('  "first": {\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [')
     total = 0
     for data in articles:
-        found_here = [found for item in data.selected(options, untagged_default=False) if not item.dismissed
-                      for found in annotations_of(data, item)]
+        found_here = [found for item in listed(data, options) for found in annotations_of(data, item)]
         for found in found_here + orphaned_annotations(data, options):
             out.write("\n      " if total == 0 else ",\n      ")
             out.write(dumps(found).replace("\n", "\n      "))

@@ -61,7 +61,8 @@ def test_w3c_round_trip_gives_the_same_annotations(sample, empty_store, tmp_path
     exported.write_text(export_text(sample.store, sample.config, None, "w3c"), encoding="utf-8")
     register_sample(empty_store)  # w3c carries no article text: the article must be known
     result = import_file(empty_store, sample.config, exported)
-    assert result.added == 4 and result.statements_added == 0
+    # the statement added by hand, the dismissed one and the corrected speaker come too
+    assert (result.added, result.statements_added, result.dismissed, result.speakers) == (4, 1, 1, 1)
     assert export_text(empty_store, sample.config, None, "w3c") == export_text(sample.store, sample.config, None, "w3c")
 
 
@@ -82,7 +83,7 @@ def test_a_statement_s_edited_words_go_through_a_w3c_round_trip(sample, empty_st
     exported.write_text(export_text(sample.store, sample.config, None, "w3c"), encoding="utf-8")
     register_sample(empty_store)
     result = import_file(empty_store, sample.config, exported)
-    assert result.statements_added == 0 and result.revised == 2 and not result.unplaced
+    assert result.statements_added == 1 and result.revised == 2 and not result.unplaced  # (1: the one added by hand)
     assert export_text(empty_store, sample.config, None, "w3c") == exported.read_text(encoding="utf-8")
     revised = empty_store.edits(sample.id).revised
     assert revised[ENGINE[2].id].text == "the water pour over the road & into the shops"
@@ -343,7 +344,19 @@ def test_w3c_annotation_problems_are_refused(sample):
     base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
     base["first"]["items"][-1]["reader:orphanedFrom"] = {"type": "TextPositionSelector", "start": 9, "end": 3}
     refused(sample.store, sample.config, sample.root, json.dumps(base),
-            r"annotation 5: reader:orphanedFrom ends \(3\) before it starts \(9\)")
+            r"annotation 7: reader:orphanedFrom ends \(3\) before it starts \(9\)")
+    base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    base["first"]["items"][3]["target"]["reader:dismissed"] = "yes"
+    refused(sample.store, sample.config, sample.root, json.dumps(base),
+            r"annotation 4: reader:dismissed must be true or false, got \"yes\"")
+    base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    del base["first"]["items"][5]["target"]["selector"][1]  # the statement added by hand, placed by words alone
+    refused(sample.store, sample.config, sample.root, json.dumps(base),
+            r"annotation 6: reader:added: a statement a reviewer added needs both its TextQuoteSelector")
+    base = json.loads(export_text(sample.store, sample.config, None, "w3c"))
+    base["first"]["items"][5]["target"]["reader:cueAt"] = [3, 9]
+    refused(sample.store, sample.config, sample.root, json.dumps(base),
+            "annotation 6: reader:cueAt must be a TextPositionSelector")
 
 
 def test_words_that_are_not_in_the_article_are_reported_not_placed(sample):

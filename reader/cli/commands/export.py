@@ -30,7 +30,7 @@ def add_source_arguments(parser: argparse.ArgumentParser, formats: Sequence[str]
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--untagged", dest="untagged", action="store_const", const=True, default=None,
                        help="list statements nobody has tagged (every format but w3c lists them anyway; "
-                            "w3c adds them as highlights)")
+                            "w3c adds them as highlights; those a reviewer edited it lists anyway)")
     shown.add_argument("--tagged-only", dest="untagged", action="store_const", const=False,
                        help="list tagged statements only (the reports still count the untagged ones)")
     parser.add_argument("--category", metavar="NAME", help="only statements tagged with this category")
