@@ -14,6 +14,7 @@ from reader.attribution.phrases import REACH, subject_before
 from reader.attribution.tokens import Tok, tokenize
 from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
+from reader.attribution.whoswho import named_person
 
 _PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
 # "…, then says": a second verb of the sentence's subject, as after "and"
@@ -153,10 +154,12 @@ def own_subject(lexicon: CueLexicon, text: str, pos: int) -> Mention | None:
     if not starts or not text[starts[-1]:pos].strip():
         return None  # the pronoun opens its sentence
     start = starts[-1]
-    if any(q in text[start:pos] for q in _QUOTE_MARKS):
+    opened = min((k for k in (text.find(q, start, pos) for q in _QUOTE_MARKS) if k >= 0), default=pos)
+    if opened < pos and (not text[start:opened].rstrip().endswith(":") or _quoted(text, start)):
         return None  # the subject of a quotation's sentence is in the quotation
-    mention = leading_subject(lexicon, text, start, pos)
-    if mention is None or mention.pronoun or mention.end > pos or not _could_speak(mention):
+    # "Sen. Ada Vale scolded him: “…,” she said": the subject before the quotation it opens
+    mention = leading_subject(lexicon, text, start, opened)
+    if mention is None or mention.pronoun or mention.end > opened or not _could_speak(mention):
         return None
     return mention
 
@@ -225,14 +228,13 @@ def antecedent(lexicon: CueLexicon, text: str, pos: int, known: Callable[[str], 
         if start not in memo:
             memo[start] = leading_subject(lexicon, text, start, end)
         mention = memo[start]
-        if _a_person(mention) or (mention is not None and mention.person and not mention.plural
-                                  and mention.name is not None and known(mention.name)):
+        if _a_person(mention, known):
             return mention  # "Vale believes …. “…,” she said": a surname the article gives a person
         for run in reversed(list(_NAME_RUN.finditer(text, start, end))):
             if _AFTER_PREPOSITION.search(text, max(start, run.start() - 6), run.start()):
                 continue  # "a bomb had gone off in New York": a place
             mention = build_mention(text, tokenize(text, run.start(), run.end()), [])
-            if _a_person(mention):
+            if _a_person(mention, known):
                 return mention
     return None
 
@@ -249,6 +251,20 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _a_person(mention: Mention | None) -> bool:
-    return mention is not None and mention.person and not mention.plural and (
-        (mention.name is not None and len(mention.name.split()) >= 2) or mention.head in PERSON_ROLES)
+def _a_person(mention: Mention | None, known: Callable[[str], bool] = lambda name: False) -> bool:
+    """Is the mention one person by what it says: a role ("the senator"), a title or a first
+    name ("Ms. Vale", "Ada Vale"), or a surname the article gives a person (`known`). Not a
+    place or a law written in capitals ("Harbour Street", "Clean Water Act"), nor a thing of
+    someone's ("Vale's plan", "Vale's Harbour Radio")."""
+    if mention is None or not mention.person or mention.plural:
+        return False
+    if mention.name is None:
+        return mention.head in PERSON_ROLES
+    words = mention.name.split()
+    if any(w.endswith(_POSSESSIVE) for w in words[:-1]) or (len(words) > 1 and mention.name.isupper()):
+        return False  # "Vale's Harbour Radio"; a heading in capitals ("COUNCIL VOTES NO")
+    return mention.head in PERSON_ROLES or named_person(mention.text.split()) or named_person(words) \
+        or (len(words) <= 2 and known(words[-1]))
+
+
+_POSSESSIVE = ("'s", "’s")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.attribution import kinds
 from reader.attribution.lexicon import COUNTRIES, DETERMINERS, EVIDENCE_NOUNS, TEXT_NOUNS, TIME_WORDS
-from reader.attribution.names import name_gender, title_gender
+from reader.attribution.names import first_name_gender, name_gender, title_gender
 from reader.attribution.mentions import PERSON_ROLES, Mention, singular
 from reader.attribution.tokens import Tok, tokenize
 
@@ -261,13 +261,20 @@ def owner_of(text: str) -> str | None:
         words = owner.split()
         if owner.startswith("the ") and len(words) == 2 and singular(words[1]) in PERSON_ROLES:
             return words[1]
-        if owner[:1].isupper() and len(words) >= 2 and (
-                _titled_name(words) or name_gender(words) is not None):
+        if owner[:1].isupper() and len(words) >= 2 and named_person(words):
             return owner
     return None
 
 
 _ROLE_FOR = re.compile(r"\b([a-z][\w-]*)\s+(?:for|to)\s+((?:the\s+[a-z]+)|(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)$")
+
+
+def named_person(words: list[str]) -> bool:
+    """Is a written name a person's by its own words: a title or an office before it ("Mayor
+    Ada Vale", "Sen. Ode") or a first name the list knows, maybe after a word of affiliation
+    ("Ada Vale", "Democrat Ada Vale"); not "Harbour Street"."""
+    return bool(words) and (_titled_name(words) or name_gender(words) is not None
+                            or any(first_name_gender(w) for w in words[1:-1]))
 
 
 def _titled_name(words: list[str]) -> bool:
