@@ -38,9 +38,10 @@ from bench.suites.exports import _article
 from reader.article import Article
 from reader.attribution import Statement
 from reader.store import Tag, make_anchor, schema
+from reader.store.disk import atomic_write, make_folder
+from reader.store.encoding import encode
 from reader.store.layout import Layout
 from reader.store.model import ArticleRecord, record_to_json, tag_to_json
-from reader.store.storage import atomic_write, encode, make_folder
 
 ARTICLES = 1_000
 STATEMENTS = 100

@@ -39,7 +39,7 @@ from reader.exports import collector, importer
 from reader.store import Tag, TagStore, make_anchor, schema
 from reader.store.layout import Layout
 from reader.store.model import ArticleRecord, record_to_json, tag_to_json
-from reader.store.storage import make_folder, write_document
+from reader.store.disk import make_folder, write_document
 
 ARTICLES = 1_000
 TAGS_PER_ARTICLE = 100

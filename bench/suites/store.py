@@ -29,7 +29,7 @@ from reader.store import Tag, TagStore, make_anchor
 from reader.store.layout import Layout
 from reader.store.model import ArticleRecord, record_to_json, tag_to_json
 from reader.store.schema import tag_key
-from reader.store.storage import make_folder, write_document
+from reader.store.disk import make_folder, write_document
 
 ARTICLES = 1_000
 SIZES = (100, 10_000, 100_000)

@@ -11,9 +11,11 @@ from reader.fileio import fsync_folder
 from reader.store import schema
 from reader.store.backend import ARTICLES, Records, damaged_text
 from reader.store.layout import Layout, is_article_id
-from reader.store.storage import (
-    DatabaseLock, KeyedTable, SafeStorage, Staged, StoreDB, WriteCache, load_document, make_folder, open_db,
-)
+from reader.store.disk import Staged, load_document, make_folder
+from reader.store.encoding import WriteCache
+from reader.store.keyed import KeyedTable, StoreDB
+from reader.store.lock import DatabaseLock
+from reader.store.storage import SafeStorage, open_db
 
 TEXT = "text"  # a text file's one table and its one document
 

@@ -449,7 +449,7 @@ def test_a_disk_failure_while_an_import_writes_changes_nothing(sample, monkeypat
     """Not a refused file: a good one, and the disk fails while the store writes it."""
     import os as os_module
 
-    from reader.store import storage
+    from reader.store import disk
 
     ferries = other_articles(sample.store, 2)
     doc = json.loads(export_text(sample.store, sample.config, None, "json"))
@@ -473,10 +473,10 @@ def test_a_disk_failure_while_an_import_writes_changes_nothing(sample, monkeypat
             raise OSError(28, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(storage.os, "write", disk_fills_up)
+    monkeypatch.setattr(disk.os, "write", disk_fills_up)
     with pytest.raises(ReaderError, match="No space left on device"):
         import_text(sample.store, sample.config, json.dumps(doc), "theirs.json")
-    monkeypatch.setattr(storage.os, "write", real_write)
+    monkeypatch.setattr(disk.os, "write", real_write)
     assert snapshot(sample.root) == before
     # the same file, once the disk has room, is imported whole
     result = import_text(sample.store, sample.config, json.dumps(doc), "theirs.json")

@@ -18,7 +18,7 @@ from pathlib import Path
 from reader.article import Article
 from reader.attribution.model import Statement
 from reader.store import Tag, TagStore, make_anchor
-from reader.store import storage
+from reader.store import disk
 from tests.store.helpers import article, location, many_quotes, statements_in, text_with
 
 ARTICLES = 3
@@ -63,9 +63,9 @@ def die_at(step: int, server: bool) -> None:
                             (psycopg.Connection, "commit"), (psycopg.Transaction, "__exit__")):
             setattr(owner, name, counted(getattr(owner, name)))
         return
-    # storage.os is the os module: patched for this process only, after start-up
+    # disk.os is the os module: patched for this process only, after start-up
     for name in ("write", "fsync", "replace"):
-        setattr(storage.os, name, counted(getattr(os, name)))
+        setattr(disk.os, name, counted(getattr(os, name)))
 
 
 def main(argv: list[str]) -> int:

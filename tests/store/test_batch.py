@@ -12,7 +12,7 @@ import pytest
 
 from reader.errors import ReaderError
 from reader.store import Anchor, ArticleState, Edits, Tag, TagStore, make_anchor
-from reader.store import storage as storage_module
+from reader.store import disk, storage as storage_module
 from tests.store.helpers import every_tag, article, many_quotes, snapshot, statements_in, text_with
 
 STAMP = "2026-03-01T10:00:00Z"
@@ -151,10 +151,10 @@ def test_a_write_failing_partway_through_changes_no_article(store, db, three, mo
             raise OSError(28, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(storage_module.os, "write", failing)
+    monkeypatch.setattr(disk.os, "write", failing)
     with pytest.raises(ReaderError, match="No space left on device"):
         store.put_tags([tag_on(a, s, "intelligence") for a, statements in three for s in statements])
-    monkeypatch.setattr(storage_module.os, "write", real_write)
+    monkeypatch.setattr(disk.os, "write", real_write)
     assert len(calls) == 2
     assert snapshot(db) == before  # no .tmp either: the folder holds what it held
     reopened = TagStore(db, "x")
@@ -175,10 +175,10 @@ def test_a_rename_failing_leaves_each_article_whole_and_says_how_far_it_got(stor
             raise OSError(5, "Input/output error")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(storage_module.os, "replace", failing)
+    monkeypatch.setattr(disk.os, "replace", failing)
     with pytest.raises(ReaderError, match=r"Input/output error.*saved for 1 of its 3 articles.*save it again"):
         store.put_tags(batch)
-    monkeypatch.setattr(storage_module.os, "replace", real_replace)
+    monkeypatch.setattr(disk.os, "replace", real_replace)
     reopened = TagStore(db, "x")
     order = sorted(three, key=lambda pair: pair[0].id)  # the batch writes articles in id order
     first, rest = order[0], order[1:]
