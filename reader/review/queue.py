@@ -192,7 +192,7 @@ def _known(store: TagStore) -> dict[str, ArticleRecord]:
 
 
 def _identity(source: str) -> str:
-    from reader.store.store import identity
+    from reader.store.registering import identity
 
     return identity(source)
 

@@ -46,7 +46,7 @@ Guarantees:
 
 The desk's records and rules are the same on every backend (store/backend.py): one tag per
 statement and reviewer and the resolutions (model.py), the outcome rules (outcome.py), the
-merge rules (changes.py) and re-anchoring each reviewer's tags (store.py, anchoring.py).
+merge rules (changes.py) and re-anchoring each reviewer's tags (registering.py, anchoring.py).
 """
 from typing import TYPE_CHECKING, Any
 

@@ -1,8 +1,8 @@
 """The seam between the tag store's rules and where its records live.
 
-`TagStore` (store.py) holds every rule: what a write reads and changes, merging, re-anchoring,
-numbering, counting. It reaches its records only through the `Backend` below, so the same
-rules run on both backends and are written once:
+`TagStore` (store.py, with reading.py and registering.py) holds every rule: what a write reads
+and changes, merging, re-anchoring, numbering, counting. It reaches its records only through
+the `Backend` below, so the same rules run on both backends and are written once:
 
 - `FileBackend` (files.py): a folder of small TinyDB files, one per article, locked with a
   file lock; the embedded default for one reviewer.
@@ -34,7 +34,7 @@ from reader.store import schema
 Doc = Mapping[str, Any]
 
 # An article's tables. Tags are keyed by statement and reviewer (schema.tag_key); orphans by
-# their content (store.orphan_key); POSITIONS (where each reviewer left the article) by
+# their content (registering.orphan_key); POSITIONS (where each reviewer left the article) by
 # reviewer; the rest by statement id, ENGINE by ENGINE_IDS alone.
 TAGS, ORPHANS, ADDED, LOST_ADDED, SPEAKERS, DISMISSED, REVISED, RESOLUTIONS, ENGINE, POSITIONS = (
     schema.TAGS, "orphans", "added", "lost_added", "speakers", "dismissed", "revised", "resolutions", "engine",

@@ -25,7 +25,8 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.store.backend import ARTICLE_TABLES, ARTICLES, ORPHANS, POSITIONS, RESOLUTIONS, TAGS, Doc, Table
 from reader.store.model import record_from_json
-from reader.store.store import READERS, TagStore
+from reader.store.reading import READERS
+from reader.store.store import TagStore
 
 BATCH = 50  # articles per write
 # for these tables, where both sides hold a version, the later by this field stays

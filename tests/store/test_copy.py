@@ -89,7 +89,7 @@ def test_the_target_keeps_its_newer_tags_and_takes_the_newer_ones(tmp_path, serv
     # index record is copied like any other, the later `last_opened` staying
     for db, opened in ((folder, "2026-01-01T09:00:00Z"), (server_db, "2026-01-01T10:00:00Z")):
         with monkeypatch.context() as clock:
-            clock.setattr("reader.store.store.now", lambda: opened)
+            clock.setattr("reader.store.registering.now", lambda: opened)
             TagStore(db, "alice").register(a, statements)
     mine, theirs = TagStore(folder, "alice"), TagStore(server_db, "alice")
     mine.set_tag(a.id, statements[0], "official", note="older")

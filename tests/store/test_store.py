@@ -13,7 +13,7 @@ from reader.errors import ReaderError
 from reader.store import (
     UNSET, Anchor, ArticleRecord, Edits, Tag, TagStore, apply_edits, make_anchor, statement_record,
 )
-from reader.store import store as store_module
+from reader.store import registering, store as store_module
 from tests.store.helpers import every_tag, QUOTES, article, many_quotes, statements_in, text_with
 
 
@@ -80,7 +80,7 @@ def test_tagging_an_unregistered_article_or_a_wrong_statement_is_refused(store, 
 
 def test_register_records_the_article_and_keeps_its_text_once(store, db, tmp_path, monkeypatch):
     times = iter(["2026-01-01T10:00:00Z", "2026-01-05T09:30:00Z"])
-    monkeypatch.setattr(store_module, "now", lambda: next(times))
+    monkeypatch.setattr(registering, "now", lambda: next(times))
     a = article(text_with(QUOTES), tmp_path / "storm.txt")
     record, reanchored = store.register(a, statements_in(a.text))
     text_file = db / "texts" / f"{a.id}.json" if isinstance(db, Path) else None
