@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.attribution.candidates import Raw
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement, statement_id
-from reader.attribution.mentions import Mention
+from reader.attribution.mentions import Mention, singular
 from reader.attribution import kinds
 from reader.attribution.sources import SourceClassifier, Suggestion, evidence_of
 from reader.attribution.speakers import Entity, Resolver
@@ -118,7 +118,18 @@ def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
     if mention is not None and not mention.pronoun and (not mention.definite or (entity.plural and not mention.plural)):
         # a name, a new description, or "the official" of a group named before: its own words
         return mention.text, mention.start, mention.end
-    best = entity.best
+    best = _role_bearer(entity, mention) if mention is not None and mention.definite else entity.best
     if best.pronoun:
         return None, None, None
     return best.text, best.start, best.end
+
+
+def _role_bearer(entity: Entity, mention: Mention) -> Mention:
+    """What "the mayor said" is shown by: the latest name written with that role before it
+    ("Mayor Ada Vale"), rather than the first mention (maybe a headline's bare "Vale")."""
+    role = singular(mention.head)
+    for m in reversed(entity.mentions):
+        if m.start < mention.start and m.name and singular(m.name.lower()) != role and not m.definite and not m.pronoun and \
+                role in (singular(w.strip(",.’'").lower()) for w in m.text.split()):
+            return m
+    return entity.best
