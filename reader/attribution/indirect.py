@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.attribution import posts
+from reader.attribution import gaps, posts
 from reader.attribution.candidates import Raw, SentenceScan
 from reader.attribution.clauses import (
     RELATIVE_REACH, BY_MEANS, FINITE, WEEKDAY, WITH_SUBJECT, breaks, content_end, has_quote, in_relative_clause, in_what_clause, passive, passive_before, past_audience,
@@ -127,6 +127,11 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
         if by_agent is not None:
             scan.add(by_agent)
         return
+    gapped = gaps.find(scan, m, form)  # "what the planners said was …", "the leak the inspector said is …"
+    if gapped is not None:
+        if not scan.covered(gapped.start):
+            scan.add(gapped)
+        return
     prior = next((r.mention for r in reversed(scan.raws) if r.mention is not None and r.nested_in is None
                   and r.start < m.start()), None)
     subject: list[Mention | None] = []  # the cue's own subject, read once when first asked for
@@ -146,7 +151,9 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
         content = _content_after(scan, m.end(), form, stop_at_comma=relative)
     if content is None:
         mention = speaker()
-        if mention is not None:  # "X rejected that account": remember X for "the official said"
+        if mention is None:
+            _after_noun(scan, m, form)
+        else:  # "X rejected that account": remember X for "the official said"
             scan.add(Raw(m.start(), m.end(), "indirect", m.group(), m.start(), m.end(), mention, silent=True,
                          context=text[m.start():sent.end]))  # "responded on Twitter": read if a quotation follows
         return
@@ -155,12 +162,21 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
         return
     mention = speaker()
     if mention is None:
+        _after_noun(scan, m, form)
         return
     post = posts.platform_reason(text[m.start():cstart], form.lemma) or \
         posts.leading_platform(text[sent.start:m.start()]) or \
         posts.platform_reason(mention.text, "")  # "a widely shared post on Facebook claimed"
     scan.add(Raw(cstart, cend, _kind(text, content, post), m.group(), m.start(), m.end(), mention,
                  post_reason=post, context=text[m.start():cend]))
+
+
+def _after_noun(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
+    """A cue with no subject of its own may be a clause on a noun: "the leak the inspector said
+    is designed to …", "the place navy officials say the fleet might make a stand"."""
+    gapped = gaps.find(scan, m, form, after_noun=True)
+    if gapped is not None and not scan.covered(gapped.start):
+        scan.add(gapped)
 
 
 def _kind(text: str, content: _Content, post: str | None) -> Kind:
