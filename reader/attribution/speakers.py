@@ -67,11 +67,14 @@ class Resolver:
     def __init__(self, index: NameIndex | None = None) -> None:
         self.entities: list[Entity] = []  # most recent last, at most RECENT
         self.by_name: dict[str, Entity] = {}  # every source named in full, however long ago
+        self.by_span: dict[tuple[int, int], Entity] = {}  # each mention's source, by where it is written
         self.index = index
         self.count = 0  # entities that have spoken, for their ids
         self.uncertain = False  # the last pronoun had two candidates that agree with it
 
     def _remember(self, entity: Entity) -> Entity:
+        mention = entity.mentions[-1]
+        self.by_span[mention.start, mention.end] = entity
         if entity in self.entities:
             self.entities.remove(entity)
         self.entities.append(entity)
@@ -101,6 +104,9 @@ class Resolver:
         means. `nearby` is a person the sentences just before are about: "he" may point to
         them rather than to the last one who spoke."""
         self.uncertain = False
+        same = self.by_span.get((mention.start, mention.end))
+        if same is not None:  # "“…,” said one ranger, who said …": the words of one mention
+            return self._remember(same)
         if mention.pronoun:
             found = self._subject(own, mention)
             if found is None:

@@ -88,8 +88,12 @@ def _past_inverted_cue(lexicon: CueLexicon, text: str, lo: int, hi: int) -> int:
     …", which inverted it."""
     stretch_end = lo + len(text[lo:hi].rstrip().rstrip(","))
     comma = text.rfind(",", lo, stretch_end)  # the antecedent's own stretch, after the comma before it
-    m = re.match(r"\s*([a-z]+)\s+", text[comma + 1:hi]) if comma >= 0 else None
-    return comma + 1 + m.end() if m is not None and lexicon.form(m.group(1)) is not None else lo
+    m = _INVERTED_CUE.match(text, comma + 1 if comma >= 0 else lo, hi)
+    return m.end() if m is not None and lexicon.form(m.group(1)) is not None else lo
+
+
+# the cue right after the comma of "…, said Beck, who" or of "“…,” said Beck, who"
+_INVERTED_CUE = re.compile(r"(?:”|\"|'')?\s*([a-z]+)\s+")
 
 
 def leading_subject(lexicon: CueLexicon, text: str, lo: int, hi: int) -> Mention | None:
