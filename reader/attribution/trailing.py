@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from reader.attribution.candidates import Raw, SentenceScan
-from reader.attribution.clauses import WEEKDAY, has_quote, past_audience, trim_end
+from reader.attribution.clauses import FINITE, WEEKDAY, has_quote, past_audience, trim_end
 from reader.attribution.cues import CueForm
 from reader.attribution.lexicon import DETERMINERS
 from reader.attribution.mentions import Mention
@@ -20,7 +20,7 @@ from reader.attribution.verbs import INVERTING, TELL_LIKE
 _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|during|after|via|to)"
     rf"(?:\s+[\w’'.-]+){{0,6}}?|\s+{WEEKDAY}(?:\s+(?:in|at)(?:\s+[\w’'.-]+){{1,4}}?)?)?"
-    r"(?:\s*[.!]?|\s+[—–]\s.*|,\s+(?P<participle>[a-z]+ing)\b.*|;\s.*)\s*")
+    r"(?:\s*[.!]?|\s+[—–]\s.*|,\s+(?P<participle>[a-z]+ing)\b.*|;\s.*|,\s+(?P<as>as)\s.*)\s*")
 # ", says Ada Lind, a geologist at the institute, is that …": the speaker, perhaps an
 # appositive, and the sentence going on with a verb in lower case (not "who", not a participle)
 _INVERTED_TAIL = re.compile(r"\s+[A-Z][^,;:“”\"()]{1,60}?(,)(?:\s+[^,;:“”\"()]{2,90}?,)??"
@@ -31,10 +31,12 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
     r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
+# the full stop of a title or an initial inside a name: "Mr. Hale", "Sen. Ode", "J. J. Price"
+_ABBREVIATION_STOP = r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z][a-z]))\.(?=\s+[A-Z])"
 # ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
 # (the appositive opens with a determiner, a role in lower case, a relative pronoun or a name:
 # ", director of the centre.", ", its president.", ", who was elected in 2012.", ", Ohio's senator.")
-_NAME_THEN_END = re.compile(rf"\s+[^,.;:]{{2,60}}(?:,\s+(?:(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?|"
+_NAME_THEN_END = re.compile(rf"\s+(?:[^,.;:]|{_ABBREVIATION_STOP}){{2,60}}(?:,\s+(?:(?:{'|'.join(sorted(DETERMINERS))})\s[^;:]{{0,200}}?|"
                             r"(?:who|whose)\s[^;:]{0,200}?|[A-Z][^;:]{0,200}?|"
                             r"(?!(?:and|but|or|who|whom|whose|which|while|as|because|when|where)\b)(?![a-z]+ing\b)"
                             r"[a-z][^,;:]{0,200}?))?"  # "…, said Howard, but her record …", "…, said Ode, adding …"
@@ -69,7 +71,7 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
             return None  # "…, said Ode, leaving …": not more of the speaker's words
         named = after[:name_then_end.start("participle")] if participle and name_then_end else after
         if form.lemma not in INVERTING or name_then_end is None \
-                or re.search(r"\bthat\b", named) or _CLOSES_RELATIVE.search(before) \
+                or re.search(r"\bthat\b", named.split(",")[0]) or _CLOSES_RELATIVE.search(before) \
                 or _CLAUSE_AFTER_CUE.search(re.split(r"\b(?:who|which|whose)\b|,\s+but\s", named)[0]):
             return None  # "X, who saw it, said …", "X, seen by Y, says the crew left": a clause
         own = speaker()
@@ -85,6 +87,8 @@ def trailing_attribution(scan: SentenceScan, m: re.Match[str], form: CueForm, sp
             return None  # but "…, X could threaten to sell, leaving nothing": not a cue
         if len(speaker_text.split()) > 8:
             return None
+        if tail_m.group("as") and not FINITE.search(text, sent.start, sent.start + comma):
+            return None  # "In the early 1990s, she said, as …": the attribution sits inside its words
         mention = subject_before(text, sent.start + comma + 1, m.start())
     if mention is None:
         return None
