@@ -107,6 +107,28 @@ he his man men spokesman chairman congressman businessman father husband son bro
 grandfather uncle nephew boy boyfriend widower mr sir king prince actor
 """.split())
 
+# Nouns for people that are not roles of an office (mentions.PERSON_ROLES, kinds.AFFILIATED_ROLES):
+# who "he" or "she" may stand for when no name is written ("the candidate", "a local woman").
+PERSON_NOUNS = FEMALE_WORDS | MALE_WORDS | frozenset("""
+person people candidate nominee contender delegate voter democrat republican independent
+conservative liberal progressive host anchor commentator columnist writer author actor
+veteran partner friend supporter donor fundraiser volunteer student parent child citizen
+lawmaker legislator congressman congresswoman politician rival opponent challenger incumbent
+speaker pastor priest rabbi imam bishop farmer owner neighbor neighbour victim survivor
+suspect defendant plaintiff attorney counsel critic fan protester protestor demonstrator
+customer patient relative cousin guy lady gentleman girl boy mom dad wife husband
+frontrunner front-runner star celebrity someone somebody anyone everyone one
+""".split())
+# Endings of nouns for people ("businessman", "economist", "historian", "employee", "questioner",
+# "donor"), and the nouns for things that end so
+PERSON_ENDINGS = ("man", "woman", "person", "ist", "ian", "ee", "ess", "er", "or")
+THINGS_ENDING_SO = frozenset("""
+paper letter poster number order matter center computer water power border chapter cover trailer
+newsletter answer tower corner flyer flier banner marker sticker folder timer meter monitor error
+door floor factor sector motor mirror color colour honor honour humor humour rumor rumour labor
+labour favor favour behavior behaviour tremor committee
+""".split())
+
 # Words that make a capitalised noun phrase an organisation rather than a person.
 ORGANISATION_WORDS = frozenset("""
 ministry ministries department agency service services office government council committee

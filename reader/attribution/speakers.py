@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from reader.attribution.lexicon import EVIDENCE_NOUNS, TEXT_NOUNS
+from reader.attribution.kinds import AFFILIATED_ROLES
+from reader.attribution.lexicon import EVIDENCE_NOUNS, PERSON_ENDINGS, PERSON_NOUNS, TEXT_NOUNS, THINGS_ENDING_SO
 from reader.attribution.names import title_gender
-from reader.attribution.mentions import Mention, is_acronym, singular
+from reader.attribution.mentions import PERSON_ROLES, Mention, is_acronym, singular
 from reader.attribution.nameindex import NameIndex
 from reader.attribution.whoswho import DOCUMENT, Entity, surname_key
 
@@ -29,6 +30,19 @@ def _titled(mention: Mention) -> bool:
 def _capitalised(text: str) -> frozenset[str]:
     """The capitalised words of a phrase after its first: what names a body ("Fisheries")."""
     return frozenset(w.strip(",.’'").lower() for w in text.split()[1:] if w[:1].isupper())
+
+
+def _a_thing(mention: Mention) -> bool:
+    """A mention with no name whose noun is not one for a person: "the video", "Vale's memoir",
+    "60 percent" (not "the senator", "a local woman", "the economist")."""
+    if mention.name or not mention.head or not mention.text.lower().endswith(mention.head):
+        return False  # a name, or a head the phrase does not end with ("Ada Vale's son, Tom")
+    words = mention.text.split()
+    if any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[1:]):
+        return False  # a name the phrase holds: "Mr. Vale himself", "Vale however"
+    head = singular(mention.head)
+    return head not in PERSON_ROLES and head not in AFFILIATED_ROLES and head not in PERSON_NOUNS \
+        and (not head.endswith(PERSON_ENDINGS) or head in THINGS_ENDING_SO)
 
 
 def _wanted(pronoun: Mention) -> str:
@@ -167,7 +181,7 @@ class Resolver:
     def _fits(entity: Entity, mention: Mention) -> bool:
         """Can this pronoun stand for this source: number, person or body, gender?"""
         if mention.pronoun in ("he", "she"):
-            if entity.organisation or entity.plural:
+            if entity.organisation or entity.plural or _a_thing(entity.best):
                 return False
             return entity.gender in (None, _wanted(mention))
         if mention.pronoun == "it":
