@@ -129,6 +129,16 @@ door floor factor sector motor mirror color colour honor honour humor humour rum
 labour favor favour behavior behaviour tremor committee
 """.split())
 
+# Last words of the names of places, laws and events, which no person goes by ("Fair Housing Act",
+# "Harbour Street", "Super Tuesday"): a first name before them does not make a person
+NAMES_OF_THINGS_END = frozenset("""
+act acts amendment amendments bill law code treaty accord accords agreement street avenue road
+boulevard square lane drive highway bridge park arena stadium hall center centre tower building
+plaza airport station hospital church cathedral mosque temple synagogue school college river lake
+island mountain mountains valley beach bay coast county city state states district province region
+east west north south hotel mall summit convention conference tuesday war prize award awards
+""".split())
+
 # Words that make a capitalised noun phrase an organisation rather than a person.
 ORGANISATION_WORDS = frozenset("""
 ministry ministries department agency service services office government council committee

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from reader.attribution.clauses import FINITE, RELATIVE_REACH, clause_start
 from reader.attribution.kinds import AFFILIATED_ROLES
 from reader.attribution.cues import CueLexicon
-from reader.attribution.lexicon import DETERMINERS, SUBORDINATORS, VERB_FILLERS
+from reader.attribution.lexicon import DETERMINERS, NAMES_OF_THINGS_END, SUBORDINATORS, VERB_FILLERS
 from reader.attribution.mentions import PERSON_ROLES, Mention, build_mention, singular
 from reader.attribution.phrases import REACH, subject_before
 from reader.attribution.tokens import Tok, tokenize
@@ -265,8 +265,9 @@ def _a_person(mention: Mention | None, known: Callable[[str], bool] = lambda nam
     if mention.name is None:
         return mention.head in PERSON_ROLES
     words = mention.name.split()
-    if any(w.endswith(_POSSESSIVE) for w in words[:-1]) or (len(words) > 1 and mention.name.isupper()):
-        return False  # "Vale's Harbour Radio"; a heading in capitals ("COUNCIL VOTES NO")
+    if any(w.endswith(_POSSESSIVE) for w in words[:-1]) or (len(words) > 1 and mention.name.isupper()) \
+            or (len(words) > 1 and words[-1].lower() in NAMES_OF_THINGS_END):
+        return False  # "Vale's Harbour Radio"; a heading in capitals ("COUNCIL VOTES NO"); "Fair Pay Act"
     return mention.head in PERSON_ROLES or named_person(mention.text.split()) or named_person(words) \
         or (len(words) <= 2 and known(words[-1]))
 

@@ -93,8 +93,8 @@ class Entity:
         # the names it goes by: "spokeswoman for Ada Vale" is not Vale
         serving = _SERVING_SOMEONE.match(m.text)
         for word in (m.name or (serving.group(1) if serving else m.text)).split():
-            if word[:1].isupper():
-                self._surnames.add(surname_key(word))
+            if word[:1].isupper() and (m.name or not _POSSESSIVE.search(word)):
+                self._surnames.add(surname_key(word))  # "Vale's niece" is not Vale
 
     @property
     def plural(self) -> bool:
