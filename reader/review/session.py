@@ -68,6 +68,15 @@ class ReviewSession(Corrections):
                            make_anchor(self.article.text, statement.start, statement.end))
         return self._do(ResolutionChange(self.article.id, sid, before, after, f"settle as {category}"))
 
+    def take_back_orphaned(self, old_id: str) -> Change:
+        """Take back an adjudicator's decision whose statement left the text, by the old id it
+        is kept under (as `reader resolve PATH OLD_ID --clear`). One undo step."""
+        lost = {r.statement_id: r for r in self.orphaned_resolutions()}
+        if old_id not in lost:
+            raise Refused(f"No resolution of a statement no longer in the text is kept under {old_id}.")
+        return self._do(ResolutionChange(self.article.id, old_id, lost[old_id], None,
+                                         f"take back the orphaned resolution of {old_id}"))
+
     def set_category(self, sid: str, category: str) -> Change:
         if self.config.category(category) is None:
             raise Refused(f"{category!r} is not a category of these settings.")

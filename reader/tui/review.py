@@ -96,9 +96,15 @@ class ReviewBase(AppScreen):
 
     def _key_shown(self, binding: Binding) -> bool:
         """A key the table gives to one filter (settle, to the disagreements) is in the key bar
-        only while the list shows that filter."""
+        only while the list shows that filter; the one taking back an orphaned resolution, only
+        while the article has one."""
         only_under = self._footer_filters.get(binding.id or "")
-        return only_under is None or self.session is not None and self.session.filter.kind == only_under
+        if only_under is None:
+            return True
+        session = self.session
+        if session is None or session.filter.kind != only_under:
+            return False
+        return binding.action != "take_back_orphaned" or bool(session.orphaned_resolutions())
 
     def key_display(self, action_id: str) -> str:
         return self.reader_app.key_display(action_id)
@@ -247,7 +253,7 @@ class ReviewBase(AppScreen):
                              "see `reader export`)")
             if decisions:
                 words.append(f"{decisions} resolution{'s' if decisions != 1 else ''} of statements no longer in "
-                             "the text (kept; see `reader tags`)")
+                             f"the text (kept; {self.key_display('take_back_orphaned')} takes one back)")
             self.notify("; ".join(words) + ".", title="The article changed since you tagged it",
                         severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self.reader_app.announce_ready)

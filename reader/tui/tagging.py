@@ -73,6 +73,40 @@ class Tagging(Changes):
         self.app.push_screen(ChoiceDialog(Text("Settle as which category?", style="bold"), options,
                                           resolution.category if resolution else ""), done)
 
+    def action_take_back_orphaned(self) -> None:
+        """Take back a resolution whose statement left the text (chosen among the article's, by
+        its words then, its category, adjudicator and old id), as `reader resolve PATH OLD_ID
+        --clear` does; one undo step."""
+        session = self.session
+        if self._unopened() or session is None:
+            return
+        lost = session.orphaned_resolutions()
+        if not lost:
+            self.notify("Every resolution here is on a statement of the text: none to take back.",
+                        severity="warning", markup=False)
+            return
+        from rich.text import Text
+
+        from reader.safe_text import one_line, printable
+        from reader.tui.dialogs.choice import ChoiceDialog
+
+        options = [(r.statement_id, str(n) if n < 10 else "",
+                    Text(printable(f"“{one_line(r.anchor.exact, 40)}” {r.category} by {r.by} ({r.statement_id})")))
+                   for n, r in enumerate(lost, 1)]
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                change = session.take_back_orphaned(value)
+            except Refused as e:
+                self.notify(str(e), severity="warning", markup=False)
+                return
+            self._apply_done(change.label, self.selected_id)
+
+        self.app.push_screen(ChoiceDialog(Text("Take back which resolution of a statement no longer in the text?",
+                                               style="bold"), options, ""), done)
+
     def action_undo(self) -> None:
         self._history("undo")
 

@@ -88,6 +88,29 @@ def test_desk_disagreements_filtered(snap_compare, make_app, store):
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_desk_disagreements)
 
 
+async def _orphaned_resolution_offered(pilot) -> None:
+    await ready(pilot)
+    # the disagreements, with a resolution kept on a statement no longer in the text: X in the
+    # key bar, and the dialog it opens (the opening's notice cleared: it times out)
+    await pilot.press("home", "1", "home", "down", "1", "f", "r", "X")
+    await pilot.app.workers.wait_for_complete()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_desk_taking_back_an_orphaned_resolution(snap_compare, make_app, store):
+    from reader.store import Anchor, Resolution
+    from tests.review import sample
+    from tests.tui.test_desk import _bob_tags
+
+    _bob_tags(store)
+    aid = sample.article().id
+    store.set_resolution(aid, "s0ldgone01", Resolution(aid, "s0ldgone01", "eyewitness", "carol",
+                                                       "2026-01-03T08:00:00Z",
+                                                       Anchor("The old bridge never swayed", "", "", 3, 30)))
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_orphaned_resolution_offered)
+
+
 async def _help_end(pilot) -> None:
     await ready(pilot)
     await pilot.press("question_mark", "end")
