@@ -9,6 +9,8 @@ a folder of 1,000 articles, opened in a real process on a pseudo-terminal.
 The folder mixes generated news-like articles (4-8 KB, invented people and places) with copies
 of the repository's real dev articles (one in four); the tag database has seen every article
 before (a desk's second day), so each move registers an article in an index of 1,000.
+With READER_BENCH_AGAINST=<another checkout>, that checkout's reader opens the same folder and
+database too, taking turns with this one (its rows marked with its path).
 """
 from __future__ import annotations
 
@@ -70,12 +72,14 @@ def _wait(ready: Path, stage: str, count: int, child: object, timeout: float = 1
         time.sleep(0.002)
 
 
-def one_session(folder: Path, home: Path, early: int, late: int) -> tuple[float, float, list[float], list[float]]:
-    """(start -> list drawn, start -> all read, next-article seconds while reading, after)."""
+def one_session(folder: Path, home: Path, early: int, late: int, cwd: Path | None = None
+                ) -> tuple[float, float, list[float], list[float]]:
+    """(start -> list drawn, start -> all read, next-article seconds while reading, after);
+    `cwd`: another checkout whose reader to run."""
     from bench.suites.tui import PtyProcess, _env
 
     ready = home / f"ready-{time.monotonic_ns()}"
-    child = PtyProcess([sys.executable, "-m", "reader", str(folder)], _env(home, ready, READER_BENCH_STAY="1"))
+    child = PtyProcess([sys.executable, "-m", "reader", str(folder)], _env(home, ready, READER_BENCH_STAY="1"), cwd)
     listed = _wait(ready, "queue", 1, child) - child.started
     child.send(ENTER)
     opened = 1
@@ -96,26 +100,33 @@ def one_session(folder: Path, home: Path, early: int, late: int) -> tuple[float,
     return listed, read, during, after
 
 
-def queue_rows(home: Path, quick: bool) -> list[Row]:
+def queue_rows(home: Path, quick: bool, against: Path | None = None) -> list[Row]:
     folder = home / "desk"
     n = 200 if quick else ARTICLES
     make_folder(folder, n)
     register_all(folder, home / "db")
     runs = 2 if quick else 3
-    listed, read, during, after = [], [], [], []
+    checkouts: list[Path | None] = [None] if against is None else [None, against]
+    found: dict[Path | None, tuple[list[float], list[float], list[float], list[float]]] = {
+        c: ([], [], [], []) for c in checkouts}
     for _ in range(runs):
-        one = one_session(folder, home, 3, 10 if quick else 20)
-        listed.append(one[0])
-        read.append(one[1])
-        during += one[2]
-        after += one[3]
-    case = f"queue of {n:,} articles"
-    shown = statistics.median(listed)
-    nxt = statistics.median(after)
-    return [
-        Row("tui", case, "process start → list drawn", shown, "s", "≤ 1", shown <= 1),
-        Row("tui", case, "process start → every article read", statistics.median(read), "s"),
-        Row("tui", case, "next article (> → statements drawn), while reading", statistics.median(during) * 1000,
-            "ms"),
-        Row("tui", case, "next article (> → statements drawn)", nxt * 1000, "ms", "≤ 150", nxt <= 0.15),
-    ]
+        for checkout in checkouts:  # taking turns, so drifts in machine load hit both alike
+            one = one_session(folder, home, 3, 10 if quick else 20, checkout)
+            listed, read, during, after = found[checkout]
+            listed.append(one[0])
+            read.append(one[1])
+            during += one[2]
+            after += one[3]
+    rows = []
+    for checkout, (listed, read, during, after) in found.items():
+        case = f"queue of {n:,} articles" + (f" ({checkout})" if checkout else "")
+        shown = statistics.median(listed)
+        nxt = statistics.median(after)
+        rows += [
+            Row("tui", case, "process start → list drawn", shown, "s", "≤ 1", shown <= 1),
+            Row("tui", case, "process start → every article read", statistics.median(read), "s"),
+            Row("tui", case, "next article (> → statements drawn), while reading",
+                statistics.median(during) * 1000, "ms"),
+            Row("tui", case, "next article (> → statements drawn)", nxt * 1000, "ms", "≤ 150", nxt <= 0.15),
+        ]
+    return rows

@@ -252,5 +252,5 @@ def run(quick: bool = False) -> list[Row]:
 
         from bench.desk import queue_rows
 
-        rows += queue_rows(home, quick)
+        rows += queue_rows(home, quick, against)
     return rows

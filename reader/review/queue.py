@@ -150,9 +150,10 @@ class Queue:
                 article = load_article(entry.source)
                 extract = self._extract or _engine()
                 statements = extract(article.text, self.config)
-                state = self.store.article_state(article.id)
-                ids = [s.id for s in statements] + [s.id for s in state.edits.added]
-                entry.tally = article_tally(ids, state.progress, self.store.reviewer)
+                # who tagged which statement, no whole tag (as `reader articles` counts)
+                [(_, progress)] = self.store.progress([article.id])
+                ids = [s.id for s in statements] + list(progress.added_ids)
+                entry.tally = article_tally(ids, progress, self.store.reviewer)
             except ReaderError as e:
                 entry.problem = str(e)
                 return entry

@@ -70,3 +70,47 @@ def test_articles_are_read_in_order_and_counted_as_the_screen_counts(folder, tmp
     again = Queue(sources_from([str(folder)]), config, store)  # a new day: the store knows the first
     assert again.entries[0].title == "Story number 2" and again.entries[0].last_opened
     assert again.load(0).tally == (1, 2)
+
+
+@pytest.mark.parametrize("backend", ["files", "postgresql"])
+def test_the_queue_counts_from_who_tagged_what_as_the_whole_state_counts(folder, tmp_path, config, backend, request,
+                                                                         monkeypatch):
+    """The queue reads each article's brief state (who tagged which statement, as `reader
+    articles` does), never a whole one: its counts are the ones the whole state gives, for the
+    reviewer's own tags, another's, a dismissed statement and an added one, on a folder and on
+    the server."""
+    from dataclasses import replace
+
+    from reader.store import article_tally
+
+    db = tmp_path / "db" if backend == "files" else request.getfixturevalue("server_db")
+    store, bob = TagStore(db, "tester"), TagStore(db, "bob")
+    sources = sources_from([str(folder)])
+    first = Queue(sources, config, store).load(0)
+    assert first.article is not None and first.statements is not None
+    a, statements = first.article, first.statements
+    store.register(a, statements)
+    start = a.text.index("Story number")
+    added = replace(statements[0], id="shand-added", start=start, end=start + 12, text=a.text[start:start + 12],
+                    speaker="Editor", cue=None)
+    store.add_statement(a.id, added)
+    store.set_tag(a.id, statements[0], "official")
+    store.set_tag(a.id, added, "eyewitness")
+    bob.set_tag(a.id, statements[1], "eyewitness")
+    store.set_dismissed(a.id, statements[1].id, True)
+
+    def whole(reviewer: TagStore, entry) -> object:
+        state = reviewer.article_state(entry.article.id)
+        ids = [s.id for s in entry.statements] + [s.id for s in state.edits.added]
+        return article_tally(ids, state.progress, reviewer.reviewer)
+
+    for reviewer in (store, bob):
+        queue = Queue(sources, config, reviewer)
+        with monkeypatch.context() as m:
+            m.setattr(reviewer, "article_state", None)  # (a whole reading would fail here)
+            entries = [queue.load(i) for i in range(len(queue))]
+        assert [e.problem for e in entries] == [None] * len(entries)
+        assert [e.tally for e in entries] == [whole(reviewer, e) for e in entries]
+        assert entries[0].tally == ((2, 2) if reviewer is store else (0, 2))  # bob's tag: on the dismissed one
+    store.close()
+    bob.close()
