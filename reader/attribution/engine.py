@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from reader.attribution import according, bylines, direct, findings, indirect, parallel, posts
+from reader.attribution import according, bylines, direct, findings, headlines, indirect, parallel, posts
 from reader.attribution.candidates import CueIndex, Raw, SentenceScan, dedupe
 from reader.attribution.cues import CueLexicon
 from reader.attribution.model import Statement
@@ -85,6 +85,11 @@ class Extractor:
                 block_left -= 1
                 continue
             introduced = None
+            if n == 0 and not text[:para.start].strip():  # the article's headline
+                headline = headlines.find(self.cues, text, para)
+                if headline is not None:
+                    raws.append(headline)
+                    continue
             if not para.quotes and not para_cues and \
                     "ccording to" not in text[para.start:para.end] and \
                     not findings.HINT.search(text, para.start, para.end):
