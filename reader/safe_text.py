@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from itertools import compress
 from typing import Any
+
+import orjson
 
 # control characters, and lone surrogates (which no terminal or file encoding can take)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -59,8 +62,58 @@ _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def json_text(value: Any, indent: int | None = 2) -> str:
-    """`value` as JSON (UTF-8 text, not \\u escapes, for people), safe to print on a terminal."""
+    """`value` as JSON (UTF-8 text, not \\u escapes, for people), safe to print on a terminal:
+    json.dumps(value, ensure_ascii=False, indent=indent) with `_safe`'s escapes."""
+    if indent == 2:
+        return _safe(_indented(value))
     return _safe(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def _indented(value: Any) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=2), byte for byte (the exports' files are a
+    contract), written by orjson (with the check below, about three times quicker than json's
+    indented writing, which is pure Python) whenever the value holds only what orjson
+    writes exactly as json does: dicts with str keys, lists, tuples, str, int, bool and None,
+    exactly those types (no subclass). Anything else goes to json: a float (orjson writes 1e-05
+    as 0.00001 and NaN as null), and what orjson refuses (a lone surrogate, an int past 64 bits,
+    nesting past 255)."""
+    if _plain(value):
+        try:
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+_LEAVES = frozenset({str, int, bool, type(None)})
+_NESTS = frozenset({dict, list, tuple})
+_PLAIN = _LEAVES | _NESTS
+_is_nest = _NESTS.__contains__
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` holds only dicts with str keys, lists, tuples, str, int, bool and None
+    (each container's children are looked at by type all at once, in C: only containers are
+    visited one by one)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            if item and {*map(type, item)} != {str}:
+                return False
+            children: Iterable[Any] = item.values()
+        elif kind is list or kind is tuple:
+            children = item
+        else:
+            return kind in _LEAVES  # (the value itself: a container's leaves are not pushed)
+        kinds = {*map(type, children)}
+        if kinds <= _LEAVES:
+            continue
+        if not kinds <= _PLAIN:
+            return False
+        stack.extend(compress(children, map(_is_nest, map(type, children))))
+    return True
 
 
 def json_lines(values: Iterable[Any]) -> list[str]:
@@ -71,4 +124,6 @@ def json_lines(values: Iterable[Any]) -> list[str]:
 
 
 def _safe(text: str) -> str:
+    if text.isascii() and "\x7f" not in text:  # nothing to escape (isascii costs nothing; most exports)
+        return text
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

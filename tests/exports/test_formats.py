@@ -72,6 +72,26 @@ def test_json_and_yaml_never_carry_raw_control_characters(sample, config, empty_
     assert yaml.safe_load(export_text(empty_store, config, [article.id], "yaml"))["articles"][0]["text"] == text
 
 
+def test_the_json_export_is_the_standard_encoders_text(sample, config, empty_store):
+    """Of a desk (several reviewers, a resolution, an orphan) and of an article
+    whose text holds every character there is: the bytes the standard encoder writes. And no
+    float in them (a float would be written by the standard encoder, slower)."""
+    from reader.article import Article
+    from reader import safe_text
+    from tests.exports.conftest import add_desk
+    from tests.test_json_text import EVERY_CHARACTER, standard
+
+    add_desk(sample)
+    article = Article(text=f"Title\n\"{EVERY_CHARACTER}\" she said.\n", path="/news/every.txt", title="Title")
+    empty_store.register(article, [])
+    for text in (export_text(sample.store, sample.config, None, "json"),
+                 export_text(empty_store, config, [article.id], "json")):
+        doc = json.loads(text)
+        assert safe_text._plain(doc)
+        assert text == standard(doc) + "\n"
+    assert json.loads(export_text(empty_store, config, [article.id], "json"))["articles"][0]["text"] == article.text
+
+
 def test_tagged_only_and_category_filters(sample):
     tagged = json.loads(run(sample, "json", untagged=False))["articles"][0]["statements"]
     assert all(s["tag"] for s in tagged) and len(tagged) == 4
