@@ -51,7 +51,7 @@ sys.exit(main(args))
 """
 
 
-def _timed(checkout: Path, db: Path, engine: Path, args: list[str]) -> tuple[float, float]:
+def _timed(checkout: Path, db: Path | str, engine: Path, args: list[str]) -> tuple[float, float]:
     """(wall, own CPU) seconds of `reader ARGS` of this checkout, as a process."""
     env = {**os.environ, "READER_DB": str(db), "READER_CONFIG": str(checkout / "config.yaml"),
            "READER_REVIEWER": REVIEWERS[0]}
