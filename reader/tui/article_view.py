@@ -1,15 +1,15 @@
 """The article pane: a Line-API view that draws only the lines on screen.
 
 The text is wrapped by offsets (`text_layout`), each visible line becomes a `Strip` built
-from the article's characters directly (never parsed as markup), and strips are kept in an
-LRU cache until a highlight changes. Statements are painted by category, the selected one
-and its speaker stand out, search matches and the mark-mode selection are drawn on top.
+from the article's characters directly (never parsed as markup: `article_paint`), and strips
+are kept in an LRU cache until a highlight changes. Statements (`article_marks`) are painted by
+category, the selected one and its speaker stand out, search matches and the mark-mode
+selection are drawn on top. The view keeps what is shown, scrolls, searches, and takes the
+mouse and the mark-mode keys.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from textual import events
@@ -19,35 +19,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.tui.article_marks import Mark, Marks, Selected
+from reader.tui.article_paint import LAYERS, Span, draw_line, span, statement_spans
 from reader.tui.keymap import MARK_KEYS
 from reader.tui.styling import Layer, Painter, layer, tint
-from reader.tui.text_layout import Layout, cell_to_offset, display_text, offset_to_cell, wrap
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A statement as the article draws it."""
-
-    id: str
-    start: int
-    end: int
-    category: str | None  # its tag, None when untagged
-    dismissed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Selected:
-    start: int
-    end: int
-    speaker_start: int | None = None
-    speaker_end: int | None = None
+from reader.tui.text_layout import Layout, cell_to_offset, display_text, word_step, wrap
 
 
 GUTTER = 2  # a bar beside the selected statement's lines, then a space
-
-# Paint order: later layers win where they overlap.
-_LAYERS = ("statement", "tag", "dismissed", "selected", "speaker", "match", "match-current", "mark", "caret")
-_ORDER = {name: i for i, name in enumerate(_LAYERS)}
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -85,9 +64,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout: Layout | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: tuple[Painter, dict[str, Layer]] | None = None
-        self._marks: list[Mark] = []
-        self._mark_starts: list[int] = []
-        self._max_end: list[int] = []  # running maximum of the marks' ends, for overlap search
+        self._marks = Marks()
         self._selected: Selected | None = None
         self._search: re.Pattern[str] | None = None
         self._search_len = 0
@@ -102,12 +79,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- data from the screen ----------------------------------------------------------
 
     def set_marks(self, marks: list[Mark]) -> None:
-        self._marks = sorted(marks, key=lambda m: (m.start, m.end))
-        self._mark_starts = [m.start for m in self._marks]
-        running, self._max_end = -1, []
-        for m in self._marks:
-            running = max(running, m.end)
-            self._max_end.append(running)
+        self._marks = Marks(marks)
         self._invalidate()
 
     def select(self, selected: Selected | None, *, scroll: bool = True) -> None:
@@ -216,7 +188,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint(self) -> tuple[Painter, dict[str, Layer]]:
         if self._styles is None:
-            layers = {name: layer(self, f"article--{name}") for name in (*_LAYERS, "gutter") if name != "tag"}
+            layers = {name: layer(self, f"article--{name}") for name in (*LAYERS, "gutter") if name != "tag"}
             for category, colour in self._colours.items():
                 layers[f"tag:{category}"] = tint(colour, 0.35)
             self._styles = (Painter(self), layers)
@@ -237,62 +209,38 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._cache[index] = strip
         return strip.crop_extend(0, width, base)
 
-    def _spans(self, start: int, end: int) -> list[tuple[int, int, int, Layer]]:
-        """(from, to, paint order, layer) for everything painted over start..end."""
+    def _spans(self, start: int, end: int) -> list[Span]:
+        """Everything painted over start..end (or reaching into it)."""
         styles = self._paint()[1]
-        spans: list[tuple[int, int, int, Layer]] = []
-        order = _ORDER
-        # statements overlapping the line: walk back from the last one starting before its end
-        i = bisect_left(self._mark_starts, end) - 1
-        while i >= 0 and self._max_end[i] > start:
-            m = self._marks[i]
-            if m.end > start:
-                if m.dismissed:
-                    spans.append((m.start, m.end, order["dismissed"], styles["dismissed"]))
-                elif m.category is not None:
-                    spans.append((m.start, m.end, order["tag"], styles.get(f"tag:{m.category}", Layer())))
-                else:
-                    spans.append((m.start, m.end, order["statement"], styles["statement"]))
-            i -= 1
+        spans = statement_spans(self._marks, start, end, styles)
         sel = self._selected
         if sel is not None:
-            spans.append((sel.start, sel.end, order["selected"], styles["selected"]))
+            spans.append(span(sel.start, sel.end, "selected", styles))
             if sel.speaker_start is not None and sel.speaker_end is not None:
-                spans.append((sel.speaker_start, sel.speaker_end, order["speaker"], styles["speaker"]))
+                spans.append(span(sel.speaker_start, sel.speaker_end, "speaker", styles))
         if self._search is not None:
             reach = self._search_len
             for found in self._search.finditer(self.text, max(0, start - reach), end + reach):
-                name = "match-current" if found.span() == self._current_match else "match"
-                spans.append((found.start(), found.end(), order[name], styles[name]))
+                spans.append(span(*found.span(), "match-current" if found.span() == self._current_match else "match",
+                                  styles))
         if self.marking:
             if self.mark_anchor is not None:
                 a, b = sorted((self.mark_anchor, self.caret))
-                spans.append((a, b, order["mark"], styles["mark"]))
-            spans.append((self.caret, self.caret + 1, order["caret"], styles["caret"]))
-        return [(max(a, start), min(b, end), n, st) for a, b, n, st in spans if a < end and b > start]
+                spans.append(span(a, b, "mark", styles))
+            spans.append(span(self.caret, self.caret + 1, "caret", styles))
+        return spans
 
     def _render_index(self, index: int) -> Strip:
         layout = self.layout_lines
         painter, styles = self._paint()
         start, end = layout.starts[index], layout.ends[index]
-        line = self.text[start:end]
-        spans = self._spans(start, end)
         caret_after = self.marking and self.caret == end and (
             index + 1 >= len(layout) or layout.starts[index + 1] > end)
         sel = self._selected
         chosen = sel is not None and sel.start < max(end, start + 1) and sel.end > start
         gutter = Segment("▌ " if chosen else "  ", painter.style((styles["gutter"],)) if chosen else painter.base())
-        if not spans and not caret_after:
-            return Strip([gutter, Segment(line, painter.base())])
-        cuts = sorted({start, end, *(a for a, *_ in spans), *(b for _, b, *_ in spans)})
-        segments = [gutter]
-        for a, b in zip(cuts, cuts[1:]):
-            covering = tuple(lay for _, lay in sorted(((n, lay) for s0, s1, n, lay in spans if s0 <= a and s1 >= b),
-                                                       key=lambda item: item[0]))
-            segments.append(Segment(line[a - start:b - start], painter.style(covering)))
-        if caret_after:
-            segments.append(Segment(" ", painter.style((styles["caret"],))))
-        return Strip(segments)
+        return draw_line(self.text[start:end], start, self._spans(start, end), gutter, painter,
+                         styles["caret"] if caret_after else None)
 
     # --- mouse: click a highlight to select it, drag to mark text -------------------------
 
@@ -304,14 +252,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def statement_at(self, offset: int) -> Mark | None:
         """The innermost statement covering `offset` (the shortest, where they nest)."""
-        best = None
-        i = bisect_right(self._mark_starts, offset) - 1
-        while i >= 0 and self._max_end[i] > offset:
-            m = self._marks[i]
-            if m.start <= offset < m.end and (best is None or m.end - m.start < best.end - best.start):
-                best = m
-            i -= 1
-        return best
+        return self._marks.innermost_at(offset)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         offset = event.get_content_offset(self)
@@ -383,31 +324,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._move_caret(self.caret + step)
 
     def action_caret_line(self, step: int) -> None:
-        layout = self.layout_lines
-        index = layout.line_of(self.caret)
-        target = min(max(0, index + step), len(layout) - 1)
-        here = self.text[layout.starts[index]:layout.ends[index]]
-        column = offset_to_cell(here, self.caret - layout.starts[index])
-        start, end = layout.starts[target], layout.ends[target]
-        self._move_caret(start + cell_to_offset(self.text[start:end], column))
+        self._move_caret(self.layout_lines.line_step(self.text, self.caret, step))
 
     def action_caret_word(self, step: int) -> None:
-        text = self.text
-        if step > 0:
-            m = re.compile(r"\W*\w+").match(text, self.caret)
-            self._move_caret(m.end() if m else len(text))
-        else:
-            pos = self.caret
-            while pos > 0 and not text[pos - 1].isalnum():
-                pos -= 1
-            while pos > 0 and text[pos - 1].isalnum():
-                pos -= 1
-            self._move_caret(pos)
+        self._move_caret(word_step(self.text, self.caret, step))
 
     def action_caret_edge(self, side: int) -> None:
-        layout = self.layout_lines
-        index = layout.line_of(self.caret)
-        self._move_caret(layout.starts[index] if side < 0 else layout.ends[index])
+        self._move_caret(self.layout_lines.edge(self.caret, side))
 
     def action_set_anchor(self) -> None:
         self.mark_anchor = self.caret

@@ -27,7 +27,8 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.review import Filter, ReviewSession
 from reader.tui.app_screen import AppScreen
-from reader.tui.article_view import ArticleView, Mark, Selected
+from reader.tui.article_marks import Mark, Selected
+from reader.tui.article_view import ArticleView
 from reader.tui.background import off_thread
 from reader.tui.keybar import KeyBar
 from reader.tui.keymap import KeySpec

@@ -6,6 +6,7 @@ layout and any character offset maps to its line with one binary search.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -34,6 +35,20 @@ class Layout:
     def line_of(self, offset: int) -> int:
         """The visual line that shows character `offset` (or the line before a gap)."""
         return max(0, bisect_right(self.starts, offset) - 1)
+
+    def line_step(self, text: str, offset: int, step: int) -> int:
+        """The offset `step` lines below `offset` (above: negative) at the same column, kept
+        within the first and last lines; `text` is the text laid out."""
+        index = self.line_of(offset)
+        target = min(max(0, index + step), len(self) - 1)
+        column = offset_to_cell(text[self.starts[index]:self.ends[index]], offset - self.starts[index])
+        start, end = self.starts[target], self.ends[target]
+        return start + cell_to_offset(text[start:end], column)
+
+    def edge(self, offset: int, side: int) -> int:
+        """The start (`side` < 0) or the end of the line showing `offset`."""
+        index = self.line_of(offset)
+        return self.starts[index] if side < 0 else self.ends[index]
 
 
 def wrap(text: str, width: int) -> Layout:
@@ -114,6 +129,22 @@ def _wrap_cells(para: str, base: int, width: int, starts: array[int], ends: arra
         else:
             cut = max(i, s + 1)  # no space to break at: cut the word (at least one character)
         s = _emit(para, base, s, cut, starts, ends)
+
+
+_WORD = re.compile(r"\W*\w+")
+
+
+def word_step(text: str, offset: int, step: int) -> int:
+    """The offset past the end of the next word (`step` > 0), or at the start of the word
+    before `offset`."""
+    if step > 0:
+        m = _WORD.match(text, offset)
+        return m.end() if m else len(text)
+    while offset > 0 and not text[offset - 1].isalnum():
+        offset -= 1
+    while offset > 0 and text[offset - 1].isalnum():
+        offset -= 1
+    return offset
 
 
 def cell_to_offset(line: str, x: int) -> int:
