@@ -16,12 +16,17 @@ from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
 from reader.attribution.whoswho import named_person
 
-_PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|(?-i:[a-z]+ing))\b")
+_PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|"
+                            r"(?-i:[a-z]+ing))\b")
+# "Ada Vale, clad in a red cape, said", "Vale, after the report came out, said": a parenthetical
+# right after the subject that opens the sentence (not after a fronted "On Tuesday in Berea, …")
+_OPENING_PARENTHETICAL = re.compile(r"[^,;:]+(,)\s+(?:after|before|since|although|though|because|despite|during|"
+                                    r"clad|dressed)\b")
 # "…, then says": a second verb of the sentence's subject, as after "and"
 _THEN = re.compile(r",\s+then\s+$")
 # the end of a parenthetical before the cue, its comma maybe inside a quotation: ", a doctor,",
 # ", who calls it a “fraud,”"
-_SET_OFF_END = re.compile(r"(?:,|--|—|–)(?:[”\"]|'')?\s*$")
+_SET_OFF_END = re.compile(r"(?:,|--|—|–)(?:[”\"]|'')?\s*(?:[a-z]+ly\s+)?$")  # "…, initially said"
 # ", who backed Vale and (said)": a relative clause the cue's "and" continues
 _RELATIVE_OPEN = re.compile(r"(?<=,)\s+(?:who|which)\s+[^,;:“”\"]*$")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
@@ -64,8 +69,10 @@ def subject_for(lexicon: CueLexicon, text: str, sent: Sentence, lo: int, cue: re
         # "Paradis, who volunteered when he ran in 1992, says": the clause starts before
         # the parenthetical, whatever clauses the parenthetical holds
         paren = _PARENTHETICAL.search(text, max(lo, sent.start), cue.start())
-        if paren is not None and paren.start() < start:
-            start = clause_start(text, max(lo, sent.start), paren.start())
+        opening = _OPENING_PARENTHETICAL.match(text, max(lo, sent.start), cue.start())
+        at = paren.start() if paren is not None else opening.start(1) if opening is not None else None
+        if at is not None and at < start:
+            start = clause_start(text, max(lo, sent.start), at)
     region = text[start:cue.start()]
     opener = previous_word(text, sent.start, start) if start > sent.start else ""
     if opener == "that" and lexicon.form(previous_word(text, sent.start, start - 5)) is not None:
