@@ -37,8 +37,9 @@ def _blank(m: re.Match[str]) -> str:
 
 # "a series of tweets early Friday saying …": a text, perhaps a time, then the participle
 _TEXT_THEN_PARTICIPLE = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})(?:\s+(?:on\s+)?{WEEKDAY})?\s+$")
-# "…, saying", "… and saying", "… – saying", "…, eventually saying": a participle joined to its clause
-_JOINED_PARTICIPLE = re.compile(r"(?:,|\band|\s[—–]|--)\s+(?:[a-z]+ly\s+)?$")
+# "…, saying", "… and saying", "… – saying", "…, eventually saying", "… as “fantastic,” telling …": a
+# participle joined to its clause
+_JOINED_PARTICIPLE = re.compile(r"(?:,(?:[”\"]|'')?|\band|\s[—–]|--)\s+(?:[a-z]+ly\s+)?$")
 _ADVERB_BEFORE = re.compile(r"\s[a-z]+ly\s+$")
 # "after telling his aides …", "issued a statement saying …": the sentence's subject speaks
 _BEFORE_PARTICIPLE = frozenset("after before by while when without since for from statement statements post "
@@ -206,7 +207,7 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     """`…, describing the accusations as “…” and saying …`: the main subject speaks."""
     text = scan.text
     prior = next((r for r in reversed(scan.raws) if r.mention is not None and r.start < m.start()
-                  and r.nested_in is None), None)
+                  and r.nested_in is None and not _relative_cue(text, r)), None)
     with_subject = WITH_SUBJECT.search(text, scan.sent.start, m.end())  # "with Trump saying that …"
     mention = (subject_before(text, with_subject.start(1), with_subject.end(1)) if with_subject else None) or \
         clause_subject(scan.lexicon, text, prior.end if prior else scan.sent.start, m.start()) or (
@@ -222,6 +223,17 @@ def _participle(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     post = posts.reason_of(scan.lexicon, prior) if prior else None
     scan.add(Raw(cstart, cend, _kind(text, content, post), m.group(), m.start(), m.end(), mention,
                  post_reason=post, context=text[m.start():cend]))
+
+
+def _relative_cue(text: str, raw: Raw) -> bool:
+    """Does the statement's cue stand in a restrictive relative clause on its speaker ("rebuked
+    critics who say …, saying …")? A later participle belongs to the main clause, not to it
+    ("X, who said …, issued a statement saying": X, set off by the comma, is the main subject)."""
+    return raw.mention is not None and raw.cue_start is not None and raw.mention.end <= raw.cue_start and \
+        _RESTRICTIVE.match(text, raw.mention.end, raw.cue_start) is not None
+
+
+_RESTRICTIVE = re.compile(r"\s+(?:who|that)\s")
 
 
 def _characterised(scan: SentenceScan, lo: int, form: CueForm) -> _Content | None:
