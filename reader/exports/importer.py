@@ -43,7 +43,7 @@ from reader.config import Config
 from reader.errors import ReaderError
 from reader.fileio import read_file
 from reader.safe_text import printable
-from reader.exports.incoming import IncomingArticle, IncomingEdit, IncomingFile, IncomingResolution, IncomingTag, parse
+from reader.exports.incoming import IncomingArticle, IncomingFile, IncomingPlace, IncomingResolution, IncomingTag, parse
 from reader.exports.import_result import Conflict, ImportResult, ResolutionConflict
 from reader.exports.import_state import PlannedArticle, Source, same_content, same_record
 from reader.exports.incoming_w3c import source_path
@@ -249,8 +249,7 @@ class _Planner:
         for edit in article.edited:  # (w3c: an untagged statement's words and kind, as a tag's would be)
             self.moved_statement(edit, state)
 
-    def moved_statement(self, incoming: IncomingTag | IncomingResolution | IncomingEdit,
-                        state: PlannedArticle) -> Statement | None:
+    def moved_statement(self, incoming: IncomingPlace, state: PlannedArticle) -> Statement | None:
         """The statement the file names by id, revised as the file has it: its words, when they
         are other words of this text (both selectors agree: a reviewer moved its start or end,
         `b`), and its kind, when the file gives one (`K`). A w3c file says so only by its

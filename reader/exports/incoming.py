@@ -31,7 +31,10 @@ _ANNOTATION_TYPES = {"Annotation", "AnnotationPage", "AnnotationCollection"}
 
 
 @dataclass
-class IncomingTag:
+class IncomingPlace:
+    """The statement a record of the file names: its id, words, the text around them and their
+    offsets (into the text it was made on, for an orphan)."""
+
     where: str  # the place in the file, for messages
     statement_id: str | None
     exact: str | None  # the statement's words, when the file gives them
@@ -39,6 +42,13 @@ class IncomingTag:
     suffix: str
     start: int | None
     end: int | None
+    orphan: bool = field(default=False, kw_only=True)  # listed as orphaned in the file (its statement gone there)
+    # the statement's kind as a reviewer set it (w3c's `reader:kind`)
+    kind: StatementKind | None = field(default=None, kw_only=True)
+
+
+@dataclass
+class IncomingTag(IncomingPlace):
     category: str
     note: str | None
     reliability: str | None
@@ -47,42 +57,21 @@ class IncomingTag:
     created: str
     updated: str
     statement: Statement | None = None  # the file's whole statement (json), to add if missing
-    orphan: bool = False  # listed as orphaned in the file
-    kind: StatementKind | None = None  # the statement's kind as a reviewer set it (w3c's `reader:kind`)
 
 
 @dataclass
-class IncomingResolution:
+class IncomingResolution(IncomingPlace):
     """An adjudicator's decision in the file, on the statement it names."""
 
-    where: str
-    statement_id: str | None
-    exact: str | None
-    prefix: str
-    suffix: str
-    start: int | None
-    end: int | None
     category: str
     by: str
     at: str
-    orphan: bool = False  # listed as orphaned in the file (its statement was gone there)
-    kind: StatementKind | None = None  # the statement's kind as a reviewer set it (w3c's `reader:kind`)
 
 
 @dataclass
-class IncomingEdit:
+class IncomingEdit(IncomingPlace):
     """A w3c annotation of a statement nobody tagged that a reviewer edited: where its words are
     now and its kind (its other edits are the article's `added`, `dismissed`, `speakers`)."""
-
-    where: str
-    statement_id: str | None
-    exact: str | None
-    prefix: str
-    suffix: str
-    start: int | None
-    end: int | None
-    kind: StatementKind | None = None
-    orphan: bool = False  # (never: an orphan is a tag or a resolution)
 
 
 @dataclass

@@ -15,10 +15,11 @@ from reader.attribution import KINDS
 from reader.attribution import Kind as StatementKind
 from reader.config import Config
 from reader.exports import w3c
-from reader.exports.incoming import (_HEX64, IncomingArticle, IncomingEdit, IncomingFile, IncomingResolution,
-                                     IncomingTag, _category, _int, _Problem, _shown, _statement, _str, _time, _types)
+from reader.exports.incoming import (_HEX64, IncomingArticle, IncomingEdit, IncomingFile, IncomingPlace,
+                                     IncomingResolution, IncomingTag, _category, _int, _Problem, _shown, _statement,
+                                     _str, _time, _types)
 
-Placed = IncomingTag | IncomingResolution | IncomingEdit
+Placed = IncomingTag | IncomingResolution | IncomingEdit  # what an annotation of reader's may be
 Key = tuple[str | None, str | None]  # an article: its id, else its source
 
 
@@ -103,7 +104,7 @@ def w3c_file(doc: Any, config: Config) -> IncomingFile:
     return IncomingFile("w3c", list(articles.values()), skipped)
 
 
-def _statement_edits(article: IncomingArticle, placed: Placed, target: _Target, where: str) -> None:
+def _statement_edits(article: IncomingArticle, placed: IncomingPlace, target: _Target, where: str) -> None:
     """The edits of the statement an annotation of reader's names, as the article's (once each,
     as json's flags give them: every annotation of the statement carries them)."""
     sid = placed.statement_id
