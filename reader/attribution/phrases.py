@@ -70,20 +70,33 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
 
 
 _CLOSING_QUOTES = ("”", '"', "’", "'")
-_DATELINE_DASHES = ("--", "—", "–")
+_DATELINE_DASHES = ("--", "—", "–", "-")  # "PARIS (Reuters) - …" spaces a hyphen
 
 
 def _after_dateline(toks: list[Tok]) -> list[Tok]:
     """ "WASHINGTON -- President Vale", "OSLO (Reuters) — The ministry": the words after the
     place and agency a report opens with."""
     k = 0
+    bracket = False  # inside "(Harbour Wire)"
     while k < len(toks) and ((toks[k].word and toks[k].text.isupper() and len(toks[k].text) > 1)
-                             or toks[k].text in "()," or (k and toks[k - 1].text == "(")):
+                             or toks[k].text in "()," or (bracket and toks[k].text != "\n")
+                             or (k and (toks[k].text.isdigit() or _month(toks[k].lower)))):  # "PARIS, Aug 31 (Reuters) -"
+        bracket = toks[k].text == "(" or (bracket and toks[k].text != ")")
         k += 1
     if 0 < k < len(toks) - 1 and toks[k].text in _DATELINE_DASHES and toks[0].word and \
             not any(t.text in _DATELINE_DASHES for t in toks[k + 1:]):  # "OPAL -- the alliance -- said"
         return toks[k + 1:]
     return toks
+
+
+def _month(word: str) -> bool:
+    """ "aug", "aug.", "sept", "august": a month, written in full or shortened."""
+    word = word.rstrip(".")
+    return len(word) >= 3 and any(m.startswith(word) for m in _MONTHS)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
 
 
 def _relative_clause(seg: list[Tok]) -> bool:
