@@ -75,7 +75,7 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
 
 _CLOSING_QUOTES = ("”", '"', "’", "'")
 # the subject of a relative clause with no pronoun, spoken by the writer or the people asked:
-# "the experts I interviewed", "people I've spoken with", "the residents we spoke to"
+# "the experts I interviewed", "people we have spoken with"
 _CONTACT_SUBJECTS = frozenset("i i've i’ve i'd i’d we we've we’ve we'd we’d".split())
 
 
