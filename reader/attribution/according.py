@@ -117,8 +117,8 @@ def _inside(scan: SentenceScan, m: re.Match[str]) -> _Found | None:
 
 def _source(text: str, lo: int, hi: int) -> Mention | None:
     """Who or what "according to" credits, from its words up to `hi`. A source need not be a
-    speaker: "complete but unofficial returns", "court documents reported previously by the
-    paper", "the document he released", "polls at the time" are the noun phrase before what
+    speaker: "partial and provisional counts", "ledgers kept by the harbour office", "the
+    estimate she published", "tide tables of the day" are the noun phrase before what
     describes it (a participle, a relative clause, a clause of its own, a prepositional phrase)."""
     mention = subject_after(text, lo, hi, whole=True)
     if mention is not None:

@@ -151,7 +151,7 @@ def trim_space(text: str, lo: int, hi: int) -> int:
 
 def trim_end(text: str, lo: int, hi: int) -> int:
     """Where words starting at `lo` end, past their closing punctuation and a bracket they did
-    not open ("(According to X, it keeps no records.)")."""
+    not open ("(According to X, the ferry runs twice a day.)")."""
     while hi > lo and (text[hi - 1] in _TRAILING_PUNCT or (text[hi - 1] == ")" and "(" not in text[lo:hi])):
         hi -= 1
     return hi

@@ -2,13 +2,13 @@
 it reports have a gap where that word belongs.
 
     "… approved what the planners said was a modest budget"   what / how / than + subject + cue
-    "… fought the leak the inspector said is designed to …"   a noun + subject + cue (no "that")
-    "… a hacker who officials say is tied to …"               a relative pronoun + subject + cue
+    "… fought the leak the inspector said was meant to …"     a noun + subject + cue (no "that")
+    "… a trawler that wardens say is owned by …"              a relative pronoun + subject + cue
 
 The statement is the gapped clause after the cue, up to the end of the noun phrase (a comma, a
 dash, a semicolon or the sentence's end); the speaker is the subject between the opener and the
-cue. The opener must not open its sentence: "What the senators said was shocking" makes the
-clause a subject, and "was shocking" is the writer's verb, not the senators' words.
+cue. The opener must not open its sentence: "What the wardens said was shocking" makes the
+clause a subject, and "was shocking" is the writer's verb, not the wardens' words.
 """
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def find(scan: SentenceScan, m: re.Match[str], form: CueForm, *, after_noun: boo
 def _openers(words: list[tuple[str, int]], end: int, after_noun: bool) -> list[int]:
     """The indexes of the words that may open the gapped clause, furthest first: a wh-word or
     relative pronoun, or the noun the clause modifies, with a subject of at most
-    _SUBJECT_WORDS words after it ("the place | navy officials (say)")."""
+    _SUBJECT_WORDS words after it ("the bay | harbour pilots (say)")."""
     found: list[int] = []
     for n in range(end - 2, max(-1, end - _SUBJECT_WORDS - 2), -1):
         word = words[n][0]
@@ -86,13 +86,13 @@ def _openers(words: list[tuple[str, int]], end: int, after_noun: bool) -> list[i
         if after_noun and word[:1].islower() and low not in _NOT_HEADS and not low.endswith("ly") and \
                 (first.lower() in _SUBJECT_OPENERS or first[:1].isupper() or words[end - 1][0].endswith("s")) \
                 and _subject(words[n + 1:end]):
-            found.insert(0, n)  # "the leak | the inspector (said)", "the third time | the union (said)"
+            found.insert(0, n)  # "the leak | the inspector (said)", "the second winter | the union (said)"
     return found
 
 
 def _subject(words: list[tuple[str, int]]) -> bool:
     """Could these words be the cue's subject alone: no verb, no clause, no punctuation, and
-    opening the way a noun phrase does ("the senators", "Pentagon officials", "they", "aides"),
+    opening the way a noun phrase does ("the wardens", "Harbour pilots", "they", "pilots"),
     not with a verb ("those who | back her opponents | say")?"""
     if not all(w[:1].isalpha() and w.lower() not in AUX and w.lower() not in CLAUSE_WORDS and w.lower() not in PREPOSITIONS
                and (w.lower() not in PERSONAL_PRONOUNS or len(words) == 1) for w, _ in words):
@@ -107,7 +107,7 @@ def _subject(words: list[tuple[str, int]]) -> bool:
 def _inside_sentence(text: str, lo: int, words: list[tuple[str, int]], opener: int) -> bool:
     """Does something of the sentence stand before the opener (so the noun phrase is not the
     sentence's subject)? A noun opener needs its determiner ("the leak", "a probe", "the third
-    time") or a dash or comma right before it ("-- meddling the congressman said …")."""
+    time") or a dash or comma right before it ("-- a delay the mayor said …")."""
     head = words[opener][1]
     if words[opener][0].lower() not in _WH_OPENERS:
         n = opener - 1  # the noun's own adjectives, back to its determiner

@@ -37,7 +37,7 @@ def _blank(m: re.Match[str]) -> str:
 
 # "a series of tweets early Friday saying …": a text, perhaps a time, then the participle
 _TEXT_THEN_PARTICIPLE = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})(?:\s+(?:on\s+)?{WEEKDAY})?\s+$")
-# "…, saying", "… and saying", "… – saying", "…, eventually saying", "… as “fantastic,” telling …": a
+# "…, saying", "… and saying", "… – saying", "…, eventually saying", "… as “a relief,” telling …": a
 # participle joined to its clause
 _JOINED_PARTICIPLE = re.compile(r"(?:,(?:[”\"]|'')?|\band|\s[—–]|--)\s+(?:[a-z]+ly\s+)?$")
 _ADVERB_BEFORE = re.compile(r"\s[a-z]+ly\s+$")
@@ -174,7 +174,7 @@ def _one(scan: SentenceScan, m: re.Match[str]) -> None:
 
 def _after_noun(scan: SentenceScan, m: re.Match[str], form: CueForm) -> None:
     """A cue with no subject of its own may be a clause on a noun: "the leak the inspector said
-    is designed to …", "the place navy officials say the fleet might make a stand"."""
+    was meant to …", "the bay harbour pilots say the ferry might anchor in"."""
     gapped = gaps.find(scan, m, form, after_noun=True)
     if gapped is not None and not scan.covered(gapped.start):
         scan.add(gapped)

@@ -53,7 +53,7 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
         return None
     contact = _contact_clause(segs[-1])
     if contact is not None and not relative:
-        # "all the experts I interviewed (said)": the noun phrase, its clause a description
+        # "the growers I visited (said)": the noun phrase, its clause a description
         return build_mention(text, segs[-1][:contact], [segs[-1][contact:]])
     if relative:
         # "the operation was run by the interior ministry, which …": the phrase right before
@@ -75,13 +75,13 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
 
 _CLOSING_QUOTES = ("”", '"', "’", "'")
 # the subject of a relative clause with no pronoun, spoken by the writer or the people asked:
-# "the experts I interviewed", "people we have spoken with"
+# "the growers I visited", "most pilots we met on the quay"
 _CONTACT_SUBJECTS = frozenset("i i've i’ve i'd i’d we we've we’ve we'd we’d".split())
 
 
 def _contact_clause(seg: list[Tok]) -> int | None:
-    """Where a contact clause on the subject's noun starts: "all the experts | I interviewed",
-    "Several people | I've spoken with over the last couple of weeks" (the noun in lower case,
+    """Where a contact clause on the subject's noun starts: "the growers | I visited", "most
+    pilots | we met on the quay" (the noun in lower case,
     then "I" or "we" and a verb)."""
     for k in range(1, len(seg) - 1):
         if seg[k].lower in _CONTACT_SUBJECTS and seg[k - 1].word and not seg[k - 1].cap \

@@ -31,7 +31,7 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|left|went|"
     r"came|took|made|gave|got|ran|fell|rose|won|lost)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]+ed\s+"
     r"(?:in|on|at|to|from|by|the|a|an|\d)\b")
-# the full stop of a title or an initial inside a name: "Mr. Hale", "Sen. Ode", "J. J. Price"
+# the full stop of a title or an initial inside a name: "Mr. Hale", "Sen. Ode", "J. K. Lind"
 _ABBREVIATION_STOP = r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z][a-z]))\.(?=\s+[A-Z])"
 # ", said Brian Baker, a longtime adviser to the family who …." : the speaker, maybe an appositive
 # (the appositive opens with a determiner, a role in lower case, a relative pronoun or a name:

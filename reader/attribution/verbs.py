@@ -32,7 +32,7 @@ SAY_LIKE = frozenset("say tell claim insist argue warn add note explain suggest 
                      "emphasize assert contend predict recall write agree concede "
                      "speculate hint allege".split())
 # Verbs whose clause may modify a word before it, leaving a gap: "what the planners said was
-# a modest budget", "the leak the inspector said is designed to …" (gaps.py). "What the army
+# a modest budget", "the leak the inspector said was meant to …" (gaps.py). "What the army
 # claimed were camps" stays a characterisation (direct.py reads a quoted one).
 GAP_VERBS = frozenset({"say"})
 # Verbs that put their speaker after them ("…, said the minister"); "told" never does.
