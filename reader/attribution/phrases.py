@@ -14,6 +14,8 @@ def _adverbial(seg: list[Tok]) -> bool:
     if not seg:
         return True
     first = seg[0].lower
+    if first in ("but", "and", "yet") and len(seg) > 2 and seg[1].lower in PREPOSITIONS:
+        return True  # "But in a call with reporters on Monday,": a fronted phrase after a connective
     if first in LEADING_JUNK:
         # "Still," is; "And Sen. Portman" is a subject after a connective; "After the vote
         # ended in chaos," is a fronted clause (a subordinator and a verb)
