@@ -58,5 +58,5 @@ def find(lexicon: CueLexicon, text: str, para: Paragraph) -> Raw | None:
 def _speaker(text: str, lo: int, hi: int) -> Mention | None:
     toks = tokenize(text, lo, hi)
     if not toks or len(toks) > _MAX_SPEAKER_WORDS or toks[0].lower in SUBORDINATORS | LEADING_JUNK:
-        return None  # "If Vale Says It, It Is True": no speaker
+        return None  # "If Vale Says So, The Pier Is Safe": no speaker
     return build_mention(text, toks, [])

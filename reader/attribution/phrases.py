@@ -92,7 +92,7 @@ def _contact_clause(seg: list[Tok]) -> int | None:
     return None
 
 
-_DATELINE_DASHES = ("--", "—", "–", "-")  # "PARIS (Reuters) - …" spaces a hyphen
+_DATELINE_DASHES = ("--", "—", "–", "-")  # "OSLO (Harbour Wire) - …" spaces a hyphen
 
 
 def _after_dateline(toks: list[Tok]) -> list[Tok]:
@@ -102,7 +102,7 @@ def _after_dateline(toks: list[Tok]) -> list[Tok]:
     bracket = False  # inside "(Harbour Wire)"
     while k < len(toks) and ((toks[k].word and toks[k].text.isupper() and len(toks[k].text) > 1)
                              or toks[k].text in "()," or (bracket and toks[k].text != "\n")
-                             or (k and (toks[k].text.isdigit() or _month(toks[k].lower)))):  # "PARIS, Aug 31 (Reuters) -"
+                             or (k and (toks[k].text.isdigit() or _month(toks[k].lower)))):  # "OSLO, May 3 (Harbour Wire) -"
         bracket = toks[k].text == "(" or (bracket and toks[k].text != ")")
         k += 1
     if 0 < k < len(toks) - 1 and toks[k].text in _DATELINE_DASHES and toks[0].word and \

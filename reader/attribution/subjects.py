@@ -18,15 +18,15 @@ from reader.attribution.whoswho import named_person
 
 _PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|"
                             r"(?-i:[a-z]+ing))\b")
-# "Ada Vale, clad in a red cape, said", "Vale, after the report came out, said": a parenthetical
-# right after the subject that opens the sentence (not after a fronted "On Tuesday in Berea, …")
+# "Ada Vale, clad in oilskins, said", "Vale, after the logs were published, said": a parenthetical
+# right after the subject that opens the sentence (not after a fronted "On Tuesday in Lake Town, …")
 _OPENING_PARENTHETICAL = re.compile(r"[^,;:]+(,)\s+(?:after|before|since|although|though|because|despite|during|"
                                     r"clad|dressed)\b")
 # "…, then says": a second verb of the sentence's subject, as after "and"
 _THEN = re.compile(r",\s+then\s+$")
 # the end of a parenthetical before the cue, its comma maybe inside a quotation: ", a doctor,",
 # ", who calls it a “fraud,”"
-_SET_OFF_END = re.compile(r"(?:,|--|—|–)(?:[”\"]|'')?\s*(?:[a-z]+ly\s+)?$")  # "…, initially said"
+_SET_OFF_END = re.compile(r"(?:,|--|—|–)(?:[”\"]|'')?\s*(?:[a-z]+ly\s+)?$")  # "…, repeatedly said"
 # ", who backed Vale and (said)": a relative clause the cue's "and" continues
 _RELATIVE_OPEN = re.compile(r"(?<=,)\s+(?:who|which)\s+[^,;:“”\"]*$")
 _CONNECTIVES = frozenset("and but so yet still however meanwhile instead also then".split())
@@ -99,7 +99,7 @@ def _past_inverted_cue(lexicon: CueLexicon, text: str, lo: int, hi: int) -> int:
     return m.end() if m is not None and lexicon.form(m.group(1)) is not None else lo
 
 
-# the cue right after the comma of "…, said Beck, who" or of "“…,” said Beck, who"
+# the cue right after the comma of "…, said Ode, who" or of "“…,” said Ode, who"
 _INVERTED_CUE = re.compile(r"(?:”|\"|'')?\s*([a-z]+)\s+")
 
 
@@ -265,7 +265,7 @@ def _quoted(text: str, pos: int) -> bool:
 def _a_person(mention: Mention | None, known: Callable[[str], bool] = lambda name: False) -> bool:
     """Is the mention one person by what it says: a role ("the senator"), a title or a first
     name ("Ms. Vale", "Ada Vale"), or a surname the article gives a person (`known`). Not a
-    place or a law written in capitals ("Harbour Street", "Clean Water Act"), nor a thing of
+    place or a law written in capitals ("Harbour Street", "Harbour Dues Act"), nor a thing of
     someone's ("Vale's plan", "Vale's Harbour Radio")."""
     if mention is None or not mention.person or mention.plural:
         return False

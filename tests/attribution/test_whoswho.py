@@ -97,7 +97,7 @@ def test_an_acronym_shares_the_entity_of_the_body_it_spells(config):
 
 
 def test_one_mention_with_two_statements_is_one_entity(config):
-    text = "“The fire is out,” said one former ranger, who said he had left the service on good terms.\n"
+    text = "“The fire is out,” said one former ranger, who said the fire had started in the galley.\n"
     quoted, reported = extract(text, config)
     assert reported.speaker == quoted.speaker == "one former ranger"
     assert reported.entity == quoted.entity
