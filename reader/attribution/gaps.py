@@ -28,6 +28,7 @@ from reader.attribution.verbs import GAP_VERBS
 _WH_OPENERS = frozenset("what how than who whom which".split())
 _NEGATION = frozenset("not never n't n’t".split())
 _REACH = 120  # how far before the cue the opener is looked for
+_WH_NEAR = re.compile(r"\b(?:what|how|than|who|whom|which)\b", re.IGNORECASE)
 _SUBJECT_WORDS = 6  # the longest subject between the opener and the cue
 _WORD = re.compile(r"[\w’'.&-]+|[—–]|--|[,;:()“”\"]")
 # where the noun phrase holding the gapped clause ends
@@ -43,6 +44,8 @@ def find(scan: SentenceScan, m: re.Match[str], form: CueForm, *, after_noun: boo
         return None
     text, sent = scan.text, scan.sent
     lo = max(sent.start, m.start() - _REACH)
+    if not after_noun and _WH_NEAR.search(text, lo, m.start()) is None:
+        return None  # most cues: no wh-word or relative pronoun before them, nothing to read
     words = [(w.group(), w.start()) for w in _WORD.finditer(text, lo, m.start())]
     k = len(words)
     while k and words[k - 1][0].lower() in VERB_FILLERS:
