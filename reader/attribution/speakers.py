@@ -8,7 +8,7 @@ from reader.attribution.lexicon import EVIDENCE_NOUNS, PERSON_ENDINGS, PERSON_NO
 from reader.attribution.names import title_gender
 from reader.attribution.mentions import PERSON_ROLES, Mention, is_acronym, singular
 from reader.attribution.nameindex import NameIndex
-from reader.attribution.whoswho import DOCUMENT, Entity, surname_key
+from reader.attribution.whoswho import DOCUMENT, POSSESSIVE_ENDINGS, Entity, surname_key
 
 __all__ = ["Entity", "Resolver"]
 
@@ -38,7 +38,7 @@ def _a_thing(mention: Mention) -> bool:
     if mention.name or not mention.head or not mention.text.lower().endswith(mention.head):
         return False  # a name, or a head the phrase does not end with ("Ada Vale's son, Tom")
     words = mention.text.split()
-    if any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[1:]):
+    if any(w[:1].isupper() and not w.endswith(POSSESSIVE_ENDINGS) for w in words[1:]):
         return False  # a name the phrase holds: "Mr. Vale himself", "Vale however"
     head = singular(mention.head)
     return head not in PERSON_ROLES and head not in AFFILIATED_ROLES and head not in PERSON_NOUNS \

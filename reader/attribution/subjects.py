@@ -14,7 +14,7 @@ from reader.attribution.phrases import REACH, subject_before
 from reader.attribution.tokens import Tok, tokenize
 from reader.attribution.structure import Sentence
 from reader.attribution.verbs import previous_word
-from reader.attribution.whoswho import named_person
+from reader.attribution.whoswho import POSSESSIVE_ENDINGS, named_person
 
 _PARENTHETICAL = re.compile(r"(?:,|\s[—–]|\s--)\s+(?:who|which|whose|a|an|the|\d+|aged|now|then|once|like|when|while|if|"
                             r"(?-i:[a-z]+ing))\b")
@@ -272,11 +272,8 @@ def _a_person(mention: Mention | None, known: Callable[[str], bool] = lambda nam
     if mention.name is None:
         return mention.head in PERSON_ROLES
     words = mention.name.split()
-    if any(w.endswith(_POSSESSIVE) for w in words[:-1]) or (len(words) > 1 and mention.name.isupper()) \
+    if any(w.endswith(POSSESSIVE_ENDINGS) for w in words[:-1]) or (len(words) > 1 and mention.name.isupper()) \
             or (len(words) > 1 and words[-1].lower() in NAMES_OF_THINGS_END):
         return False  # "Vale's Harbour Radio"; a heading in capitals ("COUNCIL VOTES NO"); "Fair Pay Act"
     return mention.head in PERSON_ROLES or named_person(mention.text.split()) or named_person(words) \
         or (len(words) <= 2 and known(words[-1]))
-
-
-_POSSESSIVE = ("'s", "’s")

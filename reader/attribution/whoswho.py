@@ -18,6 +18,7 @@ from reader.attribution.mentions import PERSON_ROLES, Mention, singular
 from reader.attribution.tokens import Tok, tokenize
 
 _POSSESSIVE = re.compile(r"[’']s?$")
+POSSESSIVE_ENDINGS = ("'s", "’s")  # "Vale's", "Vale’s"
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|da|del|van|von|der|le|la)-", re.IGNORECASE)
 
 MAX_ROLES = 8
