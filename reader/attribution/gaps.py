@@ -69,7 +69,7 @@ def find(scan: SentenceScan, m: re.Match[str], form: CueForm, *, after_noun: boo
     content = text[cstart:cend].split()
     if len(content) < 2 or not content[0][:1].isalnum() or content[0].lower() in PREPOSITIONS \
             or content[0].lower() in CLAUSE_WORDS or not any(v.group().strip("’'") != "s" for v in FINITE.finditer(text, cstart, cend)):
-        return None  # "what he said about it", "what he said four years ago": no clause with a gap
+        return None  # "what he said about it", "what she said last winter": no clause with a gap
     return Raw(cstart, cend, "mixed" if has_quote(text, cstart, cend) else "indirect", m.group(), m.start(), m.end(), mention, context=text[m.start():cend])
 
 
@@ -96,7 +96,7 @@ def _openers(words: list[tuple[str, int]], end: int, after_noun: bool) -> list[i
 def _subject(words: list[tuple[str, int]]) -> bool:
     """Could these words be the cue's subject alone: no verb, no clause, no punctuation, and
     opening the way a noun phrase does ("the wardens", "Harbour pilots", "they", "pilots"),
-    not with a verb ("those who | back her opponents | say")?"""
+    not with a verb ("the growers who | sell at the pier | say")?"""
     if not all(w[:1].isalpha() and w.lower() not in AUX and w.lower() not in CLAUSE_WORDS and w.lower() not in PREPOSITIONS
                and (w.lower() not in PERSONAL_PRONOUNS or len(words) == 1) for w, _ in words):
         return False
