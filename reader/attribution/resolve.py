@@ -23,6 +23,7 @@ def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: l
     uncertain = _resolve(lexicon, text, raws, resolver)
     out: list[Statement] = []
     seen: dict[str, int] = {}
+    bearers: _Bearers = {}
     suggested: dict[int, str | None] = {}  # category of each statement, by id(raw)
     for raw in raws:
         if raw.silent or (raw.entity is None and raw.cue is None and raw.kind != "post"
@@ -30,7 +31,7 @@ def finish(lexicon: CueLexicon, classifier: SourceClassifier, text: str, raws: l
             continue  # a slogan or a title in quotation marks that nobody is said to have said
         words = text[raw.start:raw.end]
         seen[words] = seen.get(words, 0) + 1
-        speaker, s_start, s_end = _speaker(raw)
+        speaker, s_start, s_end = _speaker(raw, bearers)
         context = raw.context
         if raw.mention is not None and raw.mention.pronoun:
             # "X wrote on his blog …. He described …": the words about the one "he" stands for
@@ -110,7 +111,7 @@ def _resolve(lexicon: CueLexicon, text: str, raws: list[Raw], resolver: Resolver
     return uncertain
 
 
-def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
+def _speaker(raw: Raw, bearers: _Bearers) -> tuple[str | None, int | None, int | None]:
     entity = raw.entity
     if entity is None:
         return None, None, None
@@ -118,18 +119,28 @@ def _speaker(raw: Raw) -> tuple[str | None, int | None, int | None]:
     if mention is not None and not mention.pronoun and (not mention.definite or (entity.plural and not mention.plural)):
         # a name, a new description, or "the official" of a group named before: its own words
         return mention.text, mention.start, mention.end
-    best = _role_bearer(entity, mention) if mention is not None and mention.definite else entity.best
+    best = _role_bearer(entity, mention, bearers) if mention is not None and mention.definite else entity.best
     if best.pronoun:
         return None, None, None
     return best.text, best.start, best.end
 
 
-def _role_bearer(entity: Entity, mention: Mention) -> Mention:
+# each entity's names written with a role ("Mayor Ada Vale"), by id(entity) and role, found once
+# per text: an entity of a long text may have thousands of mentions and as many "the mayor said"
+_Bearers = dict[tuple[int, str], list[Mention]]
+
+
+def _role_bearer(entity: Entity, mention: Mention, bearers: _Bearers) -> Mention:
     """What "the mayor said" is shown by: the latest name written with that role before it
     ("Mayor Ada Vale"), rather than the first mention (maybe a headline's bare "Vale")."""
     role = singular(mention.head)
-    for m in reversed(entity.mentions):
-        if m.start < mention.start and m.name and singular(m.name.lower()) != role and not m.definite and not m.pronoun and \
-                role in (singular(w.strip(",.’'").lower()) for w in m.text.split()):
+    named = bearers.get((id(entity), role))
+    if named is None:
+        named = bearers[(id(entity), role)] = [
+            m for m in entity.mentions
+            if m.name and singular(m.name.lower()) != role and not m.definite and not m.pronoun
+            and role in (singular(w.strip(",.’'").lower()) for w in m.text.split())]
+    for m in reversed(named):
+        if m.start < mention.start:
             return m
     return entity.best
