@@ -2,7 +2,7 @@
 (mentions.py makes the phrase found into a Mention)."""
 from __future__ import annotations
 
-from reader.attribution.lexicon import NUMBER_WORDS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, VERB_FILLERS
+from reader.attribution.lexicon import DETERMINERS, NUMBER_WORDS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, VERB_FILLERS
 from reader.attribution.mentions import (
     AUX, LEADING_JUNK, LY_ADJECTIVES, LY_NOUNS, PERSON_ROLES, Mention, build_mention, singular,
 )
@@ -60,7 +60,11 @@ def subject_before(text: str, lo: int, hi: int, *, relative: bool = False) -> Me
     if relative:
         # "the operation was run by the interior ministry, which …": the phrase right before
         # the relative pronoun, at the end of whatever clause holds it
-        return build_mention(text, segs[-1], []) or _last_noun_phrase(text, segs[-1], [])
+        seg = segs[-1]
+        verb = _main_verb(seg)
+        if verb is not None:  # "the mayor rebuked critics (who say …)": the object, not the clause
+            seg = seg[verb + 1:]
+        return build_mention(text, seg, []) or _last_noun_phrase(text, seg, [])
     if toks[-1].text in DASHES or (len(segs) > 1 and _relative_clause(segs[-1])):
         # "X, who ..., said" and "X, who tracks sites for a network said": the subject comes first
         k = 0
@@ -140,6 +144,19 @@ def _last_noun_phrase(text: str, head: list[Tok], extra: list[list[Tok]]) -> Men
     return None
 
 
+
+
+def _main_verb(seg: list[Tok]) -> int | None:
+    """Where a past-tense verb stands between a subject and the noun phrase a relative pronoun
+    follows ("the mayor | rebuked | critics"), not an adjective before its noun ("the embattled
+    mayor", "retired officers", "newly elected members", "two hundred residents")."""
+    for k in range(len(seg) - 2, 0, -1):
+        t, before = seg[k], seg[k - 1]
+        if not t.cap and t.lower.endswith("ed") and t.lower != "hundred" and before.word and \
+                before.lower not in DETERMINERS and before.lower not in PREPOSITIONS and \
+                before.lower not in NUMBER_WORDS and not before.lower.endswith("ly") and seg[k + 1].word:
+            return k
+    return None
 
 
 def _inside_count(head: list[Tok], k: int) -> bool:
