@@ -66,14 +66,7 @@ def load_document(path: Path, kind: str) -> schema.Document | None:
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one."""
-    staged = Staged(path, *write_temp(path, data, durable=durable))
-    try:
-        staged.publish()
-    except OSError as e:
-        staged.discard()
-        raise CannotWrite(f"{path}: cannot write ({e.strerror or e}); nothing was changed.") from None
-    if durable:
-        fsync_folder(path.parent)
+    Staged(path, *write_temp(path, data, durable=durable)).put_in_place(durable=durable)
 
 
 def temp_path(path: Path) -> Path:
@@ -153,6 +146,18 @@ class Staged:
         if self.cache is not None and self.entry is not None:
             self.cache.put(self.path, self.entry)
         self.entry = None
+
+    def put_in_place(self, *, durable: bool = True) -> None:
+        """Publish alone (not with other files): CannotWrite naming the file if the rename
+        fails, the temporary file removed and the real one untouched; with `durable`, the
+        folder fsynced so the rename survives a crash."""
+        try:
+            self.publish()
+        except OSError as e:
+            self.discard()
+            raise CannotWrite(f"{self.path}: cannot write ({e.strerror or e}); nothing was changed.") from None
+        if durable:
+            fsync_folder(self.path.parent)
 
     def forget(self) -> None:
         """Do not keep this file's parsed form in the write cache (saves memory in big batches)."""

@@ -15,8 +15,6 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.errors import CannotWrite
-from reader.fileio import fsync_folder
 from reader.store import schema
 from reader.store.disk import Staged, atomic_write, parse_document, read_raw, write_temp
 from reader.store.encoding import Encoded, NotUnicode, WriteCache, Written, encode_reusing
@@ -69,15 +67,8 @@ class SafeStorage(Storage):
     def commit(self, *, durable: bool = True) -> None:
         """Write what TinyDB changed, atomically; nothing happens when nothing changed."""
         staged = self.stage(durable=durable)
-        if staged is None:
-            return
-        try:
-            staged.publish()
-        except OSError as e:
-            staged.discard()
-            raise CannotWrite(f"{self.path}: cannot write ({e.strerror or e}); nothing was changed.") from None
-        if durable:
-            fsync_folder(self.path.parent)
+        if staged is not None:
+            staged.put_in_place(durable=durable)
 
     def stage(self, *, durable: bool = True) -> Staged | None:
         """The first half of `commit()`, for writing several files together: what TinyDB
