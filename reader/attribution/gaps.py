@@ -28,7 +28,7 @@ from reader.attribution.verbs import GAP_VERBS
 _WH_OPENERS = frozenset("what how than who whom which".split())
 _NEGATION = frozenset("not never n't n’t".split())
 _REACH = 120  # how far before the cue the opener is looked for
-_WH_NEAR = re.compile(r"\b(?:what|how|than|who|whom|which)\b", re.IGNORECASE)
+_WH_NEAR = re.compile(rf"\b(?:{'|'.join(sorted(_WH_OPENERS))})\b", re.IGNORECASE)
 _SUBJECT_WORDS = 6  # the longest subject between the opener and the cue
 _WORD = re.compile(r"[\w’'.&-]+|[—–]|--|[,;:()“”\"]")
 # where the noun phrase holding the gapped clause ends

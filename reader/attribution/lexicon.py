@@ -41,13 +41,14 @@ APPROXIMATORS = frozenset("about around nearly almost roughly some over under ap
 AMOUNTS = frozenset("half third quarter a dozen two-thirds three-quarters one-third one-quarter "
                     "majority".split()) | NUMBER_WORDS | MULTITUDES
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
 # Words that can open an adverbial phrase in front of a clause's subject ("On Friday, ...").
 TIME_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
 morning afternoon evening night week weekend month year day hours minutes moments weeks months
-years decade january february march april may june july august september october november december
-earlier later last next this that previous recent
-""".split())
+years decade earlier later last next this that previous recent
+""".split()) | frozenset(MONTHS)
 
 # words that open a subordinate clause: "When asked about it, Vale said …"
 SUBORDINATORS = frozenset("when while after before since as because although though if once until "

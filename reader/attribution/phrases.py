@@ -2,7 +2,7 @@
 (mentions.py makes the phrase found into a Mention)."""
 from __future__ import annotations
 
-from reader.attribution.lexicon import DETERMINERS, NUMBER_WORDS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, VERB_FILLERS
+from reader.attribution.lexicon import DETERMINERS, MONTHS, NUMBER_WORDS, PREPOSITIONS, SUBORDINATORS, TIME_WORDS, VERB_FILLERS
 from reader.attribution.mentions import (
     AUX, LEADING_JUNK, LY_ADJECTIVES, LY_NOUNS, PERSON_ROLES, Mention, build_mention, singular,
 )
@@ -118,11 +118,7 @@ def _after_dateline(toks: list[Tok]) -> list[Tok]:
 def _month(word: str) -> bool:
     """ "aug", "aug.", "sept", "august": a month, written in full or shortened."""
     word = word.rstrip(".")
-    return len(word) >= 3 and any(m.startswith(word) for m in _MONTHS)
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+    return len(word) >= 3 and any(m.startswith(word) for m in MONTHS)
 
 
 def _relative_clause(seg: list[Tok]) -> bool:
